@@ -1,0 +1,47 @@
+// Bundles the extension client, the language server, the CLI and the webview into dist/,
+// and (with --tests) each test file into out/. Flags: --production (minify), --watch, --tests.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const products = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+function testFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return testFiles(path);
+    return /\.(test|suite|index)\.ts$/.test(name) || name === 'index.ts' ? [path] : [];
+  });
+}
+
+const builds = args.has('--tests')
+  ? [{ entryPoints: testFiles('test'), outdir: 'out', outbase: '.', external: ['vscode', 'mocha', 'playwright-core'] }]
+  : products.filter((p) => {
+      try { return statSync(p.entryPoints[0]).isFile(); } catch { return false; }
+    });
+
+if (args.has('--watch')) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

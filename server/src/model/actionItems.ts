@@ -1,0 +1,143 @@
+// Reads action items from list items, task-list items and table rows under an action-items section.
+import { endOffset, plainText, startOffset, walk, type List, type ListItem, type RootContent, type Table, type Nodes } from '../parsing/markdown';
+import { findDate } from './timeExpression';
+import type { ActionItem } from './types';
+
+const HANDLE = /(?:^|[\s(\[,;/])@([A-Za-z0-9][\w.-]*[\w])/;
+const OWNER_LABEL = /\b(?:owner|owners|assignee|assigned to|owned by|responsible|dri)\s*[:=]\s*(@?[\w.-]+(?:\s[A-Z][\w'-]+)?)/i;
+const OWNER_PLACEHOLDERS = /^@?(?:tbd|tbc|todo|\?+|none|n\/a|unassigned|owner|someone|nobody|-+)$/i;
+const DUE_LABEL = /\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta|by)\b\s*[:=]?\s*/gi;
+const DONE = /(?:\[(?:done|completed?|closed|fixed)\]|\((?:done|completed?|closed|fixed)\)|\b(?:DONE|COMPLETED?|CLOSED|FIXED)\b|✅)/;
+const TRACKER = /(?:https?:\/\/\S+|(?:^|\s)#\d+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b)/;
+
+export interface OwnerRead {
+  owner?: string;
+  placeholder?: boolean;
+}
+
+export function readOwner(text: string): OwnerRead {
+  const label = OWNER_LABEL.exec(text);
+  const handle = HANDLE.exec(text);
+  const candidate = label?.[1] ?? (handle ? `@${handle[1]}` : undefined);
+  if (!candidate) return {};
+  return OWNER_PLACEHOLDERS.test(candidate.trim()) ? { placeholder: true } : { owner: candidate.trim() };
+}
+
+/** The due date: after a "Due:"/"by" label (parsed or not), else any full date in the text. */
+export function readDue(text: string): { dueText?: string; due?: string; index?: number; length?: number } {
+  for (const label of text.matchAll(DUE_LABEL)) {
+    const at = label.index + label[0].length;
+    const after = text.slice(at);
+    const date = findDate(after);
+    if (date?.index === 0) return { dueText: after.slice(0, date.length), due: date.iso, index: at, length: date.length };
+    // "Due: next week" is a due date that cannot be parsed; a plain "by" is just a word.
+    const written = /^[^,;.)\]|]*/.exec(after)?.[0].trim() ?? '';
+    if (!/^by\b/i.test(label[0]) && written) return { dueText: written, index: at, length: written.length };
+  }
+  const any = findDate(text);
+  return any ? { dueText: text.slice(any.index, any.index + any.length), due: any.iso, index: any.index, length: any.length } : {};
+}
+
+function statusOf(text: string, checked: boolean | null | undefined): 'open' | 'done' {
+  if (checked === true) return 'done';
+  if (checked === false) return 'open';
+  return DONE.test(text) ? 'done' : 'open';
+}
+
+function trackerOf(node: Nodes, text: string): string | undefined {
+  let url: string | undefined;
+  walk(node, (n) => {
+    if (n.type === 'link' && !url) url = n.url;
+  });
+  return url ?? TRACKER.exec(text)?.[0].trim();
+}
+
+function lineEnd(text: string, from: number, limit: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl === -1 || nl > limit ? limit : nl;
+}
+
+function fromListItem(item: ListItem, text: string): ActionItem {
+  const para = item.children[0];
+  const own = para ? text.slice(startOffset(para), endOffset(para)) : '';
+  const visible = para ? plainText(para) : '';
+  const owner = readOwner(own);
+  const due = readDue(own);
+  const base = para ? startOffset(para) : startOffset(item);
+  return {
+    start: startOffset(item), end: endOffset(item), text: visible.replace(/\s+/g, ' ').trim(),
+    form: item.checked === null || item.checked === undefined ? 'list' : 'task',
+    owner: owner.owner, ownerPlaceholder: owner.placeholder,
+    dueText: due.dueText, due: due.due,
+    dueSpan: due.index !== undefined ? { start: base + due.index, end: base + due.index + (due.length ?? 0) } : undefined,
+    status: statusOf(own, item.checked), tracker: para ? trackerOf(para, own) : undefined,
+    insertAt: para ? lineEnd(text, startOffset(para), endOffset(para)) : endOffset(item),
+  };
+}
+
+/** A bullet that only names a group ("Process improvements:") and holds the items in a nested list. */
+function isGroupLabel(item: ListItem): boolean {
+  const para = item.children[0];
+  const hasNested = item.children.some((c) => c.type === 'list');
+  if (!hasNested || para?.type !== 'paragraph') return false;
+  const own = plainText(para).trim();
+  return own.length <= 60 && !HANDLE.test(own) && !OWNER_LABEL.test(own);
+}
+
+function fromList(list: List, text: string, out: ActionItem[]): void {
+  for (const item of list.children) {
+    if (isGroupLabel(item)) {
+      item.children.filter((c): c is List => c.type === 'list').forEach((l) => fromList(l, text, out));
+    } else {
+      out.push(fromListItem(item, text));
+    }
+  }
+}
+
+const COLUMNS: Record<string, RegExp> = {
+  text: /^(?:action(?: item)?s?|items?|tasks?|description|what|follow-?ups?|remediation)$/i,
+  owner: /^(?:owners?|assignees?|who|dri|responsible)$/i,
+  due: /^(?:due(?: date)?|deadline|when|target(?: date)?|eta|date)$/i,
+  status: /^(?:status|state|done\??)$/i,
+  tracker: /^(?:tracker|issues?|tickets?|links?|jira|bugs?)$/i,
+};
+
+function fromTable(table: Table, text: string, out: ActionItem[]): void {
+  const [header, ...rows] = table.children;
+  if (!header) return;
+  const names = header.children.map((c) => plainText(c).trim());
+  const col = (key: string): number => names.findIndex((n) => COLUMNS[key].test(n));
+  const textCol = col('text') === -1 ? 0 : col('text');
+  const [ownerCol, dueCol, statusCol, trackerCol] = [col('owner'), col('due'), col('status'), col('tracker')];
+  for (const row of rows) {
+    const cell = (i: number): string => (i >= 0 && row.children[i] ? plainText(row.children[i]).trim() : '');
+    const rowSource = text.slice(startOffset(row), endOffset(row));
+    const owner = ownerCol >= 0 ? readOwner(`owner: ${cell(ownerCol)}`) : readOwner(rowSource);
+    const dueCell = dueCol >= 0 ? row.children[dueCol] : undefined;
+    const due = dueCell ? readDue(cell(dueCol)) : readDue(rowSource);
+    const dueWritten = dueCell ? cell(dueCol) : due.dueText;
+    const status = statusCol >= 0 ? (/^(?:done|closed|complete[d]?|fixed|yes|✅|\[x\])$/i.test(cell(statusCol)) ? 'done' : 'open') : statusOf(rowSource, undefined);
+    const trackerCell = trackerCol >= 0 ? row.children[trackerCol] : undefined;
+    out.push({
+      start: startOffset(row), end: endOffset(row), text: cell(textCol), form: 'table',
+      owner: owner.owner, ownerPlaceholder: owner.placeholder || undefined,
+      dueText: dueWritten || undefined, due: dueWritten ? readDue(dueWritten).due ?? (due.due && dueCell ? due.due : undefined) : due.due,
+      dueSpan: dueCell ? { start: startOffset(dueCell), end: endOffset(dueCell) } : undefined,
+      status, tracker: trackerCell ? trackerOf(trackerCell, cell(trackerCol)) || undefined : trackerOf(row, rowSource),
+      insertAt: endOffset(row),
+      cells: {
+        owner: ownerCol >= 0 && row.children[ownerCol] ? { start: startOffset(row.children[ownerCol]), end: endOffset(row.children[ownerCol]) } : undefined,
+        due: dueCell ? { start: startOffset(dueCell), end: endOffset(dueCell) } : undefined,
+      },
+    });
+  }
+}
+
+export function collectActionItems(nodes: readonly RootContent[], text: string): ActionItem[] {
+  const out: ActionItem[] = [];
+  for (const node of nodes) {
+    if (node.type === 'list') fromList(node, text, out);
+    else if (node.type === 'table') fromTable(node, text, out);
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// From mdast to the Postmortem model: front matter, sections, timeline, action items.
+import { plainText, type List, type Nodes, type Root, walk } from '../parsing/markdown';
+import { readFrontMatter } from '../parsing/frontMatter';
+import { collectActionItems } from './actionItems';
+import { findSections, type SectionWithNodes } from './sections';
+import { buildTimeline } from './timeline';
+import { collectRawEntries } from './timelineEntries';
+import { findDate } from './timeExpression';
+import type { FrontMatter, IncidentMetadata, Postmortem } from './types';
+
+export interface ModelOptions {
+  /** A timezone from the editor's settings, used when the document states none. */
+  timezone?: string;
+}
+
+export interface BuiltModel {
+  model: Postmortem;
+  sections: SectionWithNodes[];
+}
+
+function asString(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
+  return undefined;
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(asString).filter((v): v is string => v !== undefined);
+  const one = asString(value);
+  return one ? one.split(/\s*[,;]\s*/).filter(Boolean) : [];
+}
+
+function pick(data: Record<string, unknown>, ...keys: string[]): unknown {
+  const key = Object.keys(data).find((k) => keys.includes(k.toLowerCase()));
+  return key === undefined ? undefined : data[key];
+}
+
+function readMeta(frontMatter: FrontMatter | undefined, root: Root): IncidentMetadata {
+  const data = frontMatter?.data ?? {};
+  const h1 = root.children.find((n) => n.type === 'heading' && n.depth === 1);
+  const authors = asList(pick(data, 'authors', 'author', 'owner', 'owners'));
+  const participants = asList(pick(data, 'participants', 'responders', 'people', 'attendees', 'incident_commander', 'commander'));
+  return {
+    title: asString(pick(data, 'title')) ?? (h1 ? plainText(h1).trim() : undefined),
+    date: asString(pick(data, 'date', 'incident_date', 'started', 'start')),
+    severity: asString(pick(data, 'severity', 'sev', 'priority', 'level')),
+    status: asString(pick(data, 'status', 'state')),
+    timezone: asString(pick(data, 'timezone', 'tz', 'time_zone', 'time-zone')),
+    type: asString(pick(data, 'type', 'kind', 'layout')),
+    authors,
+    people: [...authors, ...participants].map((p) => p.replace(/^@/, '')),
+  };
+}
+
+/** A document with no timeline heading may still keep its timeline in a list ("- **Context**:"). */
+function inferTimelineSection(root: Root, text: string): SectionWithNodes | undefined {
+  let best: { list: List; count: number } | undefined;
+  walk(root as Nodes, (node) => {
+    if (node.type !== 'list') return;
+    const count = collectRawEntries([node], text, 0).filter((e) => !('dateLine' in e) && e.expr?.time).length;
+    if (count >= 3 && (!best || count > best.count)) best = { list: node, count };
+    return false;
+  });
+  if (!best) return undefined;
+  const start = best.list.position?.start.offset ?? 0;
+  const end = best.list.position?.end.offset ?? 0;
+  return { title: 'Timeline', kinds: ['timeline'], level: 7, form: 'label', start, end, titleSpan: { start, end: start }, body: { start, end }, nodes: [best.list] };
+}
+
+export function buildModel(root: Root, text: string, options: ModelOptions = {}): BuiltModel {
+  const frontMatter = readFrontMatter(root, text);
+  const meta = readMeta(frontMatter, root);
+  const sections = findSections(root, text);
+  const incidentDate = (meta.date && findDate(meta.date)?.iso) ?? (meta.title ? findDate(meta.title)?.iso : undefined);
+  const timelineFor = (section: SectionWithNodes | undefined) =>
+    buildTimeline({ section, text, incidentDate, frontMatterZone: meta.timezone, settingsZone: options.timezone });
+  const timedCount = (t: ReturnType<typeof timelineFor>): number => t.entries.filter((e) => e.minutes !== undefined).length;
+  // Several timeline-like sections ("Key events" and "Timeline"): the one with the most timed entries.
+  let timeline = timelineFor(undefined);
+  for (const section of sections.filter((s) => s.kinds.includes('timeline'))) {
+    const candidate = timelineFor(section);
+    if (!timeline.section || timedCount(candidate) > timedCount(timeline)) timeline = candidate;
+  }
+  // Some teams keep only key events under a timeline label and the full timeline in another list.
+  if (!timeline.section || timeline.section.form === 'label') {
+    const inferred = inferTimelineSection(root, text);
+    const candidate = inferred && timelineFor(inferred);
+    if (candidate && timedCount(candidate) > timedCount(timeline)) {
+      timeline = candidate;
+      if (!sections.some((s) => s.kinds.includes('timeline'))) sections.push(inferred);
+    }
+  }
+  // A nested action-items heading ("### Follow-ups" under "## Action items") holds items already read.
+  const seen = new Set<number>();
+  const actionItems = sections
+    .filter((s) => s.kinds.includes('action-items'))
+    .flatMap((s) => collectActionItems(s.nodes, text))
+    .filter((item) => !seen.has(item.start) && seen.add(item.start));
+  const firstDated = timeline.entries.find((e) => e.iso)?.iso?.slice(0, 10);
+  const model: Postmortem = {
+    frontMatter, meta, timeline, actionItems,
+    sections: sections.map(({ nodes: _nodes, ...section }) => section),
+    incidentDate: incidentDate ?? firstDated,
+  };
+  return { model, sections };
+}

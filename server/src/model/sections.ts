@@ -1,0 +1,81 @@
+// Finds the sections of a postmortem: headings at any level, and bold labels such as
+// "- **Impact**: ..." that some teams use instead of headings.
+import { endOffset, plainText, startOffset, type ListItem, type Nodes, type Paragraph, type Root, type RootContent } from '../parsing/markdown';
+import { kindsOf } from './sectionNames';
+import { readLeadingTime } from './timeExpression';
+import type { Section } from './types';
+
+/** A section and the mdast nodes of its body (kept out of the serialisable model). */
+export interface SectionWithNodes extends Section {
+  nodes: RootContent[];
+}
+
+function isTimeHeading(node: RootContent): boolean {
+  return node.type === 'heading' && readLeadingTime(plainText(node)) !== undefined;
+}
+
+function headingSections(root: Root, textLength: number): SectionWithNodes[] {
+  const children = root.children;
+  const sections: SectionWithNodes[] = [];
+  children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    const title = plainText(node).trim();
+    const kinds = kindsOf(title);
+    // Entry headings drift in level ("## Feb 9, 12:00" inside "## Timeline"): keep them in the timeline.
+    const keepTimeHeadings = kinds.includes('timeline');
+    let stop = index + 1;
+    for (; stop < children.length; stop++) {
+      const next = children[stop];
+      if (next.type === 'heading' && next.depth <= node.depth && !(keepTimeHeadings && isTimeHeading(next))) break;
+    }
+    const end = stop < children.length ? startOffset(children[stop]) : textLength;
+    sections.push({
+      title, kinds, level: node.depth, form: 'heading',
+      start: startOffset(node), end,
+      titleSpan: { start: startOffset(node), end: endOffset(node) },
+      body: { start: endOffset(node), end },
+      nodes: children.slice(index + 1, stop),
+    });
+  });
+  return sections;
+}
+
+/** "**Impact**: text" or "**Review actions**" at the start of a paragraph: the label and where it ends. */
+function boldLabel(paragraph: Paragraph, text: string): { title: string; end: number } | undefined {
+  const first = paragraph.children[0];
+  if (first?.type !== 'strong') return undefined;
+  const title = plainText(first).trim().replace(/:$/, '');
+  let end = endOffset(first);
+  const after = /^\s*:/.exec(text.slice(end, end + 3));
+  if (after) end += after[0].length;
+  return { title, end };
+}
+
+function labelSections(root: Root, text: string): SectionWithNodes[] {
+  const sections: SectionWithNodes[] = [];
+  const visit = (nodes: readonly Nodes[], depth: number): void => {
+    for (const node of nodes) {
+      if (node.type === 'list' && depth < 3) visit(node.children, depth + 1);
+      if (node.type !== 'listItem' && node.type !== 'paragraph') continue;
+      const paragraph = node.type === 'listItem' ? node.children[0] : node;
+      if (paragraph?.type !== 'paragraph') continue;
+      const label = boldLabel(paragraph, text);
+      const kinds = label ? kindsOf(label.title) : [];
+      if (!label || kinds.length === 0) continue;
+      const start = startOffset(node);
+      const end = endOffset(node);
+      sections.push({
+        title: label.title, kinds, level: 7, form: 'label', start, end,
+        titleSpan: { start, end: label.end },
+        body: { start: label.end, end },
+        nodes: node.type === 'listItem' ? (node as ListItem).children.slice(1) as RootContent[] : [],
+      });
+    }
+  };
+  visit(root.children as Nodes[], 0);
+  return sections;
+}
+
+export function findSections(root: Root, text: string): SectionWithNodes[] {
+  return [...headingSections(root, text.length), ...labelSections(root, text)].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,53 @@
+// Time zones as people write them in postmortems: abbreviations, UTC offsets and IANA names.
+
+/** Fixed offsets (minutes east of UTC) of the abbreviations seen in incident timelines. */
+const ABBREVIATIONS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, WET: 0,
+  BST: 60, CET: 60, WEST: 60, IST: 330, CEST: 120, EET: 120, EEST: 180, MSK: 180,
+  PST: -480, PDT: -420, PT: -480, MST: -420, MDT: -360, MT: -420, CST: -360, CDT: -300, CT: -360,
+  EST: -300, EDT: -240, ET: -300, AKST: -540, AKDT: -480, HST: -600,
+  JST: 540, KST: 540, SGT: 480, HKT: 480, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+};
+
+export const ZONE_PATTERN = String.raw`(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z|(?:${Object.keys(ABBREVIATIONS).filter((z) => !['UTC', 'GMT', 'Z'].includes(z)).join('|')})`;
+
+function ianaOffset(zone: string, utcMillis: number): number | undefined {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(utcMillis));
+    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+    const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name);
+    if (!m) return undefined;
+    return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Minutes east of UTC for a zone as written, at a local wall-clock time (minutes since the epoch,
+ * as if the wall clock were UTC). Undefined when the zone is unknown.
+ */
+export function zoneOffset(zone: string, localMinutes = 0): number | undefined {
+  const z = zone.trim().replace(/^\(|\)$/g, '');
+  const upper = z.toUpperCase();
+  if (upper in ABBREVIATIONS) return ABBREVIATIONS[upper];
+  const m = /^(?:UTC|GMT)?\s?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
+  if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  if (z.includes('/')) {
+    // Two passes: the offset at the guessed instant, then at the corrected one (DST edges).
+    const first = ianaOffset(z, localMinutes * 60000);
+    if (first === undefined) return undefined;
+    return ianaOffset(z, (localMinutes - first) * 60000) ?? first;
+  }
+  return undefined;
+}
+
+export function isKnownZone(zone: string): boolean {
+  return zoneOffset(zone) !== undefined;
+}
+
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
