@@ -3,6 +3,9 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -17,6 +20,7 @@ const common = {
   external: ['vscode'],
   logLevel: 'warning',
   legalComments: 'none',
+  define: { PM_VERSION: JSON.stringify(pkg.version) },
 };
 
 const products = [

@@ -1,0 +1,64 @@
+// `postmortem-lint timeline` and `postmortem-lint actions`: the model as data for other tools.
+import { computeMetrics, formatDuration } from '../model/metrics';
+import type { Analysis } from '../engine/analyze';
+
+export interface TimelineReport {
+  file: string;
+  timezone: string | null;
+  entries: Array<{ line: number; time: string | null; text: string; milestone: string | null }>;
+  metrics: { timeToDetectMinutes: number | null; timeToMitigateMinutes: number | null; timeToResolveMinutes: number | null; timeToAcknowledgeMinutes: number | null; impactMinutes: number | null };
+}
+
+export function timelineReport(file: string, analysis: Analysis): TimelineReport {
+  const { timeline } = analysis.model;
+  const m = computeMetrics(timeline);
+  return {
+    file,
+    timezone: timeline.zone?.name ?? timeline.entryZones[0] ?? null,
+    entries: timeline.entries.map((e) => ({ line: analysis.lines.line(e.start) + 1, time: e.iso ?? null, text: e.text, milestone: e.milestone ?? null })),
+    metrics: { timeToDetectMinutes: m.timeToDetectMinutes, timeToMitigateMinutes: m.timeToMitigateMinutes, timeToResolveMinutes: m.timeToResolveMinutes, timeToAcknowledgeMinutes: m.timeToAcknowledgeMinutes, impactMinutes: m.impactMinutes },
+  };
+}
+
+export function timelineText(report: TimelineReport): string {
+  const lines = [`${report.file} (timezone: ${report.timezone ?? 'not stated'})`];
+  for (const e of report.entries) {
+    lines.push(`  ${String(e.line).padStart(4)}  ${(e.time ?? '(no time)').padEnd(25)} ${e.milestone ? `[${e.milestone}] ` : ''}${e.text}`);
+  }
+  const metric = (name: string, v: number | null): string => `${name}: ${v === null ? 'unknown' : formatDuration(v)}`;
+  lines.push('', `  ${metric('time to detect', report.metrics.timeToDetectMinutes)} · ${metric('time to mitigate', report.metrics.timeToMitigateMinutes)} · ${metric('time to resolve', report.metrics.timeToResolveMinutes)}`);
+  return lines.join('\n') + '\n';
+}
+
+export interface ActionRow {
+  file: string;
+  line: number;
+  text: string;
+  owner: string | null;
+  due: string | null;
+  status: 'open' | 'done';
+  tracker: string | null;
+  overdue: boolean;
+}
+
+export function actionRows(file: string, analysis: Analysis, now: Date): ActionRow[] {
+  const today = now.toISOString().slice(0, 10);
+  return analysis.model.actionItems.map((a) => ({
+    file, line: analysis.lines.line(a.start) + 1, text: a.text, owner: a.owner ?? null, due: a.due ?? null,
+    status: a.status, tracker: a.tracker ?? null, overdue: a.status === 'open' && !!a.due && a.due < today,
+  }));
+}
+
+function csvCell(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function actionsCsv(rows: ActionRow[]): string {
+  const header = ['file', 'line', 'text', 'owner', 'due', 'status', 'tracker', 'overdue'] as const;
+  return [header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n') + '\n';
+}
+
+export function actionsMarkdown(rows: ActionRow[]): string {
+  return rows.map((r) => `- [${r.status === 'done' ? 'x' : ' '}] ${r.text}${r.owner ? ` (owner: ${r.owner})` : ''}${r.due ? ` (due: ${r.due}${r.overdue ? ', overdue' : ''})` : ''}${r.tracker ? ` ${r.tracker}` : ''} — ${r.file}:${r.line}`).join('\n') + (rows.length ? '\n' : '');
+}

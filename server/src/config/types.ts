@@ -1,0 +1,33 @@
+// Configuration as written in .postmortemrc files and editor settings, and as the engine uses it.
+import type { Severity, SharedSettings } from '../rules/types';
+
+export type SeveritySetting = Severity | 'off';
+
+/** A rule's entry: a severity, [severity, options], or { severity, options }. */
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?] | { severity?: SeveritySetting; options?: Record<string, unknown> };
+
+export interface PostmortemConfig {
+  rules?: Record<string, RuleSetting>;
+  requiredSections?: string[];
+  allowedPhrases?: string[];
+  blamePhrases?: string[];
+  severityScale?: string[];
+  timezone?: string;
+}
+
+export interface ResolvedRule {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  rules: Map<string, ResolvedRule>;
+  shared: SharedSettings;
+  timezone?: string;
+  /** Things in the configuration the user should hear about (unknown rule ids, bad values). */
+  warnings: string[];
+}
+
+export const DEFAULT_REQUIRED_SECTIONS = ['summary', 'impact', 'timeline', 'root-cause', 'detection', 'what-went-well', 'action-items'];
+export const DEFAULT_SEVERITY_SCALE = ['SEV-0', 'SEV-1', 'SEV-2', 'SEV-3', 'SEV-4', 'SEV-5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'high', 'major', 'medium', 'moderate', 'minor', 'low'];
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];

@@ -1,0 +1,75 @@
+// The engine's one entry point: text in, model and findings out. Every face (server, CLI) calls this.
+import { resolveConfig } from '../config/resolve';
+import type { ResolvedConfig } from '../config/types';
+import { buildModel } from '../model/buildModel';
+import { proseMask } from '../model/prose';
+import type { SectionWithNodes } from '../model/sections';
+import type { Postmortem, Section } from '../model/types';
+import { parseMarkdown, type Root } from '../parsing/markdown';
+import { RULES } from '../rules/registry';
+import type { Finding, Report, RuleContext, Severity } from '../rules/types';
+import { LineIndex } from './lineIndex';
+import { Suppressions } from './suppressions';
+
+export interface AnalyzeOptions {
+  config?: ResolvedConfig;
+  now?: Date;
+}
+
+export interface Analysis {
+  text: string;
+  root: Root;
+  model: Postmortem;
+  sections: SectionWithNodes[];
+  findings: Finding[];
+  lines: LineIndex;
+  /** Rules that threw: reported, never fatal. */
+  errors: string[];
+}
+
+const DEFAULT_CONFIG = resolveConfig([]);
+
+function innermost(sections: Section[], offset: number): Section | undefined {
+  let best: Section | undefined;
+  for (const s of sections) {
+    if (s.start <= offset && offset < s.end && (!best || s.end - s.start <= best.end - best.start)) best = s;
+  }
+  return best;
+}
+
+export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const now = options.now ?? new Date();
+  // A BOM is not part of the document; NUL bytes would end strings in some editors: both are read as-is, offsets kept.
+  const text = rawText;
+  const root = parseMarkdown(text);
+  const { model, sections } = buildModel(root, text, { timezone: config.timezone });
+  const prose = proseMask(root, text);
+  const lines = new LineIndex(text);
+  const suppressions = new Suppressions(root, lines);
+  const findings: Finding[] = [];
+  const errors: string[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules.get(rule.id);
+    if (!setting || setting.severity === 'off') continue;
+    const severity = setting.severity as Severity;
+    const context: RuleContext<object> = {
+      text, root, model, sections, prose, now,
+      options: setting.options,
+      shared: config.shared,
+      sectionAt: (offset) => innermost(model.sections, offset),
+      kindsAt: (offset) => new Set(model.sections.filter((s) => s.start <= offset && offset < s.end).flatMap((s) => s.kinds)),
+      report: (report: Report) => {
+        if (suppressions.isSuppressed(rule.id, report.start)) return;
+        findings.push({ ...report, ruleId: rule.id, severity });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      errors.push(`${rule.id}: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { text, root, model, sections, findings, lines, errors };
+}

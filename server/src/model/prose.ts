@@ -1,0 +1,29 @@
+// The author's own words, with the same offsets as the source: everything else blanked to spaces.
+// Code, inline code, HTML (comments included), block quotes, front matter and bare URLs are quoted
+// material, not the author's analysis, so language rules never read them.
+import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
+
+const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'blockquote', 'definition', 'image', 'imageReference']);
+
+function blank(s: string): string {
+  return s.replace(/[^\r\n]/g, ' ');
+}
+
+export function proseMask(root: Root, text: string): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  walk(root as Nodes, (node, ancestors) => {
+    if (SKIP.has(node.type)) return false;
+    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url.replace(/^mailto:/, '')) return false;
+    if (node.type !== 'text') return undefined;
+    void ancestors;
+    const start = startOffset(node);
+    const end = endOffset(node);
+    if (start < cursor) return undefined;
+    parts.push(blank(text.slice(cursor, start)), text.slice(start, end));
+    cursor = end;
+    return undefined;
+  });
+  parts.push(blank(text.slice(cursor)));
+  return parts.join('');
+}

@@ -1,0 +1,25 @@
+import type { Rule } from './types';
+
+export const actionItemOverdue: Rule = {
+  id: 'action-item-overdue',
+  category: 'action-items',
+  description: 'An open action item past its due date.',
+  defaultSeverity: 'info',
+  defaultOptions: {},
+  fixable: false,
+  hasSuggestions: false,
+  rationale: 'Unfinished action items are how the same incident happens twice. Mark an item done when it is, or agree a new date and say why it moved.',
+  examples: {
+    valid: ['## Action items\n\n- [x] Add an alert. Owner: @ana. Due: 2020-01-10.'],
+    invalid: ['## Action items\n\n- [ ] Add an alert. Owner: @ana. Due: 2020-01-10.'],
+  },
+  check(context) {
+    const today = context.now.toISOString().slice(0, 10);
+    for (const item of context.model.actionItems) {
+      if (item.status !== 'open' || !item.due || item.due >= today) continue;
+      const days = Math.round((Date.parse(today) - Date.parse(item.due)) / 86400000);
+      const span = item.dueSpan ?? item;
+      context.report({ start: span.start, end: span.end, message: `This action item was due on ${item.due}, ${days} day${days === 1 ? '' : 's'} ago, and is still open. Mark it done, or agree a new date with its owner.` });
+    }
+  },
+};

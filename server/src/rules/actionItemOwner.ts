@@ -1,0 +1,41 @@
+import type { Rule } from './types';
+
+export const actionItemOwner: Rule<{ acceptTracker: boolean }> = {
+  id: 'action-item-owner',
+  category: 'action-items',
+  description: 'An action item without a named owner.',
+  defaultSeverity: 'warning',
+  defaultOptions: { acceptTracker: false },
+  optionsSchema: { acceptTracker: { type: 'boolean', description: 'Accept a tracker link (URL, #123, ABC-123) in place of an owner.' } },
+  fixable: true,
+  hasSuggestions: false,
+  rationale: 'An action item that belongs to everyone belongs to no one. Naming one owner (`@handle` or `Owner: name`) is what makes it happen.',
+  examples: {
+    valid: ['## Action items\n\n- [ ] Add an alert on rejected batches. Owner: @ana. Due: 2026-12-15.'],
+    invalid: ['## Action items\n\n- [ ] Add an alert on rejected batches. Due: 2026-12-15.'],
+  },
+  check(context) {
+    for (const item of context.model.actionItems) {
+      if (item.owner || item.status === 'done') continue;
+      if (context.options.acceptTracker && item.tracker) continue;
+      const cell = item.cells?.owner;
+      const edit = cell
+        ? { start: cell.start, end: cell.end, newText: rewriteCell(context.text.slice(cell.start, cell.end), '@owner') }
+        : { start: item.insertAt, end: item.insertAt, newText: ' Owner: @owner.' };
+      context.report({
+        start: item.start, end: item.insertAt,
+        message: item.ownerPlaceholder
+          ? 'This action item\'s owner is a placeholder. Name the one person who will see it through.'
+          : 'This action item has no owner. Name one person who will see it through (`@handle` or `Owner: name`).',
+        fix: item.ownerPlaceholder ? undefined : { title: 'Add an owner placeholder', edits: [edit] },
+      });
+    }
+  },
+};
+
+/** Puts `value` into a table cell, keeping its padding. */
+export function rewriteCell(cell: string, value: string): string {
+  const lead = /^\|?\s*/.exec(cell)?.[0] ?? '';
+  const trail = /\s*\|?$/.exec(cell)?.[0] ?? '';
+  return `${lead}${value}${trail}`;
+}

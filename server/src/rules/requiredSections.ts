@@ -1,0 +1,55 @@
+import { CANONICAL_ORDER, SECTION_PROMPTS, SECTION_TITLES } from '../model/sectionNames';
+import type { Section, SectionKind } from '../model/types';
+import type { Rule, TextEdit } from './types';
+
+function headingLevel(sections: Section[]): number {
+  const levels = sections.filter((s) => s.form === 'heading' && s.kinds.length > 0).map((s) => s.level);
+  return levels.length > 0 ? Math.min(...levels) : 2;
+}
+
+/** Where a missing section goes: before the first present section that comes after it in canonical order. */
+function insertionPoint(kind: SectionKind, sections: Section[], textLength: number, level: number): number {
+  const later = CANONICAL_ORDER.slice(CANONICAL_ORDER.indexOf(kind) + 1);
+  const next = sections.find((s) => s.form === 'heading' && s.level === level && s.kinds.some((k) => later.includes(k)));
+  return next ? next.start : textLength;
+}
+
+export function skeleton(kind: SectionKind, level: number): string {
+  return `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n<!-- ${SECTION_PROMPTS[kind]} -->\n\n`;
+}
+
+export const requiredSections: Rule = {
+  id: 'required-sections',
+  category: 'completeness',
+  description: 'Sections a complete postmortem needs are missing (the list is configurable).',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  fixable: true,
+  hasSuggestions: false,
+  rationale: 'A complete postmortem says what happened and to whom (summary, impact), when (timeline), why (root cause), how it was noticed (detection), what worked (what went well) and what changes (action items). Each missing part is a question the next reader cannot answer.',
+  examples: {
+    valid: ['# Incident\n\n## Summary\n\nText.\n\n## Impact\n\nText.\n\n## Timeline\n\n- 10:00 UTC Alert fired.\n\n## Root cause\n\nText.\n\n## Detection\n\nText.\n\n## What went well\n\nText.\n\n## Action items\n\n- [ ] Text.'],
+    invalid: ['# Incident\n\n## Summary\n\nText.'],
+  },
+  check(context) {
+    const { model, text, shared } = context;
+    const present = new Set(model.sections.flatMap((s) => s.kinds));
+    const missing = CANONICAL_ORDER.filter((k) => shared.requiredSections.includes(k) && !present.has(k));
+    if (missing.length === 0) return;
+    const title = model.sections.find((s) => s.form === 'heading' && s.level === 1) ?? model.sections[0];
+    const at = title ? { start: title.titleSpan.start, end: title.titleSpan.end } : { start: 0, end: 0 };
+    const level = headingLevel(model.sections);
+    const editFor = (kind: SectionKind): TextEdit => {
+      const offset = insertionPoint(kind, model.sections, text.length, level);
+      const before = offset === text.length && !text.endsWith('\n\n') ? (text.endsWith('\n') ? '\n' : '\n\n') : '';
+      return { start: offset, end: offset, newText: before + skeleton(kind, level) };
+    };
+    for (const kind of missing) {
+      context.report({
+        ...at,
+        message: `The postmortem has no ${SECTION_TITLES[kind].toLowerCase()} section. ${SECTION_PROMPTS[kind].replace(/^- \[ \] /, '')}`,
+        fix: { title: `Insert the ${SECTION_TITLES[kind]} section`, edits: [editFor(kind)] },
+      });
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import { BLAME_PHRASES } from './phrases/blame';
+import type { Rule } from './types';
+import { matchPhrases, visibleText } from './util';
+
+const PLACEHOLDER = /^(?:tbd|tbc|todo|n\/?a|unknown|to be determined|\?+|-+|fill (?:this )?in|<[^>]*>|\[[^\]]*\])\.?$/i;
+const TRIGGER = /\b(?:deploy(?:ed|ment)?|release[ds]?|config(?:uration)? change|changed? the config|misconfigur\w*|typo|restart(?:ed)?|reboot(?:ed)?|upgrade[ds]?|migration|merged?|commit(?:ted)?|pushed|bad value|wrong value|rolled out|roll-?out|manual change|ran the (?:command|script))\b/i;
+const SYSTEMIC = /\b(?:validat\w*|check(?:s|ed|ing)?|test(?:s|ed|ing)?|alert\w*|monitor\w*|limits?|guardrails?|safeguards?|review(?:ed|s)?|canar(?:y|ies)|staged|gradual|lint\w*|schema|protect\w*|fail-?safe|circuit|quotas?|capacity|redundan\w*|timeouts?|retr(?:y|ies)|design\w*|assum\w*|dependen\w*|because|why|allowed|prevent\w*|detect\w*|automat\w*|process(?:es)?|documentation|runbook|ownership|defaults?)\b/i;
+
+export const rootCauseDepth: Rule<{ reportMissing: boolean; minWords: number }> = {
+  id: 'root-cause-depth',
+  category: 'depth',
+  description: 'A root cause that is missing, empty, names a person, or stops at the trigger without the condition that let it through.',
+  defaultSeverity: 'warning',
+  defaultOptions: { reportMissing: false, minWords: 12 },
+  optionsSchema: {
+    reportMissing: { type: 'boolean', description: 'Also report a missing root-cause section (required-sections reports it by default).' },
+    minWords: { type: 'integer', minimum: 0, description: 'Fewer words than this, with a trigger and no systemic condition, is shallow.' },
+  },
+  fixable: false,
+  hasSuggestions: true,
+  rationale: 'The trigger (a deploy, a config change, a typo) is what happened; the root cause is why the system let it cause harm: the missing validation, check, alert, limit or guardrail. Fixing only the trigger leaves the next one free to do the same.',
+  examples: {
+    valid: ['## Root cause\n\nA config change raised the batch size above the broker limit. Nothing validated config values against broker limits before rollout, and no alert watched rejected batches.'],
+    invalid: ['## Root cause\n\nA bad deploy.', '## Root cause\n\nTBD'],
+  },
+  check(context) {
+    const { model, text, report, options } = context;
+    const section = model.sections.find((s) => s.kinds.includes('root-cause'));
+    if (!section) {
+      if (options.reportMissing) report({ start: 0, end: 0, message: 'No root cause or contributing factors section. A good postmortem explains which conditions in the system let the trigger cause harm.' });
+      return;
+    }
+    const at = { start: section.titleSpan.start, end: section.titleSpan.end };
+    const body = visibleText(text, section.body.start, section.body.end);
+    const whys = { title: 'Add a chain of whys', edits: [{ start: section.body.end, end: section.body.end, newText: '\n1. Why did it happen? \n2. Why was that possible? \n3. Why did nothing catch it?\n' }] };
+    if (!body || PLACEHOLDER.test(body)) {
+      report({ ...at, message: `The ${section.title.toLowerCase()} section is ${body ? 'a placeholder' : 'empty'}. Say which conditions in the system let the trigger cause harm.`, suggestions: [whys] });
+      return;
+    }
+    const blame = [...matchPhrases(context.prose.slice(0, section.body.end), BLAME_PHRASES)].find((m) => m.start >= section.body.start);
+    if (blame) {
+      report({ start: blame.start, end: blame.end, message: `The root cause names "${blame.text}". A root cause is a condition in the system (a missing check, an unsafe default), not a person or a person's error.` });
+      return;
+    }
+    const words = body.split(' ').length;
+    if (TRIGGER.test(body) && !SYSTEMIC.test(body) && words < options.minWords * 4) {
+      report({ ...at, message: `The root cause stops at the trigger ("${TRIGGER.exec(body)?.[0]}"). Add the condition that let it through: the validation, check, alert, limit or guardrail that was missing.`, suggestions: [whys] });
+    } else if (words < options.minWords && !SYSTEMIC.test(body)) {
+      report({ ...at, message: `The root cause is ${words} words long and names no systemic condition. Explain why the system allowed the failure, not only what happened.`, suggestions: [whys] });
+    }
+  },
+};

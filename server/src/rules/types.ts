@@ -1,0 +1,86 @@
+// The shape every rule takes. Rules see the model, the mdast, the text and their options, and
+// report findings with offsets; they never build LSP types, read settings or touch a connection.
+import type { Root } from '../parsing/markdown';
+import type { SectionWithNodes } from '../model/sections';
+import type { Postmortem, Section } from '../model/types';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Category = 'blameless' | 'depth' | 'action-items' | 'completeness' | 'timeline' | 'metadata';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A change the writer can apply: `title` names it in the quick-fix menu. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /** A safe fix: fix-all and `--fix` may apply it without asking. */
+  fix?: Fix;
+  /** Alternatives the writer chooses between; never applied automatically. */
+  suggestions?: Fix[];
+}
+
+export type Report = Omit<Finding, 'ruleId' | 'severity'>;
+
+export interface RuleContext<O> {
+  text: string;
+  root: Root;
+  model: Postmortem;
+  /** Sections with their mdast nodes. */
+  sections: SectionWithNodes[];
+  /** The text with everything that is not the author's own prose (code, quotes, URLs, HTML, markup) blanked to spaces: same offsets. */
+  prose: string;
+  options: O;
+  /** The clock for date checks (injected so tests and `--now` control it). */
+  now: Date;
+  /** Shared settings that several rules read. */
+  shared: SharedSettings;
+  /** The innermost section that contains an offset. */
+  sectionAt(offset: number): Section | undefined;
+  /** The canonical kinds of every section (and enclosing section) that contains an offset. */
+  kindsAt(offset: number): Set<string>;
+  report(finding: Report): void;
+}
+
+export interface SharedSettings {
+  requiredSections: string[];
+  allowedPhrases: string[];
+  blamePhrases: string[];
+  severityScale: string[];
+}
+
+export interface RuleExamples {
+  valid: string[];
+  invalid: string[];
+}
+
+export interface Rule<O extends object = object> {
+  id: string;
+  category: Category;
+  description: string;
+  defaultSeverity: Severity;
+  /** Default option values; their types are the options' types. */
+  defaultOptions: O;
+  /** JSON-schema properties for the options, shipped in the config schema. */
+  optionsSchema?: Record<string, unknown>;
+  fixable: boolean;
+  hasSuggestions: boolean;
+  /** How a blameless postmortem says it: shown in hovers and docs. */
+  rationale: string;
+  examples: RuleExamples;
+  check(context: RuleContext<O>): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
