@@ -4,7 +4,7 @@ import { readFrontMatter } from '../parsing/frontMatter';
 import { collectActionItems } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
-import { collectRawEntries } from './timelineEntries';
+import { timedItemCount } from './timelineEntries';
 import { findDate } from './timeExpression';
 import type { FrontMatter, IncidentMetadata, Postmortem } from './types';
 
@@ -57,9 +57,8 @@ function inferTimelineSection(root: Root, text: string): SectionWithNodes | unde
   let best: { list: List; count: number } | undefined;
   walk(root as Nodes, (node) => {
     if (node.type !== 'list') return;
-    const count = collectRawEntries([node], text, 0).filter((e) => !('dateLine' in e) && e.expr?.time).length;
+    const count = timedItemCount(node, text);
     if (count >= 3 && (!best || count > best.count)) best = { list: node, count };
-    return false;
   });
   if (!best) return undefined;
   const start = best.list.position?.start.offset ?? 0;

@@ -64,6 +64,7 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
   let carried: (CalendarDate & { year?: number }) | undefined = initial ? { year: initial[0], month: initial[1], day: initial[2] } : undefined;
   let previousLocal: number | undefined;
   const zones = new Set<string>();
+  let lastWritten: string | undefined;
 
   for (const item of collectRawEntries(section.nodes, text, section.end)) {
     if ('dateLine' in item) {
@@ -86,8 +87,12 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
       if (carried?.year !== undefined) carried = civilFromDays(Math.floor(local / DAY_MINUTES));
     }
     previousLocal = local;
-    const zone = expr.zone ?? stated;
-    if (expr.zone) zones.add(expr.zone.toUpperCase());
+    // A zone written on one entry carries to the entries after it when the timeline states none.
+    const zone = expr.zone ?? stated ?? lastWritten;
+    if (expr.zone) {
+      zones.add(expr.zone.toUpperCase());
+      lastWritten = expr.zone;
+    }
     const offset = zone ? zoneOffset(zone, local) ?? 0 : 0;
     entry.zone = zone;
     entry.minutes = local - offset;

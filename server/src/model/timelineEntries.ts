@@ -42,9 +42,14 @@ function isTimedItem(item: ListItem, text: string): boolean {
   return para?.type === 'paragraph' && readLine(firstLine(text, startOffset(para), endOffset(para))) !== undefined;
 }
 
-function isTimedList(list: List, text: string): boolean {
+/** How many of a list's own items start with a time; 0 unless at least half of them do. */
+export function timedItemCount(list: List, text: string): number {
   const timed = list.children.filter((item) => isTimedItem(item, text)).length;
-  return timed > 0 && timed * 2 >= list.children.length;
+  return timed * 2 >= list.children.length ? timed : 0;
+}
+
+function isTimedList(list: List, text: string): boolean {
+  return timedItemCount(list, text) > 0;
 }
 
 function collectList(list: List, text: string, sink: Sink): void {

@@ -36,18 +36,18 @@ export const timelineOrder: Rule = {
   check(context) {
     const entries = context.model.timeline.entries;
     const fix = sortFix(entries, context.text);
-    let latest: TimelineEntry | undefined;
+    // Compare with the previous timed entry only: one mistyped time then yields one finding, not one per later entry.
+    let previous: TimelineEntry | undefined;
     for (const entry of entries) {
       if (entry.minutes === undefined || !entry.timeSpan) continue;
-      if (latest?.minutes !== undefined && entry.minutes < latest.minutes) {
+      if (previous?.minutes !== undefined && entry.minutes < previous.minutes) {
         context.report({
           ...entry.timeSpan,
-          message: `${entry.timeText} comes after ${latest.timeText} in the timeline but is earlier. Check the time, add the date if it crossed midnight, or move the entry.`,
+          message: `${entry.timeText} comes after ${previous.timeText} in the timeline but is earlier. Check the time, add the date if it crossed midnight, or move the entry.`,
           fix,
         });
-      } else {
-        latest = entry;
       }
+      previous = entry;
     }
   },
 };
