@@ -7,7 +7,7 @@ import type { Fix, TextEdit } from '../rules/types';
 export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number } {
   const taken: TextEdit[] = [];
   let applied = 0;
-  const overlaps = (e: TextEdit): boolean => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start));
+  const overlaps = (e: TextEdit): boolean => taken.some((t) => e.start < t.end && t.start < e.end);
   for (const fix of fixes) {
     if (fix.edits.some(overlaps)) continue;
     taken.push(...fix.edits);

@@ -4,7 +4,7 @@ import { findDate } from './timeExpression';
 import type { ActionItem } from './types';
 
 const HANDLE = /(?:^|[\s(\[,;/])@([A-Za-z0-9][\w.-]*[\w])/;
-const OWNER_LABEL = /\b(?:owner|owners|assignee|assigned to|owned by|responsible|dri)\s*[:=]\s*(@?[\w.-]+(?:\s[A-Z][\w'-]+)?)/i;
+const OWNER_LABEL = /\b(?:owner|owners|assignee|assigned to|owned by|responsible|dri)\s*[:=]\s*(@?[A-Za-z0-9?][\w?-]*(?:\.[\w-]+)*(?: [A-Z][a-z'-]+)?)/i;
 const OWNER_PLACEHOLDERS = /^@?(?:tbd|tbc|todo|\?+|none|n\/a|unassigned|owner|someone|nobody|-+)$/i;
 const DUE_LABEL = /\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta|by)\b\s*[:=]?\s*/gi;
 const DONE = /(?:\[(?:done|completed?|closed|fixed)\]|\((?:done|completed?|closed|fixed)\)|\b(?:DONE|COMPLETED?|CLOSED|FIXED)\b|✅)/;
@@ -52,9 +52,12 @@ function trackerOf(node: Nodes, text: string): string | undefined {
   return url ?? TRACKER.exec(text)?.[0].trim();
 }
 
+/** The end of the line that starts at `from`, before any trailing HTML comments and spaces. */
 function lineEnd(text: string, from: number, limit: number): number {
   const nl = text.indexOf('\n', from);
-  return nl === -1 || nl > limit ? limit : nl;
+  const end = nl === -1 || nl > limit ? limit : nl;
+  const trailing = /(?:\s*<!--[^]*?-->)*\s*$/.exec(text.slice(from, end));
+  return end - (trailing?.[0].length ?? 0);
 }
 
 function fromListItem(item: ListItem, text: string): ActionItem {

@@ -35,6 +35,9 @@ export const actionItemOwner: Rule<{ acceptTracker: boolean }> = {
 
 /** Puts `value` into a table cell, keeping its padding. */
 export function rewriteCell(cell: string, value: string): string {
+  const leadPipe = cell.startsWith('|') ? '|' : '';
+  const trailPipe = cell.length > 1 && cell.endsWith('|') ? '|' : '';
+  if (cell.slice(leadPipe.length, cell.length - trailPipe.length).trim() === '') return `${leadPipe} ${value} ${trailPipe}`;
   const lead = /^\|?\s*/.exec(cell)?.[0] ?? '';
   const trail = /\s*\|?$/.exec(cell)?.[0] ?? '';
   return `${lead}${value}${trail}`;

@@ -43,7 +43,8 @@ export function visibleText(text: string, start: number, end: number): string {
   return text
     .slice(start, end)
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/[#*_>`|-]/g, ' ')
+    .replace(/^[ \t]*>/gm, ' ')
+    .replace(/[#*_`|-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
