@@ -39,7 +39,7 @@ const PREFIX = /^(?:\s|\*\*|__|[*_[({~]|\{\{|ca\.\s*|approx(?:\.|imately)?\s+|ar
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:T(?=\d))?/y;
 const MONTH_FIRST = new RegExp(String.raw`${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`, 'iy');
 const DAY_FIRST = new RegExp(String.raw`${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}(?:,?\s+(\d{4}))?`, 'iy');
-const DATE_TIME_GAP = /(?:,?\s+|\s*[,@]\s*|\s+at\s+|T)(?:(?:ca\.|approx\.?|around|~)\s*)?/iy;
+const DATE_TIME_GAP = /(?:,?\s+at\s+|,?\s+|\s*[,@]\s*|T)(?:(?:ca\.|approx\.?|around|~)\s*)?/iy;
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?m\.?(?![a-z])|([ap])(?![a-z]))?/iy;
 const DOTTED = /(\d{1,2})\.(\d{2})(?![\d.])(?:\s?([ap])\.?(?:m\.?)?(?![a-z]))?/iy;
 const MILITARY = new RegExp(String.raw`([01]\d|2[0-3])([0-5]\d)(?=\s*(?:h\b|hrs\b|${ZONE_PATTERN}\b))`, 'iy');
@@ -77,6 +77,8 @@ function to24(hour: number, meridiem: string | undefined): number {
 
 interface ClockRead {
   time: ClockTime;
+  /** "a" or "p" when written with AM/PM. */
+  meridiem?: string;
   invalid?: string;
   end: number;
 }
@@ -88,7 +90,7 @@ function readClock(s: string, i: number, allowDotted: boolean): ClockRead | unde
     const bad = raw.hour > 23 || raw.minute > 59 || raw.second > 59;
     // "13:00 PM" is common enough to read as 13:00 rather than reject.
     const meridiem = raw.hour <= 12 ? (m[4] ?? m[5]) : undefined;
-    return { time: { ...raw, hour: bad ? raw.hour : to24(raw.hour, meridiem) }, invalid: bad ? m[0] : undefined, end: i + m[0].length };
+    return { time: { ...raw, hour: bad ? raw.hour : to24(raw.hour, meridiem) }, meridiem, invalid: bad ? m[0] : undefined, end: i + m[0].length };
   }
   m = at(MILITARY, s, i);
   if (m) return { time: { hour: Number(m[1]), minute: Number(m[2]), second: 0 }, end: i + m[0].length };
@@ -105,6 +107,7 @@ function readClock(s: string, i: number, allowDotted: boolean): ClockRead | unde
 
 /** Reads the date and/or time that starts `s`; undefined when `s` does not start with one. */
 export function readLeadingTime(s: string): TimeExpression | undefined {
+  let startMeridiem: string | undefined;
   const prefix = at(PREFIX, s, 0);
   const start = prefix ? prefix[0].length : 0;
   let i = start;
@@ -122,13 +125,17 @@ export function readLeadingTime(s: string): TimeExpression | undefined {
     const gap = at(DATE_TIME_GAP, s, i);
     if (gap) {
       const clock = readClock(s, i + gap[0].length, true);
-      if (clock) i = applyClock(result, clock);
+      if (clock) {
+        i = applyClock(result, clock);
+        startMeridiem = clock.meridiem;
+      }
     }
   } else {
     // A bare "11.50" is a time only when it starts the entry and a space follows.
     const clock = readClock(s, i, /^\d{1,2}\.\d{2}\s/.test(s.slice(i)));
     if (!clock) return undefined;
     i = applyClock(result, clock);
+    startMeridiem = clock.meridiem;
   }
   if (result.time) {
     const range = at(RANGE, s, i);
@@ -137,6 +144,8 @@ export function readLeadingTime(s: string): TimeExpression | undefined {
       if (endClock) {
         result.endTime = endClock.time;
         i = endClock.end;
+        // "8:20 - 8:24 PM": the start shares the end's AM/PM.
+        if (endClock.meridiem && !startMeridiem && result.time.hour <= 12) result.time = { ...result.time, hour: to24(result.time.hour, endClock.meridiem) };
       }
     }
     const zone = at(ZONE, s, i);
