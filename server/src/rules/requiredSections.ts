@@ -8,7 +8,7 @@ function headingLevel(sections: Section[]): number {
 }
 
 /** Where a missing section goes: before the first present section that comes after it in canonical order. */
-function insertionPoint(kind: SectionKind, sections: Section[], textLength: number, level: number): number {
+export function insertionPoint(kind: SectionKind, sections: Section[], textLength: number, level: number): number {
   const later = CANONICAL_ORDER.slice(CANONICAL_ORDER.indexOf(kind) + 1);
   const next = sections.find((s) => s.form === 'heading' && s.level === level && s.kinds.some((k) => later.includes(k)));
   return next ? next.start : textLength;

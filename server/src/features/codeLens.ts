@@ -1,0 +1,31 @@
+// Code lenses: the incident's key durations above the timeline, the action items' state above them.
+import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CachedAnalysis } from '../documents';
+import { computeMetrics, formatDuration } from '../model/metrics';
+import { toRange } from './convert';
+
+export function codeLenses(document: TextDocument, cached: CachedAnalysis, now: Date): CodeLens[] {
+  const { model } = cached.analysis;
+  const lenses: CodeLens[] = [];
+  const timeline = model.timeline.section;
+  if (timeline && model.timeline.entries.length) {
+    const m = computeMetrics(model.timeline);
+    const part = (label: string, v: number | null) => `${label} ${v === null ? 'unknown' : `after ${formatDuration(v)}`}`;
+    const title = [part('detected', m.timeToDetectMinutes), part('mitigated', m.timeToMitigateMinutes), part('resolved', m.timeToResolveMinutes)].join(' · ');
+    lenses.push({ range: toRange(document, timeline.titleSpan.start, timeline.titleSpan.start), command: { title, command: '' } });
+  }
+  const actions = model.sections.find((s) => s.kinds.includes('action-items'));
+  if (actions) {
+    const items = model.actionItems;
+    const today = now.toISOString().slice(0, 10);
+    const open = items.filter((i) => i.status === 'open');
+    const title = [
+      `${items.length} item${items.length === 1 ? '' : 's'}`,
+      `${open.filter((i) => !i.owner).length} without owner`,
+      `${open.filter((i) => i.due && i.due < today).length} overdue`,
+    ].join(' · ');
+    lenses.push({ range: toRange(document, actions.titleSpan.start, actions.titleSpan.start), command: { title, command: '' } });
+  }
+  return lenses;
+}

@@ -1,0 +1,56 @@
+// Document symbols: sections nested by level, timeline entries and action items as their children.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CachedAnalysis } from '../documents';
+import type { Section } from '../model/types';
+import { toRange } from './convert';
+
+function clip(s: string, n = 60): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one || '(empty)';
+}
+
+export function documentSymbols(document: TextDocument, cached: CachedAnalysis): DocumentSymbol[] {
+  const { model } = cached.analysis;
+  const roots: DocumentSymbol[] = [];
+  const stack: Array<{ level: number; section: Section; symbol: DocumentSymbol }> = [];
+  const bySection = new Map<Section, DocumentSymbol>();
+  for (const section of [...model.sections].sort((a, b) => a.start - b.start)) {
+    const symbol: DocumentSymbol = {
+      name: section.title || '(untitled)', kind: section.form === 'label' ? SymbolKind.Property : SymbolKind.String,
+      detail: section.kinds.join(', '), range: toRange(document, section.start, section.end),
+      selectionRange: toRange(document, section.titleSpan.start, section.titleSpan.end), children: [],
+    };
+    bySection.set(section, symbol);
+    while (stack.length && (stack[stack.length - 1].level >= section.level || section.start >= stack[stack.length - 1].section.end)) stack.pop();
+    (stack.length ? stack[stack.length - 1].symbol.children! : roots).push(symbol);
+    stack.push({ level: section.level, section, symbol });
+  }
+  const innermost = (offset: number): DocumentSymbol | undefined => {
+    let best: Section | undefined;
+    for (const s of model.sections) if (s.start <= offset && offset < s.end && (!best || s.end - s.start <= best.end - best.start)) best = s;
+    return best && bySection.get(best);
+  };
+  for (const entry of model.timeline.entries) {
+    const parent = innermost(entry.start);
+    const span = entry.timeSpan ?? { start: entry.start, end: entry.start };
+    parent?.children!.push({
+      name: clip(`${entry.timeText ?? '(no time)'} ${entry.form === 'heading' && !entry.timeText ? '' : entry.text}`), kind: SymbolKind.Event,
+      detail: entry.milestone ?? '', range: toRange(document, entry.start, entry.end), selectionRange: toRange(document, span.start, span.end),
+    });
+  }
+  for (const item of model.actionItems) {
+    const parent = innermost(item.start);
+    parent?.children!.push({
+      name: clip(item.text), kind: SymbolKind.Field,
+      detail: [item.status === 'done' ? 'done' : 'open', item.owner ?? 'no owner', item.due ?? 'no due date'].join(' · '),
+      range: toRange(document, item.start, item.end), selectionRange: toRange(document, item.start, item.insertAt),
+    });
+  }
+  const sortChildren = (symbols: DocumentSymbol[]): void => {
+    symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    symbols.forEach((s) => s.children && sortChildren(s.children));
+  };
+  sortChildren(roots);
+  return roots;
+}

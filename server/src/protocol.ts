@@ -1,0 +1,61 @@
+// Custom requests between the VS Code client and the server. Imported by both sides: types only
+// and method names, no runtime dependencies on either.
+
+export interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface Edit {
+  range: Range;
+  newText: string;
+}
+
+export interface OutlineParams {
+  uri: string;
+}
+
+/** What the Postmortem view and the timeline preview draw for one document. */
+export interface DocumentOutline {
+  uri: string;
+  isPostmortem: boolean;
+  title?: string;
+  severity?: string;
+  sections: Array<{ kind: string; title: string; present: boolean; line?: number }>;
+  timeline: {
+    zone?: string;
+    entries: Array<{ line: number; endLine: number; time: string | null; timeText?: string; elapsed?: string; text: string; milestone: string | null; minutes?: number }>;
+    metrics: { timeToDetectMinutes: number | null; timeToAcknowledgeMinutes: number | null; timeToMitigateMinutes: number | null; timeToResolveMinutes: number | null; impactMinutes: number | null };
+    findings: Array<{ line: number; ruleId: string; message: string }>;
+  };
+  actionItems: Array<{ line: number; text: string; owner: string | null; due: string | null; status: 'open' | 'done'; overdue: boolean }>;
+}
+
+export const OutlineRequest = 'postmortem/outline';
+
+export interface TimelineInsertionParams {
+  uri: string;
+  /** The moment to write, as an ISO string (the client's clock). */
+  now: string;
+  /** "auto" follows the timeline's own format. */
+  format?: 'auto' | 'heading' | 'list' | 'table' | 'bold';
+}
+
+export interface Insertion {
+  edit: Edit;
+  /** Where the cursor goes after the edit, in the document after the edit. */
+  cursor: { line: number; character: number };
+}
+
+export const TimelineInsertionRequest = 'postmortem/timelineInsertion';
+
+export interface ActionItemInsertionParams {
+  uri: string;
+  text: string;
+  owner: string;
+  due: string;
+}
+
+export const ActionItemInsertionRequest = 'postmortem/actionItemInsertion';
+
+export const SHOW_RULE_DOCUMENTATION = 'postmortem.showRuleDocumentation';

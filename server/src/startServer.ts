@@ -1,0 +1,244 @@
+// Capabilities and handlers: adapts LSP to the engine and the feature modules.
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
+  type Connection, type Diagnostic, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache, isPostmortem, type CachedAnalysis } from './documents';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completions } from './features/completion';
+import { toDiagnostics, tooLargeDiagnostic } from './features/diagnostics';
+import { hover } from './features/hover';
+import { actionItemInsertion, timelineInsertion } from './features/insertions';
+import { outline } from './features/outline';
+import { OwnerIndex } from './features/ownerIndex';
+import { documentSymbols } from './features/symbols';
+import {
+  ActionItemInsertionRequest, OutlineRequest, SHOW_RULE_DOCUMENTATION, TimelineInsertionRequest,
+  type ActionItemInsertionParams, type DocumentOutline, type OutlineParams, type TimelineInsertionParams,
+} from './protocol';
+import { RULES_BY_ID, ruleDocsUrl } from './rules/registry';
+import { configFor, DEFAULT_SETTINGS, withDefaults, type DocumentConfig, type EditorSettings } from './settings';
+
+const PUSH_DELAY_MS = 150;
+
+export function startServer(connection: Connection, now: () => Date = () => new Date()): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new AnalysisCache(now);
+  const settingsCache = new Map<string, Promise<EditorSettings>>();
+  const configCache = new Map<string, Promise<DocumentConfig>>();
+  const frozen = new Map<string, CachedAnalysis>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const told = new Set<string>();
+  let globalSettings = DEFAULT_SETTINGS;
+  let pull = false;
+  let canAskConfiguration = false;
+  let canRefresh = false;
+  let folders: string[] = [];
+  const owners = new OwnerIndex(() => folders, () => globalSettings.files, () => documents.all().map((d) => d.getText()));
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    pull = !!caps.textDocument?.diagnostic;
+    canAskConfiguration = !!caps.workspace?.configuration;
+    canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const result: InitializeResult = {
+      serverInfo: { name: 'postmortem-language-server', version: PM_VERSION },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Postmortem' },
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['#', '@', '+', 'd', 'w'] },
+        executeCommandProvider: { commands: [SHOW_RULE_DOCUMENTATION] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+    if (pull) result.capabilities.diagnosticProvider = { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false };
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }] }).catch(() => undefined);
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
+      owners.invalidate();
+    });
+  });
+
+  async function settingsFor(uri: string): Promise<EditorSettings> {
+    if (!canAskConfiguration) return globalSettings;
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then(withDefaults, () => globalSettings);
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  function tellOnce(kind: 'error' | 'warning', message: string): void {
+    if (told.has(message)) return;
+    told.add(message);
+    if (kind === 'error') void connection.window.showErrorMessage(`Postmortem: ${message}`);
+    else void connection.window.showWarningMessage(`Postmortem: ${message}`);
+  }
+
+  async function documentConfig(uri: string): Promise<DocumentConfig> {
+    let pending = configCache.get(uri);
+    if (!pending) {
+      pending = settingsFor(uri).then((settings) => {
+        const config = configFor(uri, settings);
+        if (config.error) tellOnce('error', `${config.error} Using the default configuration.`);
+        config.config.warnings.forEach((w) => tellOnce('warning', config.configFile ? `${config.configFile}: ${w}` : w));
+        return config;
+      });
+      configCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  type Checked = { kind: 'skip' } | { kind: 'too-large'; limit: number } | { kind: 'ok'; cached: CachedAnalysis; document: TextDocument };
+
+  async function check(uri: string): Promise<Checked> {
+    const document = documents.get(uri);
+    if (!document) return { kind: 'skip' };
+    const config = await documentConfig(uri);
+    const text = document.getText();
+    if (!isPostmortem(uri, text, config.settings.files)) return { kind: 'skip' };
+    if (text.length > config.settings.maxFileSize) return { kind: 'too-large', limit: config.settings.maxFileSize };
+    return { kind: 'ok', cached: analyses.get(document, config), document };
+  }
+
+  async function analysisFor(uri: string): Promise<{ cached: CachedAnalysis; document: TextDocument } | undefined> {
+    const checked = await check(uri);
+    return checked.kind === 'ok' ? checked : undefined;
+  }
+
+  async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+    const checked = await check(uri);
+    if (checked.kind === 'skip') return [];
+    const document = documents.get(uri)!;
+    if (checked.kind === 'too-large') return [tooLargeDiagnostic(document, checked.limit)];
+    if (checked.cached.config.settings.run === 'onSave') {
+      // On save: diagnostics of the last saved (or opened) text, placed against that text.
+      const saved = frozen.get(uri) ?? checked.cached;
+      frozen.set(uri, saved);
+      return toDiagnostics(TextDocument.create(uri, 'markdown', saved.version, saved.analysis.text), saved);
+    }
+    return toDiagnostics(checked.document, checked.cached);
+  }
+
+  function schedulePush(uri: string): void {
+    if (pull) return;
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      const version = documents.get(uri)?.version;
+      void diagnosticsFor(uri).then((diagnostics) => {
+        // Never publish a stale version's diagnostics over a newer one.
+        const current = documents.get(uri);
+        if (!current || current.version !== version) return;
+        void connection.sendDiagnostics({ uri, version, diagnostics });
+      });
+    }, PUSH_DELAY_MS));
+  }
+
+  function refreshAll(): void {
+    analyses.clear();
+    frozen.clear();
+    if (pull) {
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+    } else documents.all().forEach((d) => schedulePush(d.uri));
+  }
+
+  documents.onDidOpen((e) => schedulePush(e.document.uri));
+  documents.onDidChangeContent(async (e) => {
+    const config = await documentConfig(e.document.uri);
+    if (config.settings.run === 'onType') schedulePush(e.document.uri);
+  });
+  documents.onDidSave((e) => {
+    frozen.delete(e.document.uri);
+    if (pull) {
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+    } else schedulePush(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    analyses.delete(uri);
+    frozen.delete(uri);
+    settingsCache.delete(uri);
+    configCache.delete(uri);
+    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { postmortem?: unknown } | undefined)?.postmortem;
+    if (pushed) globalSettings = withDefaults(pushed);
+    settingsCache.clear();
+    configCache.clear();
+    owners.invalidate();
+    refreshAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    configCache.clear();
+    owners.invalidate();
+    refreshAll();
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const items = await diagnosticsFor(params.textDocument.uri);
+    return { kind: 'full', items: token.isCancellationRequested ? [] : items };
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const found = await analysisFor(params.textDocument.uri);
+    if (!found || token.isCancellationRequested) return [];
+    return codeActions(found.document, found.cached, params);
+  });
+  connection.onHover(async (params, token) => {
+    const found = await analysisFor(params.textDocument.uri);
+    return found && !token.isCancellationRequested ? hover(found.document, found.cached, params.position) : null;
+  });
+  connection.onDocumentSymbol(async (params, token) => {
+    const found = await analysisFor(params.textDocument.uri);
+    return found && !token.isCancellationRequested ? documentSymbols(found.document, found.cached) : [];
+  });
+  connection.onCodeLens(async (params, token) => {
+    const found = await analysisFor(params.textDocument.uri);
+    return found && !token.isCancellationRequested ? codeLenses(found.document, found.cached, now()) : [];
+  });
+  connection.onCompletion(async (params, token) => {
+    const found = await analysisFor(params.textDocument.uri);
+    if (!found || token.isCancellationRequested) return [];
+    return completions(found.document, found.cached, params.position, now(), () => owners.owners());
+  });
+  connection.onExecuteCommand(async (params) => {
+    const id = String(params.arguments?.[0] ?? '');
+    if (params.command === SHOW_RULE_DOCUMENTATION && RULES_BY_ID.has(id)) await connection.window.showDocument({ uri: ruleDocsUrl(id), external: true });
+  });
+
+  connection.onRequest(OutlineRequest, async (params: OutlineParams): Promise<DocumentOutline> => {
+    const found = await analysisFor(params.uri);
+    if (!found) return { uri: params.uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null } }, actionItems: [] };
+    return outline(params.uri, found.cached, now());
+  });
+  connection.onRequest(TimelineInsertionRequest, async (params: TimelineInsertionParams) => {
+    const found = await analysisFor(params.uri);
+    if (!found) return null;
+    const settings = found.cached.config.settings;
+    return timelineInsertion(found.document, found.cached, new Date(params.now), params.format ?? settings.timeline.format, settings.timeline.timezone);
+  });
+  connection.onRequest(ActionItemInsertionRequest, async (params: ActionItemInsertionParams) => {
+    const found = await analysisFor(params.uri);
+    return found ? actionItemInsertion(found.document, found.cached, params) : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
