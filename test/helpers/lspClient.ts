@@ -35,7 +35,9 @@ export class TestClient {
       this.shownDocuments.push(p.uri);
       return { success: true };
     });
-    this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
     this.connection.listen();
   }
 

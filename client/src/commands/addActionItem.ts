@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ActionItemInsertionRequest, type ActionItemInsertionParams, type Insertion } from '../../../server/src/protocol';
+import { activeMarkdownEditor, applyInsertion } from './applyInsertion';
+
+function inDays(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function addActionItem(client: LanguageClient): Promise<boolean> {
+  const editor = activeMarkdownEditor();
+  if (!editor) return false;
+  const text = await vscode.window.showInputBox({ title: 'Add Action Item (1/3)', prompt: 'What will change? A specific, checkable change.', placeHolder: 'Alert on config values over the broker limit', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Describe the change.') });
+  if (!text) return false;
+  const owner = await vscode.window.showInputBox({ title: 'Add Action Item (2/3)', prompt: 'Who owns it? One person.', placeHolder: '@handle', ignoreFocusOut: true });
+  if (owner === undefined) return false;
+  const days = vscode.workspace.getConfiguration('postmortem', editor.document.uri).get<number>('actionItems.defaultDueDays', 14);
+  const due = await vscode.window.showInputBox({
+    title: 'Add Action Item (3/3)', prompt: 'When is it due? (YYYY-MM-DD)', value: inDays(days), ignoreFocusOut: true,
+    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v)) ? undefined : 'Write the date as YYYY-MM-DD.'),
+  });
+  if (!due) return false;
+  const params: ActionItemInsertionParams = { uri: editor.document.uri.toString(), text, owner: owner.trim(), due: due.trim() };
+  const insertion = await client.sendRequest<Insertion | null>(ActionItemInsertionRequest, params);
+  return insertion ? applyInsertion(editor, insertion) : false;
+}

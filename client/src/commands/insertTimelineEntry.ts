@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { TimelineInsertionRequest, type Insertion, type TimelineInsertionParams } from '../../../server/src/protocol';
+import { activeMarkdownEditor, applyInsertion } from './applyInsertion';
+
+export async function insertTimelineEntry(client: LanguageClient, now: () => Date = () => new Date()): Promise<boolean> {
+  const editor = activeMarkdownEditor();
+  if (!editor) return false;
+  const params: TimelineInsertionParams = { uri: editor.document.uri.toString(), now: now().toISOString() };
+  const insertion = await client.sendRequest<Insertion | null>(TimelineInsertionRequest, params);
+  if (!insertion) {
+    void vscode.window.showInformationMessage('This document is not recognised as a postmortem. Add `type: postmortem` to its front matter, or see the postmortem.files setting.');
+    return false;
+  }
+  return applyInsertion(editor, insertion);
+}
