@@ -19,6 +19,9 @@ if ! command -v chromium >/dev/null || [ ! -e /usr/include/gssapi/gssapi.h ]; th
 fi
 
 if [ ! -f "$server_main" ]; then
+  # When run from an npm script, the outer npm's variables (its Node version in
+  # npm_config_user_agent among them) would leak into these installs: start clean.
+  while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
   mkdir -p "$cache/node24" "$cache/code-server"
   echo '{"private":true}' > "$cache/node24/package.json"
   echo '{"private":true}' > "$cache/code-server/package.json"
