@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './engine/analyze';
+import { IncrementalParser } from './parsing/incremental';
 import type { DocumentConfig } from './settings';
 
 const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*["']?post-?mortem["']?\s*\r?\n/i;
@@ -31,13 +32,16 @@ export interface CachedAnalysis {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, CachedAnalysis>();
+  private readonly parsers = new Map<string, IncrementalParser>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   get(document: TextDocument, config: DocumentConfig): CachedAnalysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.config === config) return cached;
-    const fresh = { version: document.version, config, analysis: analyze(document.getText(), { config: config.config, now: this.now() }) };
+    let parser = this.parsers.get(document.uri);
+    if (!parser) this.parsers.set(document.uri, (parser = new IncrementalParser()));
+    const fresh = { version: document.version, config, analysis: analyze(document.getText(), { config: config.config, now: this.now(), parser }) };
     this.entries.set(document.uri, fresh);
     return fresh;
   }
@@ -48,8 +52,10 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.parsers.delete(uri);
   }
 
+  /** Forgets analyses (settings changed); the parsers' trees stay valid, since they depend on text only. */
   clear(): void {
     this.entries.clear();
   }

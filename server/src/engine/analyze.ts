@@ -5,6 +5,7 @@ import { buildModel } from '../model/buildModel';
 import { proseMask } from '../model/prose';
 import type { SectionWithNodes } from '../model/sections';
 import type { Postmortem, Section } from '../model/types';
+import type { IncrementalParser } from '../parsing/incremental';
 import { parseMarkdown, type Root } from '../parsing/markdown';
 import { RULES } from '../rules/registry';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
@@ -14,6 +15,8 @@ import { Suppressions } from './suppressions';
 export interface AnalyzeOptions {
   config?: ResolvedConfig;
   now?: Date;
+  /** Reuses the trees of unchanged sections between versions of one document (the server keeps one per document). */
+  parser?: IncrementalParser;
 }
 
 export interface Analysis {
@@ -40,9 +43,8 @@ function innermost(sections: Section[], offset: number): Section | undefined {
 export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
-  // A BOM is not part of the document; NUL bytes would end strings in some editors: both are read as-is, offsets kept.
   const text = rawText;
-  const root = parseMarkdown(text);
+  const root = options.parser ? options.parser.parse(text) : parseMarkdown(text);
   const { model, sections } = buildModel(root, text, { timezone: config.timezone });
   const prose = proseMask(root, text);
   const lines = new LineIndex(text);

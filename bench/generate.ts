@@ -1,0 +1,60 @@
+// Generates realistic postmortems of a given size: every section, every timeline and action-item
+// format, some blame and hindsight wording, code blocks and tables. Deterministic for a seed.
+
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SENTENCES = [
+  'The deploy pipeline applied the change to every region at once.',
+  'Nothing validated the configured batch size against the broker limit.',
+  'The on-call engineer forgot to check the dashboard before the rollout.',
+  'Obviously the cache was stale, and a restart cleared it.',
+  'The alert waited five minutes above the threshold before it fired.',
+  'Error rates rose from 0.1% to 12% of checkout requests.',
+  'It was caused by human error during the migration.',
+  'The runbook did not mention the second region, so the rollback took longer.',
+  'We should have noticed the queue depth sooner.',
+  'Retries hid the rejected batches from the client metrics.',
+  'See `broker.max_message_bytes` in the [broker docs](https://example.com/broker).',
+  'Latency p99 went from 120 ms to 2.4 s for about 20 minutes.',
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function generatePostmortem(targetLines: number, seed = 1): string {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const out: string[] = ['---', 'title: Generated incident', 'date: 2026-03-04', 'severity: SEV-2', 'timezone: UTC', 'authors: [Ana Lima, Ben Okafor]', '---', '', '# Generated incident', ''];
+  let minute = 9 * 60;
+  let section = 0;
+  const stamp = () => {
+    minute += 1 + Math.floor(r() * 7);
+    return `${pad(Math.floor(minute / 60) % 24)}:${pad(minute % 60)}`;
+  };
+  const sections = [
+    () => ['## Summary', '', pick(SENTENCES), pick(SENTENCES), ''],
+    () => ['## Impact', '', `- ${Math.floor(r() * 40)}% of requests failed for ${Math.floor(r() * 90)} minutes.`, `- ${pick(SENTENCES)}`, ''],
+    () => ['## Timeline', '', 'All times in UTC.', '', ...Array.from({ length: 12 }, () => `- 2026-03-04 ${stamp()} ${pick(SENTENCES)}`), ''],
+    () => ['### Response timeline', '', ...Array.from({ length: 4 }, () => [`#### ${stamp()}`, '', pick(SENTENCES), '']).flat()],
+    () => ['## Timeline table', '', '| Time | Event |', '| --- | --- |', ...Array.from({ length: 8 }, () => `| ${stamp()} | ${pick(SENTENCES)} |`), ''],
+    () => ['## Root cause', '', pick(SENTENCES), pick(SENTENCES), pick(SENTENCES), '', '```yaml', 'batch_size: 2000', 'max_message_bytes: 1048576', '```', ''],
+    () => ['## Detection', '', pick(SENTENCES), '', '> "The graph looked normal to me" — quoted from the incident channel.', ''],
+    () => ['## What went well', '', `- ${pick(SENTENCES)}`, `- ${pick(SENTENCES)}`, ''],
+    () => ['## What went wrong', '', `1. ${pick(SENTENCES)}`, `2. ${pick(SENTENCES)}`, ''],
+    () => ['## Action items', '', ...Array.from({ length: 5 }, (_, i) => `- [${i % 3 ? ' ' : 'x'}] ${pick(['Add an alert on rejected batches over 1%', 'Improve monitoring', 'Validate config in CI', 'Look into the autoscaler'])}. Owner: @${pick(['ana', 'ben', 'chen'])}. Due: 2026-${pad(1 + Math.floor(r() * 12))}-15.`), ''],
+    () => ['### Follow-ups', '', '| Action | Owner | Due | Status |', '| --- | --- | --- | --- |', ...Array.from({ length: 4 }, () => `| ${pick(SENTENCES)} | @${pick(['ana', 'ben'])} | 2026-12-0${1 + Math.floor(r() * 9)} | open |`), ''],
+  ];
+  while (out.length < targetLines) {
+    out.push(...sections[section % sections.length]());
+    section++;
+  }
+  return out.slice(0, targetLines).join('\n') + '\n';
+}

@@ -1,0 +1,83 @@
+// Re-parses only the blocks (top-level sections) an edit touched and reuses the trees of the others,
+// shifting their positions. The tree is the one a full parse gives (proved by a property test).
+import type { Root, RootContent } from 'mdast';
+import { blockStarts, canSplit } from './blocks';
+import { parseMarkdown, walk, type Nodes } from './markdown';
+
+interface Block {
+  text: string;
+  /** Offset and 1-based line where the nodes' positions currently place the block. */
+  offset: number;
+  line: number;
+  children: RootContent[];
+}
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function shift(children: RootContent[], offsetDelta: number, lineDelta: number): void {
+  if (offsetDelta === 0 && lineDelta === 0) return;
+  for (const child of children) {
+    walk(child as Nodes, (node) => {
+      const p = node.position;
+      if (!p) return;
+      p.start.offset = (p.start.offset ?? 0) + offsetDelta;
+      p.end.offset = (p.end.offset ?? 0) + offsetDelta;
+      p.start.line += lineDelta;
+      p.end.line += lineDelta;
+    });
+  }
+}
+
+export class IncrementalParser {
+  private blocks = new Map<string, Block[]>();
+  /** How many blocks the last parse took from the cache and how many it parsed: for tests and the benchmark. */
+  lastStats = { reused: 0, parsed: 0 };
+
+  parse(text: string): Root {
+    if (!canSplit(text)) {
+      this.blocks.clear();
+      this.lastStats = { reused: 0, parsed: 1 };
+      return parseMarkdown(text);
+    }
+    const starts = blockStarts(text);
+    const next = new Map<string, Block[]>();
+    const children: RootContent[] = [];
+    let line = 1;
+    let lineCursor = 0;
+    const stats = { reused: 0, parsed: 0 };
+    starts.forEach((start, i) => {
+      const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+      const blockText = text.slice(start, end);
+      line += countLines(text.slice(lineCursor, start), start - lineCursor);
+      lineCursor = start;
+      let block = this.blocks.get(blockText)?.pop();
+      if (block) {
+        shift(block.children, start - block.offset, line - block.line);
+        stats.reused++;
+      } else {
+        const parsed = parseMarkdown(blockText).children;
+        shift(parsed, start, line - 1);
+        block = { text: blockText, offset: start, line, children: parsed };
+        stats.parsed++;
+      }
+      block.offset = start;
+      block.line = line;
+      const same = next.get(blockText);
+      if (same) same.push(block);
+      else next.set(blockText, [block]);
+      children.push(...block.children);
+    });
+    this.blocks = next;
+    this.lastStats = stats;
+    const lines = countLines(text, text.length);
+    const lastLineStart = text.lastIndexOf('\n') + 1;
+    return {
+      type: 'root', children,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - lastLineStart + 1, offset: text.length } },
+    };
+  }
+}
