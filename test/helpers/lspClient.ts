@@ -1,10 +1,19 @@
 // A minimal LSP client over stdio built on vscode-jsonrpc, for protocol tests of the bundled server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { ClientCapabilities, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+/** dist/server.js of this repository, found upward from wherever this helper was bundled to. */
+function findServer(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'dist', 'server.js'))) return join(dir, 'dist', 'server.js');
+  }
+  throw new Error('dist/server.js not found: run npm run build');
+}
+
+export const SERVER = findServer();
 
 export class TestClient {
   readonly connection: ProtocolConnection;
@@ -39,6 +48,10 @@ export class TestClient {
       this.messages.push(p.message);
     });
     this.connection.listen();
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   async initialize(capabilities: ClientCapabilities, rootUri: string | null = null): Promise<InitializeResult> {

@@ -5,8 +5,8 @@ import { buildModel } from '../model/buildModel';
 import { proseMask } from '../model/prose';
 import type { SectionWithNodes } from '../model/sections';
 import type { Postmortem, Section } from '../model/types';
-import type { IncrementalParser } from '../parsing/incremental';
-import { parseMarkdown, type Root } from '../parsing/markdown';
+import { IncrementalParser } from '../parsing/incremental';
+import type { Root } from '../parsing/markdown';
 import { RULES } from '../rules/registry';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
 import { LineIndex } from './lineIndex';
@@ -44,7 +44,9 @@ export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
   const text = rawText;
-  const root = options.parser ? options.parser.parse(text) : parseMarkdown(text);
+  // Parsing section by section gives the same tree as one pass (see parsing/blocks.ts) and, since
+  // remark slows down more than linearly on long documents, is faster even without reuse.
+  const root = (options.parser ?? new IncrementalParser()).parse(text);
   const { model, sections } = buildModel(root, text, { timezone: config.timezone });
   const prose = proseMask(root, text);
   const lines = new LineIndex(text);

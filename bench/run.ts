@@ -1,0 +1,136 @@
+// `npm run bench`: medians and ratios measured in one run. Not a test: it never fails on a time.
+// Sizes: generated postmortems of about 200, 1,500 and 15,000 lines (bench/generate.ts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import Module from 'node:module';
+import { join } from 'node:path';
+import { markdown as alex } from 'alex';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { analyze } from '../server/src/engine/analyze';
+import { IncrementalParser } from '../server/src/parsing/incremental';
+import { parseMarkdown } from '../server/src/parsing/markdown';
+import { TestClient } from '../test/helpers/lspClient';
+import { generatePostmortem } from './generate';
+
+const ROOT = join(__dirname, '..', '..');
+const SIZES = [200, 1500, 15000];
+
+function median(fn: () => void, runs: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function medianAsync(fn: () => Promise<void>, runs: number): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const x = (n: number) => `${n.toFixed(2)}×`;
+
+function table(title: string, header: string[], rows: string[][]): void {
+  console.log(`\n${title}\n`);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+/** One character typed in the middle of the document, alternating so every version differs. */
+function editor(text: string): () => string {
+  const at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
+  let k = 0;
+  return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
+}
+
+async function keystrokeToDiagnostics(text: string, runs: number): Promise<{ median: number; rssMb: number }> {
+  const client = new TestClient();
+  await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+  const uri = 'file:///bench/postmortems/generated.md';
+  await client.open(uri, text);
+  let version = 1;
+  const next = editor(text);
+  const median = await medianAsync(async () => {
+    version++;
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: next() }] });
+    await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  }, runs);
+  const rssMb = client.pid ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024 : 0;
+  await client.stop();
+  return { median, rssMb };
+}
+
+function clientLoadTime(): number {
+  // Evaluating the client bundle with a stand-in for the vscode module: the part of activation this
+  // extension controls (the rest is VS Code starting the server process).
+  const load = (Module as unknown as { _load: (r: string, ...rest: unknown[]) => unknown });
+  const original = load._load;
+  load._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? new Proxy({}, { get: () => class {} }) : original(request, ...rest));
+  const path = join(ROOT, 'dist', 'client.js');
+  const start = performance.now();
+  require(path);
+  const elapsed = performance.now() - start;
+  load._load = original;
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  console.log(`Postmortem benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; ratios from this run.`);
+  const rows: string[][] = [];
+  const peers: string[][] = [];
+  const server: string[][] = [];
+  let rss = 0;
+  for (const lines of SIZES) {
+    const text = generatePostmortem(lines, 1);
+    const runs = lines > 10000 ? 5 : lines > 1000 ? 15 : 40;
+    const parse = median(() => parseMarkdown(text), runs);
+    const full = median(() => analyze(text), runs);
+    const parser = new IncrementalParser();
+    parser.parse(text);
+    const next = editor(text);
+    const edit = median(() => analyze(next(), { parser }), runs);
+    const mdl = median(() => markdownlint({ strings: { doc: text } }), runs);
+    const alexTime = median(() => alex(text), Math.max(3, Math.floor(runs / 3)));
+    rows.push([`${lines} (${(text.length / 1024).toFixed(0)} KB)`, ms(parse), ms(full), x(full / parse), ms(edit), x(edit / parse)]);
+    peers.push([`${lines}`, ms(full), ms(edit), ms(mdl), ms(alexTime), x(mdl / full), x(alexTime / full), x(mdl / edit)]);
+    const k = await keystrokeToDiagnostics(text, lines > 10000 ? 5 : 15);
+    server.push([`${lines}`, ms(k.median)]);
+    rss = k.rssMb;
+  }
+  table('Engine (in process)', ['lines', 'remark parse alone', 'full analysis', 'full ÷ parse', 'one-character edit (incremental)', 'edit ÷ parse'], rows);
+  table('Peers on the same documents', ['lines', 'full analysis', 'edit', 'markdownlint', 'alex', 'markdownlint ÷ full', 'alex ÷ full', 'markdownlint ÷ edit'], peers);
+  table('Language server over stdio (pull: didChange + textDocument/diagnostic)', ['lines', 'keystroke to diagnostics'], server);
+
+  const corpus = join(ROOT, '..', 'shared', 'corpus');
+  const misc: string[][] = [];
+  if (existsSync(corpus)) {
+    const files = readdirSync(corpus).flatMap((d) => (statSync(join(corpus, d)).isDirectory() ? readdirSync(join(corpus, d)).filter((f) => /\.(md|qmd|erb)$/.test(f)).map((f) => join(corpus, d, f)) : []));
+    const cli = median(() => void spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--format', 'json', ...files], { encoding: 'utf8' }), 3);
+    misc.push([`CLI over ../shared/corpus (${files.length} files, whole process)`, ms(cli)]);
+  }
+  misc.push(['server memory (RSS) with the 15,000-line document open', `${rss.toFixed(0)} MB`]);
+  for (const f of ['client.js', 'server.js', 'cli.js', 'webview.js']) {
+    const p = join(ROOT, 'dist', f);
+    if (existsSync(p)) misc.push([`bundle dist/${f}`, `${(statSync(p).size / 1024).toFixed(0)} KB`]);
+  }
+  misc.push(['client bundle evaluation (activation work before the server starts)', ms(clientLoadTime())]);
+  table('Other measures', ['measure', 'value'], misc);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
