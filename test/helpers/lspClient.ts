@@ -44,6 +44,11 @@ export class TestClient {
       this.shownDocuments.push(p.uri);
       return { success: true };
     });
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.messages.push(p.message);
+      this.listeners.forEach((l) => l());
+      return null;
+    });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
     });

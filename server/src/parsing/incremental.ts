@@ -32,6 +32,14 @@ function shift(children: RootContent[], offsetDelta: number, lineDelta: number):
   }
 }
 
+/** remark drops a leading byte-order mark, so its positions start one code unit early: put them back. */
+function parseFresh(text: string, offset: number, line: number): RootContent[] {
+  const children = parseMarkdown(text).children;
+  const bom = offset === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  shift(children, offset + bom, line - 1);
+  return children;
+}
+
 export class IncrementalParser {
   private blocks = new Map<string, Block[]>();
   /** How many blocks the last parse took from the cache and how many it parsed: for tests and the benchmark. */
@@ -41,7 +49,9 @@ export class IncrementalParser {
     if (!canSplit(text)) {
       this.blocks.clear();
       this.lastStats = { reused: 0, parsed: 1 };
-      return parseMarkdown(text);
+      const root = parseMarkdown(text);
+      if (text.charCodeAt(0) === 0xfeff) shift(root.children, 1, 0);
+      return root;
     }
     const starts = blockStarts(text);
     const next = new Map<string, Block[]>();
@@ -59,8 +69,7 @@ export class IncrementalParser {
         shift(block.children, start - block.offset, line - block.line);
         stats.reused++;
       } else {
-        const parsed = parseMarkdown(blockText).children;
-        shift(parsed, start, line - 1);
+        const parsed = parseFresh(blockText, start, line);
         block = { text: blockText, offset: start, line, children: parsed };
         stats.parsed++;
       }

@@ -119,3 +119,23 @@ describe('the workbench, for the README screenshot', () => {
     await screenshot('workbench');
   });
 });
+
+describe('a crashed language server', () => {
+  it('is restarted, and diagnostics come back', async () => {
+    const { client } = await api();
+    const server = (client as unknown as { _serverProcess?: { kill(signal: string): boolean } })._serverProcess;
+    assert.ok(server, 'the server process is reachable');
+    const running = 2; // State.Running in vscode-languageclient
+    const restarted = new Promise<void>((resolve) => {
+      const listener = client.onDidChangeState((e) => {
+        if (e.newState !== running) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    server.kill('SIGKILL');
+    await restarted;
+    const editor = await openWith('postmortems/2026-01-09-after-crash.md', '---\ntype: postmortem\n---\n\n# After the crash\n\nIt was human error.\n');
+    await diagnosticsWhere(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'no-blame-language'), 'diagnostics after the restart');
+  });
+});
