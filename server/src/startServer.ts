@@ -226,7 +226,7 @@ export function startServer(connection: Connection, now: () => Date = () => new 
   connection.onRequest(OutlineRequest, async (params: OutlineParams): Promise<DocumentOutline> => {
     const found = await analysisFor(params.uri);
     if (!found) return { uri: params.uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null } }, actionItems: [] };
-    return outline(params.uri, found.cached, now());
+    return outline(params.uri, found.cached.analysis, found.cached.config.config.shared.requiredSections, now());
   });
   connection.onRequest(TimelineInsertionRequest, async (params: TimelineInsertionParams) => {
     const found = await analysisFor(params.uri);

@@ -1,6 +1,8 @@
 // The CLI's three commands: lint (default), timeline, actions.
 import { readFileSync } from 'node:fs';
 import { analyze } from '../engine/analyze';
+import { outline } from '../features/outline';
+import { timelineHtml, timelineSvg } from '../render/timelineSvg';
 import { expandPaths } from './files';
 import { github, json, sarif, stylish, type FileResult } from './format';
 import { ConfigCache, lintFile, lintText, type LintOptions } from './lint';
@@ -82,9 +84,16 @@ async function lintCommand(paths: string[], values: CliValues): Promise<number> 
 
 async function timelineCommand(paths: string[], values: CliValues): Promise<number> {
   if (paths.length !== 1) throw new UsageError('timeline takes exactly one FILE.');
-  const format = choose(values.format, ['json', 'text'], 'json');
+  const format = choose(values.format, ['json', 'text', 'svg', 'html'], 'json');
   const configs = new ConfigCache(values.config);
-  const analysis = analyze(readInput(paths[0]), { config: configs.forDocument(paths[0]), now: parseNow(values.now) });
+  const config = configs.forDocument(paths[0]);
+  const now = parseNow(values.now);
+  const analysis = analyze(readInput(paths[0]), { config, now });
+  if (format === 'svg' || format === 'html') {
+    const drawing = outline(paths[0], analysis, config.shared.requiredSections, now);
+    process.stdout.write(format === 'svg' ? timelineSvg(drawing) : timelineHtml(drawing));
+    return 0;
+  }
   const report = timelineReport(paths[0], analysis);
   process.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : timelineText(report));
   return 0;

@@ -4,7 +4,7 @@ import { ConfigError } from '../config/load';
 import { runCommand, UsageError } from './commands';
 
 const HELP = `Usage: postmortem-lint [options] [paths or globs...]
-       postmortem-lint timeline FILE [--format json|text]
+       postmortem-lint timeline FILE [--format json|text|svg|html]
        postmortem-lint actions [paths...] [--format json|csv|markdown]
 
 Lints blameless incident postmortems written in Markdown (.md, .markdown, .mdx, .qmd).

@@ -21,6 +21,16 @@ type Sink = (entry: RawEntry | { dateLine: CalendarDate }) => void;
 /** "First detected: 2023-09-18 13:42": a short label, then the time, then nothing. */
 const LABEL_THEN_TIME = /^\s*(?:\*\*)?([A-Za-z][A-Za-z' ]{1,30}?)(?:\*\*)?:?\s+(?=\d)/;
 
+/** Entry text as a reader sees it: no comments, emphasis markers, code ticks or link targets. */
+export function cleanInline(s: string): string {
+  return s
+    .replace(/<!--[^]*?(?:-->|$)/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function firstLine(text: string, start: number, end: number): string {
   const nl = text.indexOf('\n', start);
   return text.slice(start, nl === -1 || nl > end ? end : nl);
@@ -67,7 +77,7 @@ function collectList(list: List, text: string, sink: Sink): void {
     const read = readLine(line);
     if (timed && para) {
       const base = startOffset(para) + (read?.offset ?? 0);
-      sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: (read ? read.rest : plainText(para)).trim() });
+      sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: cleanInline(read ? read.rest : plainText(para)) });
     }
     // A timed item's own nested bullets are its details, unless they are a timeline of their own.
     nested.filter((n) => !timed || isTimedList(n, text)).forEach((n) => collectList(n, text, sink));
@@ -106,7 +116,7 @@ function collectParagraphLines(start: number, end: number, text: string, sink: S
     const date = readDateLine(line);
     const read = date ? undefined : readLine(line);
     if (date) sink({ dateLine: date });
-    else if (read) sink({ form: 'paragraph', start: lineStart, end: lineEnd, exprBase: lineStart + read.offset, expr: read.expr, text: read.rest.trim() });
+    else if (read) sink({ form: 'paragraph', start: lineStart, end: lineEnd, exprBase: lineStart + read.offset, expr: read.expr, text: cleanInline(read.rest) });
     lineStart = lineEnd + 1;
   }
 }
@@ -137,7 +147,7 @@ export function collectRawEntries(nodes: readonly RootContent[], text: string, s
       const end = next ? startOffset(next) : sectionEnd;
       const detail = nodes.slice(i + 1).find((n) => n.type === 'paragraph');
       const rest = read.rest.trim() || (detail && startOffset(detail) < end ? plainText(detail).split('\n')[0] : '');
-      sink({ form: 'heading', start: startOffset(node), end, exprBase: base + read.offset, expr: read.expr, text: rest.trim() });
+      sink({ form: 'heading', start: startOffset(node), end, exprBase: base + read.offset, expr: read.expr, text: cleanInline(rest) });
     });
     return out;
   }

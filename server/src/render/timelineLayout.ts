@@ -1,0 +1,81 @@
+// The timeline drawing as data: phases to scale, entries with absolute and T+ times, long silences.
+// Pure: the webview draws it with DOM calls, the SVG/HTML export with escaped strings.
+import type { DocumentOutline } from '../protocol';
+import { formatDuration } from '../model/metrics';
+
+export const GAP_MINUTES = 30;
+
+export interface Phase {
+  key: 'to-detect' | 'to-mitigate' | 'to-resolve';
+  label: string;
+  /** Fractions of the strip's width. */
+  from: number;
+  to: number;
+  minutes: number;
+}
+
+export type Row =
+  | { kind: 'entry'; index: number; line: number; time: string; elapsed: string; text: string; milestone: string | null; findings: string[] }
+  | { kind: 'gap'; minutes: number; label: string };
+
+export interface TimelineLayout {
+  title: string;
+  severity?: string;
+  zone: string;
+  metrics: Array<{ label: string; value: string }>;
+  phases: Phase[];
+  /** Milestone ticks on the strip: fraction and label. */
+  ticks: Array<{ at: number; label: string }>;
+  rows: Row[];
+  /** Findings that belong to no entry (zone, milestones). */
+  notes: string[];
+}
+
+const PHASES: Array<{ key: Phase['key']; label: string; from: string; to: string }> = [
+  { key: 'to-detect', label: 'impact → detected', from: 'impact-start', to: 'detected' },
+  { key: 'to-mitigate', label: 'detected → mitigated', from: 'detected', to: 'mitigated' },
+  { key: 'to-resolve', label: 'mitigated → resolved', from: 'mitigated', to: 'resolved' },
+];
+
+export function layoutTimeline(outline: DocumentOutline): TimelineLayout {
+  const { timeline } = outline;
+  const m = timeline.metrics;
+  const value = (v: number | null) => (v === null ? 'unknown' : formatDuration(v));
+  const metrics = [
+    { label: 'Time to detect', value: value(m.timeToDetectMinutes) },
+    { label: 'Time to mitigate', value: value(m.timeToMitigateMinutes) },
+    { label: 'Time to resolve', value: value(m.timeToResolveMinutes) },
+    { label: 'Impact', value: value(m.impactMinutes) },
+  ];
+  // Milestone times relative to the impact start; impact-start itself is 0.
+  const at: Record<string, number | undefined> = { 'impact-start': 0, detected: m.timeToDetectMinutes ?? undefined, mitigated: m.timeToMitigateMinutes ?? undefined, resolved: m.timeToResolveMinutes ?? undefined };
+  const span = Math.max(1, ...Object.values(at).filter((v): v is number => v !== undefined && v > 0));
+  const phases: Phase[] = [];
+  for (const p of PHASES) {
+    const from = at[p.from];
+    const to = at[p.to];
+    if (from === undefined || to === undefined || to < from) continue;
+    phases.push({ key: p.key, label: p.label, from: from / span, to: to / span, minutes: to - from });
+  }
+  const ticks = Object.entries(at).filter((e): e is [string, number] => e[1] !== undefined && e[1] >= 0).map(([label, v]) => ({ at: v / span, label }));
+  const findingsByLine = new Map<number, string[]>();
+  for (const f of timeline.findings) findingsByLine.set(f.line, [...(findingsByLine.get(f.line) ?? []), f.message]);
+  const rows: Row[] = [];
+  const lines = new Set<number>();
+  let previous: number | undefined;
+  timeline.entries.forEach((e, index) => {
+    if (e.minutes !== undefined && previous !== undefined && e.minutes - previous >= GAP_MINUTES) {
+      const gap = Math.round(e.minutes - previous);
+      rows.push({ kind: 'gap', minutes: gap, label: `${formatDuration(gap)} with no entry` });
+    }
+    if (e.minutes !== undefined) previous = e.minutes;
+    const findings: string[] = [];
+    for (let l = e.line; l <= e.endLine; l++) {
+      findings.push(...(findingsByLine.get(l) ?? []));
+      lines.add(l);
+    }
+    rows.push({ kind: 'entry', index, line: e.line, time: e.timeText ?? 'no time', elapsed: e.elapsed ?? '', text: e.text, milestone: e.milestone, findings });
+  });
+  const notes = timeline.findings.filter((f) => !lines.has(f.line)).map((f) => f.message);
+  return { title: outline.title ?? 'Postmortem', severity: outline.severity, zone: timeline.zone ?? 'timezone not stated', metrics, phases, ticks, rows, notes };
+}

@@ -1,0 +1,64 @@
+// The timeline as a standalone SVG (and an HTML page around it), for slides and review documents.
+// Every piece of document text is escaped: the output never carries markup from the document.
+import type { DocumentOutline } from '../protocol';
+import { layoutTimeline } from './timelineLayout';
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+const COLORS = { 'to-detect': '#d9822b', 'to-mitigate': '#c23030', 'to-resolve': '#0f9960' };
+const WIDTH = 960;
+const ROW = 26;
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export function timelineSvg(outline: DocumentOutline): string {
+  const layout = layoutTimeline(outline);
+  const stripX = 20;
+  const stripW = WIDTH - 40;
+  const top = 120;
+  const height = top + 60 + layout.rows.length * ROW + layout.notes.length * ROW + 20;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="13">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="20" y="30" font-size="20" font-weight="600" fill="#1c2127">${escapeXml(layout.title)}${layout.severity ? ` · ${escapeXml(layout.severity)}` : ''}</text>`,
+    `<text x="20" y="52" fill="#5f6b7c">${layout.metrics.map((m) => `${escapeXml(m.label)}: ${escapeXml(m.value)}`).join('   ·   ')}   ·   ${escapeXml(layout.zone)}</text>`,
+    `<rect x="${stripX}" y="70" width="${stripW}" height="18" fill="#e5e8eb" rx="3"/>`,
+  ];
+  for (const p of layout.phases) {
+    out.push(`<rect x="${(stripX + p.from * stripW).toFixed(1)}" y="70" width="${Math.max(2, (p.to - p.from) * stripW).toFixed(1)}" height="18" fill="${COLORS[p.key]}"><title>${escapeXml(p.label)}</title></rect>`);
+  }
+  // Labels of milestones close together go on alternating lines so they do not overlap.
+  let lastAt = -1;
+  let row = 0;
+  for (const t of [...layout.ticks].sort((a, b) => a.at - b.at)) {
+    row = t.at - lastAt < 0.12 ? 1 - row : 0;
+    lastAt = t.at;
+    out.push(`<text x="${(stripX + t.at * stripW).toFixed(1)}" y="${102 + row * 13}" fill="#5f6b7c" font-size="11" text-anchor="${t.at > 0.9 ? 'end' : t.at < 0.05 ? 'start' : 'middle'}">${escapeXml(t.label)}</text>`);
+  }
+  let y = top + 30;
+  for (const row of layout.rows) {
+    if (row.kind === 'gap') {
+      out.push(`<text x="150" y="${y}" fill="#8f99a8" font-style="italic">⋯ ${escapeXml(row.label)}</text>`);
+    } else {
+      const mark = row.milestone ? `<tspan fill="#2d72d2" font-weight="600">[${escapeXml(row.milestone)}] </tspan>` : '';
+      const warn = row.findings.length ? `<tspan fill="#c87619"> ⚠ ${escapeXml(clip(row.findings[0], 60))}</tspan>` : '';
+      out.push(`<text x="20" y="${y}" fill="#1c2127"><tspan font-family="monospace">${escapeXml(row.time.padEnd(5))}</tspan><tspan x="150" fill="#5f6b7c" font-family="monospace">${escapeXml(row.elapsed)}</tspan><tspan x="240">${mark}${escapeXml(clip(row.text, 90))}</tspan>${warn}</text>`);
+    }
+    y += ROW;
+  }
+  for (const note of layout.notes) {
+    out.push(`<text x="20" y="${y}" fill="#c87619">⚠ ${escapeXml(clip(note, 140))}</text>`);
+    y += ROW;
+  }
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+export function timelineHtml(outline: DocumentOutline): string {
+  const title = escapeXml(outline.title ?? 'Postmortem');
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Timeline: ${title}</title><style>body{margin:24px;background:#f6f7f9}svg{max-width:100%;height:auto;box-shadow:0 1px 3px #0002}</style></head><body>\n${timelineSvg(outline)}</body></html>\n`;
+}
