@@ -28,6 +28,7 @@ const products = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/preview/webview/style.css'], outfile: 'dist/webview.css', platform: 'browser' },
 ];
 
 function testFiles(dir) {

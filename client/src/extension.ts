@@ -6,6 +6,10 @@ import { insertTimelineEntry } from './commands/insertTimelineEntry';
 import { newPostmortem } from './commands/newPostmortem';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { createLanguageClient } from './languageClient';
+import { exportActionItems } from './commands/exportActionItems';
+import { exportTimelineSvg } from './preview/exportTimeline';
+import { registerTimelinePreview, TimelinePreview } from './preview/timelinePreview';
+import { ActionItemsView } from './views/actionItemsView';
 import { PostmortemView, REVEAL_LINE, revealLine } from './views/postmortemView';
 
 let client: LanguageClient | undefined;
@@ -14,6 +18,8 @@ let client: LanguageClient | undefined;
 export interface PostmortemApi {
   client: LanguageClient;
   view: PostmortemView;
+  actionItems: ActionItemsView;
+  preview: () => TimelinePreview | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
@@ -21,9 +27,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const openDocs = (ruleId: string) => showRuleDocumentation(context, ruleId);
   client = createLanguageClient(context, output, openDocs);
   const view = new PostmortemView(client);
+  const actionItems = new ActionItemsView(client);
+  const actionItemsTree = vscode.window.createTreeView('postmortem.actionItems', { treeDataProvider: actionItems, showCollapseAll: true });
   context.subscriptions.push(
-    output, view,
+    output, view, actionItems, actionItemsTree,
     vscode.window.registerTreeDataProvider('postmortem.outline', view),
+    ...registerTimelinePreview(context, client),
+    vscode.commands.registerCommand('postmortem.exportTimelineSvg', (uri?: vscode.Uri, saveTo?: vscode.Uri) => exportTimelineSvg(client!, uri instanceof vscode.Uri ? uri : undefined, saveTo)),
+    vscode.commands.registerCommand('postmortem.exportActionItems', (format?: 'csv' | 'json' | 'markdown', saveTo?: vscode.Uri) => exportActionItems(actionItems.items, format, saveTo)),
+    vscode.commands.registerCommand('postmortem.actionItems.groupByOwner', () => actionItems.setGrouping(true)),
+    vscode.commands.registerCommand('postmortem.actionItems.groupByState', () => actionItems.setGrouping(false)),
+    vscode.commands.registerCommand('postmortem.actionItems.refresh', () => actionItems.refresh()),
     vscode.commands.registerCommand('postmortem.insertTimelineEntry', () => insertTimelineEntry(client!)),
     vscode.commands.registerCommand('postmortem.addActionItem', () => addActionItem(client!)),
     vscode.commands.registerCommand('postmortem.newPostmortem', (title?: string) => newPostmortem(title)),
@@ -31,7 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     vscode.commands.registerCommand(REVEAL_LINE, revealLine),
   );
   await client.start();
-  return { client, view };
+  actionItems.attach(actionItemsTree);
+  return { client, view, actionItems, preview: () => TimelinePreview.active };
 }
 
 export async function deactivate(): Promise<void> {

@@ -59,3 +59,25 @@ export interface ActionItemInsertionParams {
 export const ActionItemInsertionRequest = 'postmortem/actionItemInsertion';
 
 export const SHOW_RULE_DOCUMENTATION = 'postmortem.showRuleDocumentation';
+
+export interface IndexedActionItem {
+  uri: string;
+  /** 0-based line of the item. */
+  line: number;
+  text: string;
+  owner: string | null;
+  due: string | null;
+  status: 'open' | 'done';
+  tracker: string | null;
+  overdue: boolean;
+}
+
+export interface ActionItemsResult {
+  items: IndexedActionItem[];
+  /** True while the first scan of the workspace is still running. */
+  indexing: boolean;
+}
+
+export const ActionItemsRequest = 'postmortem/actionItems';
+/** Server to client, whenever the workspace's action items changed. */
+export const ActionItemsChangedNotification = 'postmortem/actionItemsChanged';

@@ -1,6 +1,6 @@
 // Capabilities and handlers: adapts LSP to the engine and the feature modules.
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
   type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,16 +12,19 @@ import { toDiagnostics, tooLargeDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { actionItemInsertion, timelineInsertion } from './features/insertions';
 import { outline } from './features/outline';
-import { OwnerIndex } from './features/ownerIndex';
 import { documentSymbols } from './features/symbols';
 import {
-  ActionItemInsertionRequest, OutlineRequest, SHOW_RULE_DOCUMENTATION, TimelineInsertionRequest,
-  type ActionItemInsertionParams, type DocumentOutline, type OutlineParams, type TimelineInsertionParams,
+  ActionItemInsertionRequest, ActionItemsChangedNotification, ActionItemsRequest, OutlineRequest, SHOW_RULE_DOCUMENTATION, TimelineInsertionRequest,
+  type ActionItemInsertionParams, type ActionItemsResult, type DocumentOutline, type OutlineParams, type TimelineInsertionParams,
 } from './protocol';
+import { WorkspaceIndex } from './workspaceIndex';
 import { RULES_BY_ID, ruleDocsUrl } from './rules/registry';
 import { configFor, DEFAULT_SETTINGS, withDefaults, type DocumentConfig, type EditorSettings } from './settings';
 
 const PUSH_DELAY_MS = 150;
+/** The workspace index follows edits at a distance: it must never compete with diagnostics. */
+const INDEX_DELAY_MS = 1000;
+const MARKDOWN_FILE = /\.(?:md|markdown|mdx|qmd)$/i;
 
 export function startServer(connection: Connection, now: () => Date = () => new Date()): void {
   const documents = new TextDocuments(TextDocument);
@@ -36,7 +39,21 @@ export function startServer(connection: Connection, now: () => Date = () => new 
   let canAskConfiguration = false;
   let canRefresh = false;
   let folders: string[] = [];
-  const owners = new OwnerIndex(() => folders, () => globalSettings.files, () => documents.all().map((d) => d.getText()));
+  const indexTimers = new Map<string, NodeJS.Timeout>();
+  let changeTimer: NodeJS.Timeout | undefined;
+  const index = new WorkspaceIndex(
+    (uri, text) => isPostmortem(uri, text, globalSettings.files),
+    () => now().toISOString().slice(0, 10),
+    () => {
+      clearTimeout(changeTimer);
+      changeTimer = setTimeout(() => void connection.sendNotification(ActionItemsChangedNotification), 300);
+    },
+  );
+  const reindex = () => void index.rebuild(folders).catch((e) => connection.console.error(`Indexing the workspace failed: ${String(e)}`));
+  const owners = async (): Promise<string[]> => {
+    const open = documents.all().flatMap((d) => [...d.getText().matchAll(/(?:^|[\s([,;])(@[A-Za-z0-9][\w.-]*[\w])/g)].map((m) => m[1]));
+    return [...new Set([...index.owners(), ...open])].sort();
+  };
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -63,10 +80,15 @@ export function startServer(connection: Connection, now: () => Date = () => new 
 
   connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }] }).catch(() => undefined);
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc*' }, { globPattern: '**/*.{md,markdown,mdx,qmd}' }] }).catch(() => undefined);
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
-      owners.invalidate();
+      reindex();
+    });
+    // The first scan waits for the first folder's settings (which files are postmortems), in the background.
+    void (folders[0] ? settingsFor(folders[0]) : Promise.resolve(globalSettings)).then((s) => {
+      globalSettings = s;
+      reindex();
     });
   });
 
@@ -157,6 +179,13 @@ export function startServer(connection: Connection, now: () => Date = () => new 
 
   documents.onDidOpen((e) => schedulePush(e.document.uri));
   documents.onDidChangeContent(async (e) => {
+    const uri = e.document.uri;
+    clearTimeout(indexTimers.get(uri));
+    indexTimers.set(uri, setTimeout(() => {
+      indexTimers.delete(uri);
+      const document = documents.get(uri);
+      if (document) index.setText(uri, document.getText());
+    }, INDEX_DELAY_MS));
     const config = await documentConfig(e.document.uri);
     if (config.settings.run === 'onType') schedulePush(e.document.uri);
   });
@@ -174,6 +203,8 @@ export function startServer(connection: Connection, now: () => Date = () => new 
     frozen.delete(uri);
     settingsCache.delete(uri);
     configCache.delete(uri);
+    clearTimeout(indexTimers.get(uri));
+    void index.refreshFromDisk(uri);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -182,13 +213,17 @@ export function startServer(connection: Connection, now: () => Date = () => new 
     if (pushed) globalSettings = withDefaults(pushed);
     settingsCache.clear();
     configCache.clear();
-    owners.invalidate();
     refreshAll();
   });
-  connection.onDidChangeWatchedFiles(() => {
-    configCache.clear();
-    owners.invalidate();
-    refreshAll();
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => /\.postmortemrc/.test(c.uri))) {
+      configCache.clear();
+      refreshAll();
+    }
+    for (const change of changes.filter((c) => MARKDOWN_FILE.test(c.uri) && !documents.get(c.uri))) {
+      if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+      else void index.refreshFromDisk(change.uri);
+    }
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -216,7 +251,7 @@ export function startServer(connection: Connection, now: () => Date = () => new 
   connection.onCompletion(async (params, token) => {
     const found = await analysisFor(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return [];
-    return completions(found.document, found.cached, params.position, now(), () => owners.owners());
+    return completions(found.document, found.cached, params.position, now(), owners);
   });
   connection.onExecuteCommand(async (params) => {
     const id = String(params.arguments?.[0] ?? '');
@@ -228,6 +263,7 @@ export function startServer(connection: Connection, now: () => Date = () => new 
     if (!found) return { uri: params.uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null } }, actionItems: [] };
     return outline(params.uri, found.cached.analysis, found.cached.config.config.shared.requiredSections, now());
   });
+  connection.onRequest(ActionItemsRequest, (): ActionItemsResult => ({ items: index.items(), indexing: index.indexing }));
   connection.onRequest(TimelineInsertionRequest, async (params: TimelineInsertionParams) => {
     const found = await analysisFor(params.uri);
     if (!found) return null;

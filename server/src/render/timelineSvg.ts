@@ -4,6 +4,8 @@ import type { DocumentOutline } from '../protocol';
 import { layoutTimeline } from './timelineLayout';
 
 export function escapeXml(s: string): string {
+  // Control characters are not allowed in XML at all: drop them.
+  // eslint-disable-next-line no-control-regex
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 

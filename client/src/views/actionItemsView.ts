@@ -1,0 +1,98 @@
+// The Action Items view: every action item of every postmortem in the workspace, grouped by state
+// (overdue, due within 7 days, open without a due date, without an owner, done) or by owner.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ActionItemsChangedNotification, ActionItemsRequest, type ActionItemsResult, type IndexedActionItem } from '../../../server/src/protocol';
+import { REVEAL_LINE } from './postmortemView';
+
+type Group = { label: string; items: IndexedActionItem[]; icon: string };
+
+const DAY = 86_400_000;
+
+export function stateGroups(items: IndexedActionItem[], today: string): Group[] {
+  const soon = new Date(Date.parse(today) + 7 * DAY).toISOString().slice(0, 10);
+  const open = items.filter((i) => i.status === 'open');
+  return [
+    { label: 'Overdue', icon: 'error', items: open.filter((i) => i.overdue) },
+    { label: 'Due within 7 days', icon: 'watch', items: open.filter((i) => !i.overdue && i.due && i.due <= soon) },
+    { label: 'Open, no due date', icon: 'calendar', items: open.filter((i) => !i.due) },
+    { label: 'Without an owner', icon: 'person', items: open.filter((i) => !i.owner) },
+    { label: 'Open', icon: 'circle-outline', items: open.filter((i) => i.due && i.due > soon && i.owner) },
+    { label: 'Done', icon: 'check', items: items.filter((i) => i.status === 'done') },
+  ];
+}
+
+export function ownerGroups(items: IndexedActionItem[]): Group[] {
+  const owners = new Map<string, IndexedActionItem[]>();
+  for (const item of items) owners.set(item.owner ?? '(no owner)', [...(owners.get(item.owner ?? '(no owner)') ?? []), item]);
+  return [...owners.entries()].sort(([a], [b]) => (a === '(no owner)' ? 1 : b === '(no owner)' ? -1 : a.localeCompare(b))).map(([label, list]) => ({ label, icon: 'person', items: list }));
+}
+
+export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedActionItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private result: ActionItemsResult = { items: [], indexing: true };
+  private byOwner = false;
+  view: vscode.TreeView<Group | IndexedActionItem> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly client: LanguageClient, private readonly today: () => string = () => new Date().toISOString().slice(0, 10)) {
+    this.disposables.push(client.onNotification(ActionItemsChangedNotification, () => void this.refresh()));
+  }
+
+  attach(view: vscode.TreeView<Group | IndexedActionItem>): void {
+    this.view = view;
+    void this.refresh();
+  }
+
+  setGrouping(byOwner: boolean): void {
+    this.byOwner = byOwner;
+    void vscode.commands.executeCommand('setContext', 'postmortem.actionItemsByOwner', byOwner);
+    this.changed.fire();
+  }
+
+  async refresh(): Promise<ActionItemsResult> {
+    this.result = await this.client.sendRequest<ActionItemsResult>(ActionItemsRequest);
+    const overdue = this.result.items.filter((i) => i.overdue).length;
+    if (this.view) {
+      this.view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
+      this.view.message = this.result.indexing ? 'Indexing the workspace…' : this.result.items.length === 0 ? 'No action items in this workspace\'s postmortems.' : undefined;
+    }
+    this.changed.fire();
+    return this.result;
+  }
+
+  get items(): IndexedActionItem[] {
+    return this.result.items;
+  }
+
+  groups(): Group[] {
+    return (this.byOwner ? ownerGroups(this.result.items) : stateGroups(this.result.items, this.today())).filter((g) => g.items.length > 0);
+  }
+
+  getChildren(node?: Group | IndexedActionItem): Array<Group | IndexedActionItem> {
+    if (!node) return this.groups();
+    return 'items' in node ? node.items : [];
+  }
+
+  getTreeItem(node: Group | IndexedActionItem): vscode.TreeItem {
+    if ('items' in node) {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.items.length);
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      return item;
+    }
+    const item = new vscode.TreeItem(node.text || '(empty)');
+    const file = vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri));
+    item.description = [this.byOwner ? undefined : node.owner ?? 'no owner', node.due ?? 'no due date', file].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString(`**${node.text}**\n\nOwner: ${node.owner ?? '—'} · Due: ${node.due ?? '—'} · ${node.status}${node.overdue ? ' (overdue)' : ''}${node.tracker ? ` · ${node.tracker}` : ''}\n\n${file}:${node.line + 1}`);
+    item.iconPath = new vscode.ThemeIcon(node.status === 'done' ? 'check' : node.overdue ? 'warning' : 'circle-outline');
+    item.command = { title: 'Open', command: REVEAL_LINE, arguments: [node.uri, node.line] };
+    return item;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.changed.dispose();
+  }
+}
