@@ -39,6 +39,27 @@ async function medianAsync(fn: () => Promise<void>, runs: number): Promise<numbe
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Medians of several contenders measured in interleaved rounds (a, b, c, a, b, c, ...), so that
+ * drift in the machine's speed during the run affects every contender alike and ratios stay fair.
+ */
+function interleaved(contenders: Record<string, () => void>, rounds: number): Record<string, number> {
+  const names = Object.keys(contenders);
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (const n of names) contenders[n]();
+  for (let r = 0; r < rounds; r++) {
+    for (const n of names) {
+      const start = performance.now();
+      contenders[n]();
+      times[n].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(names.map((n) => {
+    const sorted = times[n].sort((a, b) => a - b);
+    return [n, sorted[Math.floor(sorted.length / 2)]];
+  }));
+}
+
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const x = (n: number) => `${n.toFixed(2)}×`;
 
@@ -96,15 +117,19 @@ async function main(): Promise<void> {
   let rss = 0;
   for (const lines of SIZES) {
     const text = generatePostmortem(lines, 1);
-    const runs = lines > 10000 ? 5 : lines > 1000 ? 15 : 40;
-    const parse = median(() => parseMarkdown(text), runs);
-    const full = median(() => analyze(text), runs);
+    const runs = lines > 10000 ? 7 : lines > 1000 ? 21 : 61;
     const parser = new IncrementalParser();
     parser.parse(text);
     const next = editor(text);
-    const edit = median(() => analyze(next(), { parser }), runs);
-    const mdl = median(() => markdownlint({ strings: { doc: text } }), runs);
-    const alexTime = median(() => alex(text), Math.max(3, Math.floor(runs / 3)));
+    const m = interleaved({
+      parse: () => parseMarkdown(text),
+      full: () => analyze(text),
+      edit: () => analyze(next(), { parser }),
+      markdownlint: () => markdownlint({ strings: { doc: text } }),
+    }, runs);
+    const { parse, full, edit } = m;
+    const mdl = m.markdownlint;
+    const alexTime = median(() => alex(text), Math.max(3, Math.floor(runs / 6)));
     rows.push([`${lines} (${(text.length / 1024).toFixed(0)} KB)`, ms(parse), ms(full), x(full / parse), ms(edit), x(edit / parse)]);
     peers.push([`${lines}`, ms(full), ms(edit), ms(mdl), ms(alexTime), x(mdl / full), x(alexTime / full), x(mdl / edit)]);
     const k = await keystrokeToDiagnostics(text, lines > 10000 ? 5 : 15);

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMarkdownPath } from './cli/files';
 import { LineIndex } from './engine/lineIndex';
 import { buildModel } from './model/buildModel';
-import { IncrementalParser } from './parsing/incremental';
+import { parseSelectedBlocks } from './parsing/incremental';
 import type { IndexedActionItem } from './protocol';
 
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -17,9 +17,22 @@ const MAX_SIZE = 2_000_000;
 const MAY_HAVE_ACTIONS = /action|follow|remediation|next steps|review|corrective|to ?do/i;
 const HANDLE = /(?:^|[\s([,;])(@[A-Za-z0-9][\w.-]*[\w])/g;
 
+/** Keeps blocks that may hold action items, and the deeper subsections that follow such a block. */
+function actionBlocks(): (blockText: string) => boolean {
+  let keptLevel = 0;
+  return (blockText) => {
+    const level = /^(#{1,6})[ \t]/.exec(blockText)?.[1].length ?? 0;
+    if (keptLevel && level > keptLevel) return true;
+    keptLevel = 0;
+    if (!MAY_HAVE_ACTIONS.test(blockText)) return false;
+    keptLevel = level;
+    return true;
+  };
+}
+
 export function extractActionItems(uri: string, text: string, today: string): IndexedActionItem[] {
   if (!MAY_HAVE_ACTIONS.test(text)) return [];
-  const { model } = buildModel(new IncrementalParser().parse(text), text);
+  const { model } = buildModel(parseSelectedBlocks(text, actionBlocks()), text);
   const lines = new LineIndex(text);
   return model.actionItems.map((a) => ({
     uri, line: lines.line(a.start), text: a.text, owner: a.owner ?? null, due: a.due ?? null, status: a.status,

@@ -82,7 +82,9 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
       item.iconPath = new vscode.ThemeIcon(node.icon);
       return item;
     }
-    const item = new vscode.TreeItem(node.text || '(empty)');
+    // Owner and due date have their own columns: keep the label to the action itself.
+    const label = node.text.replace(/\s*\(?\b(?:owner|assignee|due(?: date)?)\b\s*[:=][^.;)]*[.;)]?/gi, '').trim();
+    const item = new vscode.TreeItem(label || node.text || '(empty)');
     const file = vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri));
     item.description = [this.byOwner ? undefined : node.owner ?? 'no owner', node.due ?? 'no due date', file].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(`**${node.text}**\n\nOwner: ${node.owner ?? '—'} · Due: ${node.due ?? '—'} · ${node.status}${node.overdue ? ' (overdue)' : ''}${node.tracker ? ` · ${node.tracker}` : ''}\n\n${file}:${node.line + 1}`);

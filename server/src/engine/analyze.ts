@@ -5,7 +5,7 @@ import { buildModel } from '../model/buildModel';
 import { proseMask } from '../model/prose';
 import type { SectionWithNodes } from '../model/sections';
 import type { Postmortem, Section } from '../model/types';
-import { IncrementalParser } from '../parsing/incremental';
+import { IncrementalParser, parseWhole } from '../parsing/incremental';
 import type { Root } from '../parsing/markdown';
 import { RULES } from '../rules/registry';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
@@ -33,6 +33,8 @@ export interface Analysis {
 }
 
 const DEFAULT_CONFIG = resolveConfig([]);
+/** Below this many characters one remark pass beats section-by-section parsing (measured: bench/). */
+const WHOLE_PARSE_LIMIT = 20_000;
 
 function innermost(sections: Section[], offset: number): Section | undefined {
   let best: Section | undefined;
@@ -46,15 +48,18 @@ export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
   const text = rawText;
-  // Parsing section by section gives the same tree as one pass (see parsing/blocks.ts) and, since
-  // remark slows down more than linearly on long documents, is faster even without reuse.
-  const root = (options.parser ?? new IncrementalParser()).parse(text);
+  // Parsing section by section gives the same tree as one pass (see parsing/blocks.ts). remark slows
+  // down more than linearly on long documents, so there it is faster even without reuse; on short
+  // ones its fixed cost per call makes one pass faster.
+  const root = options.parser ? options.parser.parse(text) : text.length > WHOLE_PARSE_LIMIT ? new IncrementalParser().parse(text) : parseWhole(text);
   const { model, sections } = buildModel(root, text, { timezone: config.timezone });
   const prose = proseMask(root, text);
   const lines = new LineIndex(text);
   const suppressions = new Suppressions(root, lines);
   const findings: Finding[] = [];
   const errors: string[] = [];
+  const kinded = model.sections.filter((s) => s.kinds.length > 0);
+  const kindsAt = (offset: number) => new Set(kinded.filter((s) => s.start <= offset && offset < s.end).flatMap((s) => s.kinds));
   for (const rule of RULES) {
     const setting = config.rules.get(rule.id);
     if (!setting || setting.severity === 'off') continue;
@@ -64,7 +69,7 @@ export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis
       options: setting.options,
       shared: config.shared,
       sectionAt: (offset) => innermost(model.sections, offset),
-      kindsAt: (offset) => new Set(model.sections.filter((s) => s.start <= offset && offset < s.end).flatMap((s) => s.kinds)),
+      kindsAt,
       report: (report: Report) => {
         if (suppressions.isSuppressed(rule.id, report.start)) return;
         findings.push({ ...report, ruleId: rule.id, severity });

@@ -4,7 +4,7 @@ import { readFrontMatter } from '../parsing/frontMatter';
 import { collectActionItems } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
-import { timedItemCount } from './timelineEntries';
+import { collectRawEntries, timedItemCount } from './timelineEntries';
 import { findDate } from './timeExpression';
 import type { FrontMatter, IncidentMetadata, Postmortem } from './types';
 
@@ -76,9 +76,14 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
   const timedCount = (t: ReturnType<typeof timelineFor>): number => t.entries.filter((e) => e.minutes !== undefined).length;
   // Several timeline-like sections ("Key events" and "Timeline"): the one with the most timed entries.
   let timeline = timelineFor(undefined);
+  let best = -1;
   for (const section of sections.filter((s) => s.kinds.includes('timeline'))) {
-    const candidate = timelineFor(section);
-    if (!timeline.section || timedCount(candidate) > timedCount(timeline)) timeline = candidate;
+    // Counting timed items is cheap; building a timeline (dates, zones, milestones) only for a better one.
+    const count = collectRawEntries(section.nodes, text, section.end).filter((e) => !('dateLine' in e) && e.expr?.time).length;
+    if (count > best) {
+      best = count;
+      timeline = timelineFor(section);
+    }
   }
   // Some teams keep only key events under a timeline label and the full timeline in another list.
   if (!timeline.section || timeline.section.form === 'label') {
@@ -90,9 +95,10 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
     }
   }
   // A nested action-items heading ("### Follow-ups" under "## Action items") holds items already read.
+  const actionSections = sections.filter((s) => s.kinds.includes('action-items'));
+  const outermost = actionSections.filter((s) => !actionSections.some((o) => o !== s && o.start <= s.start && s.end <= o.end && o.level < s.level));
   const seen = new Set<number>();
-  const actionItems = sections
-    .filter((s) => s.kinds.includes('action-items'))
+  const actionItems = outermost
     .flatMap((s) => collectActionItems(s.nodes, text))
     .filter((item) => !seen.has(item.start) && seen.add(item.start));
   const firstDated = timeline.entries.find((e) => e.iso)?.iso?.slice(0, 10);

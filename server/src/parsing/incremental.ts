@@ -40,6 +40,13 @@ function parseFresh(text: string, offset: number, line: number): RootContent[] {
   return children;
 }
 
+/** One remark pass over the whole text, with positions that count a leading byte-order mark. */
+export function parseWhole(text: string): Root {
+  const root = parseMarkdown(text);
+  if (text.charCodeAt(0) === 0xfeff) shift(root.children, 1, 0);
+  return root;
+}
+
 export class IncrementalParser {
   private blocks = new Map<string, Block[]>();
   /** How many blocks the last parse took from the cache and how many it parsed: for tests and the benchmark. */
@@ -49,9 +56,7 @@ export class IncrementalParser {
     if (!canSplit(text)) {
       this.blocks.clear();
       this.lastStats = { reused: 0, parsed: 1 };
-      const root = parseMarkdown(text);
-      if (text.charCodeAt(0) === 0xfeff) shift(root.children, 1, 0);
-      return root;
+      return parseWhole(text);
     }
     const starts = blockStarts(text);
     const next = new Map<string, Block[]>();
@@ -89,4 +94,23 @@ export class IncrementalParser {
       position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - lastLineStart + 1, offset: text.length } },
     };
   }
+}
+
+/**
+ * Parses only the top-level blocks `keep` selects, with their true positions: a partial tree for
+ * readers that need one part of a document (the workspace index reads only action-item sections).
+ */
+export function parseSelectedBlocks(text: string, keep: (blockText: string, index: number) => boolean): Root {
+  const starts = canSplit(text) ? blockStarts(text) : [0];
+  const children: RootContent[] = [];
+  let line = 1;
+  let lineCursor = 0;
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    line += countLines(text.slice(lineCursor, start), start - lineCursor);
+    lineCursor = start;
+    const blockText = text.slice(start, end);
+    if (keep(blockText, i)) children.push(...parseFresh(blockText, start, line));
+  });
+  return { type: 'root', children };
 }

@@ -20,6 +20,9 @@ export const emptySection: Rule = {
     const { model, text } = context;
     for (const section of model.sections) {
       if (section.kinds.length === 0) continue;
+      // Most sections have real text near the top: look at the start first, the whole body only if needed.
+      const head = visibleText(text, section.body.start, Math.min(section.body.end, section.body.start + 300));
+      if (head.length > 80 && !/^lorem ipsum/i.test(head) && !TEMPLATE_TEXT.test(head)) continue;
       const body = visibleText(text, section.body.start, section.body.end);
       if (body && !TEMPLATE_TEXT.test(body)) continue;
       context.report({

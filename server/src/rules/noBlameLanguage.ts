@@ -13,10 +13,22 @@ function subjectPattern(people: string[]): string {
   return [HANDLE, ROLES, PRONOUNS, ...names].join('|');
 }
 
+// Compiling these is not free: keep the last one (the people of one document rarely change).
+let cached: { key: string; re: RegExp } | undefined;
+
 function personVerbRegex(people: string[]): RegExp {
+  const key = people.join('\u0000');
+  if (cached?.key !== key) cached = { key, re: buildPersonVerbRegex(people) };
+  cached.re.lastIndex = 0;
+  return cached.re;
+}
+
+function buildPersonVerbRegex(people: string[]): RegExp {
   // Subject, up to two adverbs or auxiliaries, then the verb: "the engineer accidentally deleted", "she had forgotten to".
   return wordRegex(String.raw`(?:${subjectPattern(people)})(?:\s+(?:had|has|have|was|were|also|then|just|simply|again|apparently|actually|later|\w+ly)){0,2}\s+(?:${PERSON_VERBS}|${HUMAN_VERBS})`);
 }
+
+const NAME_VERB = nameVerbRegex();
 
 function nameVerbRegex(): RegExp {
   return new RegExp(String.raw`(?<![\w@-])(${CAPITALISED})(?:\s+(?:had|has|also|then|\w+ly)){0,2}\s+(?:${HUMAN_VERBS})(?![\w-])`, 'g');
@@ -45,7 +57,9 @@ export const noBlameLanguage: Rule = {
   check(context) {
     const { prose, report } = context;
     const seen = new Set<number>();
-    for (const m of matchPhrases(prose, [...BLAME_PHRASES, ...extraRows(context)])) {
+    const extra = extraRows(context);
+    const found = [...matchPhrases(prose, BLAME_PHRASES), ...(extra.length ? matchPhrases(prose, extra) : [])];
+    for (const m of found) {
       if (isAllowed(context, m.start, m.end)) continue;
       seen.add(m.start);
       report({
@@ -55,7 +69,7 @@ export const noBlameLanguage: Rule = {
       });
     }
     const people = context.model.meta.people;
-    for (const re of [personVerbRegex(people), nameVerbRegex()]) {
+    for (const re of [personVerbRegex(people), NAME_VERB]) {
       for (const m of prose.matchAll(re)) {
         if (m[1] && NOT_PEOPLE.has(m[1].split(' ')[0])) continue;
         if (seen.has(m.index) || isAllowed(context, m.index, m.index + m[0].length)) continue;

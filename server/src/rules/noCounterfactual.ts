@@ -5,6 +5,7 @@ import { isAllowed, matchPhrases, wordRegex } from './util';
 
 // Requirements ("the check should have a timeout") and luck ("it could have been worse") are not hindsight.
 const EXEMPT_SECTIONS = ['action-items', 'where-we-got-lucky'];
+const PERSON_COUNTERFACTUAL_RE = wordRegex(String.raw`(?:${ROLES}|${PRONOUNS}|@[\w.-]+)\s+${PERSON_COUNTERFACTUAL}`);
 
 export const noCounterfactual: Rule = {
   id: 'no-counterfactual',
@@ -21,10 +22,9 @@ export const noCounterfactual: Rule = {
   },
   check(context) {
     const { prose, report } = context;
-    const personCounterfactual = wordRegex(String.raw`(?:${ROLES}|${PRONOUNS}|@[\w.-]+)\s+${PERSON_COUNTERFACTUAL}`);
     const hits: Array<{ start: number; end: number; text: string; why: string; instead: string }> = [];
     for (const m of matchPhrases(prose, COUNTERFACTUALS)) hits.push({ start: m.start, end: m.end, text: m.text, why: m.row.explanation, instead: m.row.instead });
-    for (const m of prose.matchAll(personCounterfactual)) {
+    for (const m of prose.matchAll(PERSON_COUNTERFACTUAL_RE)) {
       hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'A counterfactual about what a person could have done.', instead: 'describe what they knew and saw at the time' });
     }
     for (const hit of hits) {

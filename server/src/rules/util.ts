@@ -13,14 +13,19 @@ export interface PhraseMatch {
   text: string;
 }
 
-const compiled = new WeakMap<PhraseRow, RegExp>();
+// One regular expression per phrase table, one capture group per row: a single pass over the text.
+const compiled = new WeakMap<readonly PhraseRow[], RegExp>();
 
 export function* matchPhrases(prose: string, rows: readonly PhraseRow[]): Generator<PhraseMatch> {
-  for (const row of rows) {
-    let re = compiled.get(row);
-    if (!re) compiled.set(row, (re = wordRegex(row.pattern)));
-    re.lastIndex = 0;
-    for (const m of prose.matchAll(re)) yield { row, start: m.index, end: m.index + m[0].length, text: m[0] };
+  let re = compiled.get(rows);
+  if (!re) {
+    re = wordRegex(rows.map((r) => `(${r.pattern})`).join('|'));
+    compiled.set(rows, re);
+  }
+  re.lastIndex = 0;
+  for (const m of prose.matchAll(re)) {
+    const row = rows[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+    if (row) yield { row, start: m.index, end: m.index + m[0].length, text: m[0] };
   }
 }
 

@@ -139,3 +139,60 @@ describe('a crashed language server', () => {
     await diagnosticsWhere(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'no-blame-language'), 'diagnostics after the restart');
   });
 });
+
+describe('timeline preview and action items', () => {
+  it('opens the timeline preview, which follows edits', async () => {
+    const editor = await openWith('postmortems/2026-01-10-preview.md', '---\ntype: postmortem\ntimezone: UTC\n---\n\n# Preview\n\n## Timeline\n\n- 2026-01-10 10:00 Errors began.\n- 2026-01-10 10:05 Alert fired.\n');
+    const exports = await api();
+    await vscode.commands.executeCommand('postmortem.openTimelinePreview', editor.document.uri);
+    const preview = exports.preview();
+    assert.ok(preview, 'a preview panel');
+    const rendered = (entries: number) => new Promise<void>((resolve) => {
+      if (preview.lastRendered.entries === entries && preview.lastRendered.uri === editor.document.uri.toString()) return resolve();
+      const listener = preview.onDidRender(() => {
+        if (preview.lastRendered.entries !== entries) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    await rendered(2);
+    await vscode.window.showTextDocument(editor.document);
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '- 2026-01-10 10:30 Rolled back.\n'));
+    await rendered(3);
+    await screenshot('timeline-preview');
+  });
+
+  it('exports the timeline as SVG', async () => {
+    const source = workspaceFile('postmortems', '2026-11-03-checkout-errors.md');
+    const target = workspaceFile('timeline.svg');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('postmortem.exportTimelineSvg', source, target);
+    assert.equal(written?.toString(), target.toString());
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(svg, /^<svg[\s\S]*Time to detect: 9m[\s\S]*<\/svg>\n$/);
+  });
+
+  it('lists the action items of every postmortem in the workspace, and exports them', async () => {
+    const { actionItems } = await api();
+    let result = await actionItems.refresh();
+    while (result.indexing) {
+      await new Promise<void>((resolve) => {
+        const listener = actionItems.onDidChangeTreeData(() => {
+          listener.dispose();
+          resolve();
+        });
+      });
+      result = await actionItems.refresh();
+    }
+    const files = new Set(result.items.map((i) => i.uri.split('/').pop()));
+    for (const f of ['2026-11-03-checkout-errors.md', '2026-10-14-search-outage.md', '2026-09-02-cache-restart.md', '2026-08-21-ingress-certificates.md']) assert.ok(files.has(f), f);
+    const groups = actionItems.groups().map((g) => g.label);
+    assert.ok(groups.includes('Overdue') && groups.includes('Done'), groups.join(', '));
+    const target = workspaceFile('action-items.csv');
+    await vscode.commands.executeCommand('postmortem.exportActionItems', 'csv', target);
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(csv, /^file,line,text,owner,due,status,tracker,overdue\n/);
+    assert.match(csv, /Validate payment-client config values/);
+    await vscode.commands.executeCommand('workbench.view.extension.postmortem');
+    await screenshot('action-items');
+  });
+});

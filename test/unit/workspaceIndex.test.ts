@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generatePostmortem } from '../../bench/generate';
+import { isPostmortem } from '../../server/src/documents';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { WorkspaceIndex } from '../../server/src/workspaceIndex';
+
+const PM = (items: string) => `---\ntype: postmortem\n---\n\n# Incident\n\n## Action items\n\n${items}\n`;
+
+describe('workspace index of action items', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let changes: number;
+  let index: WorkspaceIndex;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pm-index-'));
+    mkdirSync(join(dir, 'postmortems'));
+    changes = 0;
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => '2026-11-29', () => changes++);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('indexes postmortems and skips other Markdown', async () => {
+    writeFileSync(join(dir, 'postmortems', 'a.md'), PM('- [ ] Add an alert. Owner: @ana. Due: 2026-01-10'));
+    writeFileSync(join(dir, 'notes.md'), '# Notes\n\n## Action items\n\n- not a postmortem\n');
+    await index.rebuild([pathToFileURL(dir).toString()]);
+    assert.deepEqual(index.items().map((i) => [i.text.slice(0, 12), i.owner, i.due, i.overdue, i.line]), [['Add an alert', '@ana', '2026-01-10', true, 8]]);
+    assert.equal(index.fileCount, 1);
+    assert.deepEqual(index.owners(), ['@ana']);
+  });
+
+  it('follows a file that is added, changed and deleted', async () => {
+    const file = join(dir, 'postmortems', 'b.md');
+    const uri = pathToFileURL(file).toString();
+    await index.rebuild([pathToFileURL(dir).toString()]);
+    assert.equal(index.items().length, 0);
+    writeFileSync(file, PM('- [ ] One. Owner: @a. Due: 2027-01-01'));
+    await index.refreshFromDisk(uri);
+    assert.equal(index.items().length, 1);
+    index.setText(uri, PM('- [ ] One. Owner: @a. Due: 2027-01-01\n- [x] Two. Owner: @b'));
+    assert.deepEqual(index.items().map((i) => i.status), ['open', 'done']);
+    rmSync(file);
+    await index.refreshFromDisk(uri);
+    assert.equal(index.items().length, 0);
+    assert.ok(changes >= 3);
+  });
+
+  it('indexes 1,000 postmortems within seconds', async () => {
+    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, 'postmortems', `pm-${i}.md`), generatePostmortem(120, i));
+    const started = performance.now();
+    await index.rebuild([pathToFileURL(dir).toString()]);
+    const seconds = (performance.now() - started) / 1000;
+    assert.equal(index.fileCount, 1000);
+    assert.ok(index.items().length >= 1000);
+    assert.ok(seconds < 15, `${seconds.toFixed(1)} s`);
+    console.log(`      (indexed 1,000 postmortems of 120 lines in ${seconds.toFixed(1)} s)`);
+  });
+});
+
+describe('reading only the action-item sections', () => {
+  it('finds the same items as a full analysis', async () => {
+    const { extractActionItems } = await import('../../server/src/workspaceIndex');
+    const { analyze } = await import('../../server/src/engine/analyze');
+    for (const text of [generatePostmortem(300, 3), PM('- [ ] A. Owner: @a'), '# I\n\n## Lessons\n\n### Action items\n\n#### Process\n\n- [ ] Deep item. Owner: @d\n\n## Other\n\n- not an item\n', '# I\n\n- **Review actions**:\n  - Fix it. Owner: @x\n']) {
+      const full = analyze(text).model.actionItems.map((a) => a.text);
+      assert.deepEqual(extractActionItems('file:///x.md', text, '2026-11-29').map((a) => a.text), full);
+    }
+  });
+});
