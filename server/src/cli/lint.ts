@@ -67,6 +67,8 @@ export function lintText(text: string, file: string, configs: ConfigCache, optio
     return { result: { file, findings: toCliFindings(analysis, options.quiet) } };
   }
   const { text: fixed, analysis } = fixText(text, lint);
+  // A fix that left the document in a state a rule cannot read is not clean: keep the original.
+  if (analysis.errors.length > 0) return { result: { file, findings: toCliFindings(lint(text), options.quiet) } };
   return { result: { file, findings: toCliFindings(analysis, options.quiet) }, fixed: fixed !== text ? fixed : undefined };
 }
 

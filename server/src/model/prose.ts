@@ -12,11 +12,10 @@ function blank(s: string): string {
 export function proseMask(root: Root, text: string): string {
   const parts: string[] = [];
   let cursor = 0;
-  walk(root as Nodes, (node, ancestors) => {
+  walk(root as Nodes, (node) => {
     if (SKIP.has(node.type)) return false;
     if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url.replace(/^mailto:/, '')) return false;
     if (node.type !== 'text') return undefined;
-    void ancestors;
     const start = startOffset(node);
     const end = endOffset(node);
     if (start < cursor) return undefined;

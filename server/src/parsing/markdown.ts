@@ -22,12 +22,16 @@ export function endOffset(node: { position?: { end: { offset?: number } } }): nu
   return node.position?.end.offset ?? 0;
 }
 
-/** Depth-first walk; `visit` returns false to skip a node's children. */
-export function walk(node: Nodes, visit: (node: Nodes, ancestors: Parents[]) => boolean | void, ancestors: Parents[] = []): void {
+/**
+ * Depth-first walk; `visit` returns false to skip a node's children. `ancestors` is one shared stack:
+ * read it during the call, do not keep it.
+ */
+export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => boolean | void, ancestors: Parents[] = []): void {
   if (visit(node, ancestors) === false) return;
   if ('children' in node) {
-    const next = [...ancestors, node];
-    for (const child of node.children) walk(child as Nodes, visit, next);
+    ancestors.push(node);
+    for (const child of node.children) walk(child as Nodes, visit, ancestors);
+    ancestors.pop();
   }
 }
 
