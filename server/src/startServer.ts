@@ -18,6 +18,7 @@ import {
   type ActionItemInsertionParams, type ActionItemsResult, type DocumentOutline, type OutlineParams, type TimelineInsertionParams,
 } from './protocol';
 import { WorkspaceIndex } from './workspaceIndex';
+import { handlesIn } from './model/actionItems';
 import { RULES_BY_ID, ruleDocsUrl } from './rules/registry';
 import { configFor, DEFAULT_SETTINGS, withDefaults, type DocumentConfig, type EditorSettings } from './settings';
 
@@ -51,7 +52,7 @@ export function startServer(connection: Connection, now: () => Date = () => new 
   );
   const reindex = () => void index.rebuild(folders).catch((e) => connection.console.error(`Indexing the workspace failed: ${String(e)}`));
   const owners = async (): Promise<string[]> => {
-    const open = documents.all().flatMap((d) => [...d.getText().matchAll(/(?:^|[\s([,;])(@[A-Za-z0-9][\w.-]*[\w])/g)].map((m) => m[1]));
+    const open = documents.all().flatMap((d) => handlesIn(d.getText()));
     return [...new Set([...index.owners(), ...open])].sort();
   };
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMarkdownPath } from './cli/files';
 import { LineIndex } from './engine/lineIndex';
+import { handlesIn } from './model/actionItems';
 import { buildModel } from './model/buildModel';
 import { parseSelectedBlocks } from './parsing/incremental';
 import type { IndexedActionItem } from './protocol';
@@ -15,7 +16,6 @@ const MAX_FILES = 20_000;
 const MAX_SIZE = 2_000_000;
 /** A file without any of these words has no action-items section: no need to parse it. */
 const MAY_HAVE_ACTIONS = /action|follow|remediation|next steps|review|corrective|to ?do/i;
-const HANDLE = /(?:^|[\s([,;])(@[A-Za-z0-9][\w.-]*[\w])/g;
 
 /** Keeps blocks that may hold action items, and the deeper subsections that follow such a block. */
 function actionBlocks(): (blockText: string) => boolean {
@@ -97,7 +97,7 @@ export class WorkspaceIndex {
       if (this.byUri.delete(uri) && notify) this.changed();
       return;
     }
-    this.byUri.set(uri, { items: extractActionItems(uri, text, this.today()), handles: [...new Set([...text.matchAll(HANDLE)].map((m) => m[1]))] });
+    this.byUri.set(uri, { items: extractActionItems(uri, text, this.today()), handles: handlesIn(text) });
     if (notify) this.changed();
   }
 

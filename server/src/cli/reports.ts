@@ -1,6 +1,7 @@
 // `postmortem-lint timeline` and `postmortem-lint actions`: the model as data for other tools.
 import { computeMetrics, formatDuration } from '../model/metrics';
 import type { Analysis } from '../engine/analyze';
+import type { IndexedActionItem } from '../protocol';
 
 export interface TimelineReport {
   file: string;
@@ -30,16 +31,8 @@ export function timelineText(report: TimelineReport): string {
   return lines.join('\n') + '\n';
 }
 
-export interface ActionRow {
-  file: string;
-  line: number;
-  text: string;
-  owner: string | null;
-  due: string | null;
-  status: 'open' | 'done';
-  tracker: string | null;
-  overdue: boolean;
-}
+/** An action item as the CLI and the exports write it: the index's item with a path and a 1-based line. */
+export type ActionRow = Omit<IndexedActionItem, 'uri'> & { file: string };
 
 export function actionRows(file: string, analysis: Analysis, now: Date): ActionRow[] {
   const today = now.toISOString().slice(0, 10);

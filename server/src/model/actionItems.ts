@@ -4,6 +4,11 @@ import { findDate } from './timeExpression';
 import type { ActionItem } from './types';
 
 const HANDLE = /(?:^|[\s([,;/])@([A-Za-z0-9][\w.-]*[\w])/;
+
+/** Every @handle in a text (owner completion, the workspace index). */
+export function handlesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(new RegExp(HANDLE.source, 'g'))].map((m) => `@${m[1]}`))];
+}
 const OWNER_LABEL = /\b(?:owner|owners|assignee|assigned to|owned by|responsible|dri)\s*[:=]\s*(@?[A-Za-z0-9?][\w?-]*(?:\.[\w-]+)*(?: [A-Z][a-z'-]+)?)/i;
 const OWNER_PLACEHOLDERS = /^@?(?:tbd|tbc|todo|\?+|none|n\/a|unassigned|owner|someone|nobody|-+)$/i;
 const DUE_LABEL = /\b(?:due(?:\s+date)?|deadline|target(?:\s+date)?|eta|by)\b\s*[:=]?\s*/gi;
