@@ -20,9 +20,12 @@ export interface PostmortemApi {
   view: PostmortemView;
   actionItems: ActionItemsView;
   preview: () => TimelinePreview | undefined;
+  /** How long activate() took, the language server's start included. */
+  activationMs: number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
+  const started = Date.now();
   const output = vscode.window.createOutputChannel('Postmortem', { log: true });
   const openDocs = (ruleId: string) => showRuleDocumentation(context, ruleId);
   client = createLanguageClient(context, output, openDocs);
@@ -46,7 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   );
   await client.start();
   actionItems.attach(actionItemsTree);
-  return { client, view, actionItems, preview: () => TimelinePreview.active };
+  const activationMs = Date.now() - started;
+  output.info(`Activated in ${activationMs} ms.`);
+  return { client, view, actionItems, preview: () => TimelinePreview.active, activationMs };
 }
 
 export async function deactivate(): Promise<void> {

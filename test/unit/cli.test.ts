@@ -81,7 +81,7 @@ describe('postmortem-lint CLI', () => {
 
   it('searches folders and globs for Markdown files', () => {
     const r = run([EXAMPLES, '--format', 'json']);
-    assert.equal(JSON.parse(r.out).length, 4);
+    assert.equal(JSON.parse(r.out).length, 5);
     const g = run(['examples/**/*-outage.md', '--format', 'json']);
     assert.deepEqual(JSON.parse(g.out).map((x: { file: string }) => x.file.replace(/\\/g, '/')), ['examples/postmortems/2026-10-14-search-outage.md']);
   });

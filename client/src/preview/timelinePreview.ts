@@ -15,6 +15,8 @@ export class TimelinePreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The last render the webview reported: what the end-to-end tests wait on. */
   lastRendered: { uri: string; entries: number; count: number } = { uri: '', entries: 0, count: 0 };
+  /** The line of the entry the webview last highlighted for the cursor. */
+  lastHighlighted: number | null = null;
   private readonly renderedEmitter = new vscode.EventEmitter<void>();
   readonly onDidRender = this.renderedEmitter.event;
 
@@ -48,7 +50,7 @@ export class TimelinePreview implements vscode.Disposable {
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: { type: string; line?: number; uri?: string; entries?: number }) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: { type: string; line?: number | null; uri?: string; entries?: number }) => this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === this.uri.toString()) this.schedule();
       }),
@@ -91,8 +93,12 @@ export class TimelinePreview implements vscode.Disposable {
     this.timer = setTimeout(() => void this.update(), UPDATE_DELAY_MS);
   }
 
-  private async onMessage(message: { type: string; line?: number; uri?: string; entries?: number }): Promise<void> {
+  private async onMessage(message: { type: string; line?: number | null; uri?: string; entries?: number }): Promise<void> {
     if (message.type === 'ready') await this.update();
+    else if (message.type === 'highlighted') {
+      this.lastHighlighted = message.line ?? null;
+      this.renderedEmitter.fire();
+    }
     else if (message.type === 'rendered') {
       this.lastRendered = { uri: message.uri ?? '', entries: message.entries ?? 0, count: this.lastRendered.count + 1 };
       this.renderedEmitter.fire();

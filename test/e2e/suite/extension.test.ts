@@ -12,6 +12,7 @@ describe('Postmortem in a real VS Code', () => {
     await vscode.window.showTextDocument(document);
     const exports = await api();
     assert.ok(exports.client.isRunning());
+    console.log(`      (activation, language server start included: ${exports.activationMs} ms)`);
     const diagnostics = await diagnosticsWhere(blame, (d) => d.some((x) => codeOf(x) === 'no-blame-language'), 'blame findings');
     const finding = diagnostics.find((x) => codeOf(x) === 'no-blame-language')!;
     assert.equal(document.getText(finding.range), 'human error');
@@ -160,6 +161,24 @@ describe('timeline preview and action items', () => {
     await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '- 2026-01-10 10:30 Rolled back.\n'));
     await rendered(3);
     await screenshot('timeline-preview');
+  });
+
+  it('follows the active postmortem and highlights the entry under the cursor', async () => {
+    const preview = (await api()).preview()!;
+    const changed = (done: () => boolean) => new Promise<void>((resolve) => {
+      if (done()) return resolve();
+      const listener = preview.onDidRender(() => {
+        if (!done()) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    const document = await vscode.workspace.openTextDocument(workspaceFile('postmortems', '2026-11-03-checkout-errors.md'));
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    await changed(() => preview.lastRendered.uri === document.uri.toString() && preview.lastRendered.entries === 7);
+    const line = document.positionAt(document.getText().indexOf('- 14:25')).line;
+    editor.selection = new vscode.Selection(line, 3, line, 3);
+    await changed(() => preview.lastHighlighted === line);
   });
 
   it('exports the timeline as SVG', async () => {

@@ -105,6 +105,7 @@ function highlight(line: number): void {
   for (const b of entryButtons) if (Number(b.dataset.line) <= line) best = b;
   for (const b of entryButtons) b.classList.toggle('current', b === best);
   best?.scrollIntoView({ block: 'nearest' });
+  vscode.postMessage({ type: 'highlighted', line: best ? Number(best.dataset.line) : null });
 }
 
 // Arrow keys move between entries; Enter and Space reveal (buttons do that already).
