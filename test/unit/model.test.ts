@@ -121,3 +121,18 @@ describe('action items', () => {
     assert.deepEqual(m.actionItems.map((a) => a.owner), ['@a', '@b', '@c']);
   });
 });
+
+describe('formats found in the corpus', () => {
+  it('reads a label whose text follows the list, in paragraphs or a list with another marker', () => {
+    const m = model('# I\n\n- **Identified**:\n\nVia an engineer.\n\n- **Resolution**:\n\n* All instances back up at 17:38\n\n- **Review actions**:\n\n1. Speak to the owner. Owner: @a\n');
+    const body = (kind: string) => m.sections.find((s) => s.kinds.includes(kind as never))!;
+    assert.ok(body('detection').end > body('detection').body.start + 5);
+    assert.ok(body('response').end > body('response').body.start + 5);
+    assert.equal(m.actionItems.length, 1);
+  });
+
+  it('reads "2025-01-14 1600" as a time and skips section labels inside a timeline list', () => {
+    const m = model('## Timeline\n\n- 2025-01-14 1500 Alert fired.\n- 2025-01-14 1600 Repaired.\n- **Resolution**: restarted the pods.\n');
+    assert.deepEqual(m.timeline.entries.map((e) => e.iso), ['2025-01-14T15:00:00+00:00', '2025-01-14T16:00:00+00:00']);
+  });
+});

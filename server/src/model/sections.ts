@@ -51,6 +51,24 @@ function boldLabel(paragraph: Paragraph, text: string): { title: string; end: nu
   return { title, end };
 }
 
+/**
+ * "- **Identified**:" as the last item of a list, with its text in the blocks after the list:
+ * those blocks (up to the next heading or list of labels) are the section's body.
+ */
+function trailingBody(root: Root, item: ListItem): RootContent[] {
+  const index = root.children.findIndex((n) => n.type === 'list' && n.children[n.children.length - 1] === item);
+  if (index === -1 || item.children.length > 1) return [];
+  const out: RootContent[] = [];
+  for (const next of root.children.slice(index + 1)) {
+    if (next.type === 'heading' || next.type === 'yaml') break;
+    // A list with another marker ("* x" after "- **Resolution**:") is content; a list of labels is not.
+    const first = next.type === 'list' ? next.children[0]?.children[0] : undefined;
+    if (next.type === 'list' && first?.type === 'paragraph' && first.children[0]?.type === 'strong') break;
+    out.push(next);
+  }
+  return out;
+}
+
 function labelSections(root: Root, text: string): SectionWithNodes[] {
   const sections: SectionWithNodes[] = [];
   const visit = (nodes: readonly Nodes[], depth: number): void => {
@@ -63,12 +81,13 @@ function labelSections(root: Root, text: string): SectionWithNodes[] {
       const kinds = label ? kindsOf(label.title) : [];
       if (!label || kinds.length === 0) continue;
       const start = startOffset(node);
-      const end = endOffset(node);
+      const after = node.type === 'listItem' && endOffset(paragraph) <= label.end ? trailingBody(root, node) : [];
+      const end = after.length ? endOffset(after[after.length - 1]) : endOffset(node);
       sections.push({
         title: label.title, kinds, level: 7, form: 'label', start, end,
         titleSpan: { start, end: label.end },
         body: { start: label.end, end },
-        nodes: node.type === 'listItem' ? (node as ListItem).children.slice(1) as RootContent[] : [],
+        nodes: [...(node.type === 'listItem' ? (node as ListItem).children.slice(1) as RootContent[] : []), ...after],
       });
     }
   };

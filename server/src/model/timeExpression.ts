@@ -43,6 +43,8 @@ const DATE_TIME_GAP = /(?:,?\s+at\s+|,?\s+|\s*[,@]\s*|T)(?:(?:ca\.|approx\.?|aro
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?m\.?(?![a-z])|([ap])(?![a-z]))?/iy;
 const DOTTED = /(\d{1,2})\.(\d{2})(?![\d.])(?:\s?([ap])\.?(?:m\.?)?(?![a-z]))?/iy;
 const MILITARY = new RegExp(String.raw`([01]\d|2[0-3])([0-5]\d)(?=\s*(?:h\b|hrs\b|${ZONE_PATTERN}\b))`, 'iy');
+/** "2025-01-14 1600": after a date, four digits are a time even without a zone. */
+const MILITARY_AFTER_DATE = /([01]\d|2[0-3])([0-5]\d)(?![\d:.])/y;
 const HOUR_ONLY = /(\d{1,2})\s?([ap])\.?m\.?(?![a-z])/iy;
 const RANGE = /\s*(?:-|–|—|to)\s*/iy;
 const ZONE = new RegExp(String.raw`\s*\(?(${ZONE_PATTERN})\)?(?![A-Za-z])`, 'y');
@@ -124,7 +126,9 @@ export function readLeadingTime(s: string): TimeExpression | undefined {
     i = date.end;
     const gap = at(DATE_TIME_GAP, s, i);
     if (gap) {
-      const clock = readClock(s, i + gap[0].length, true);
+      const at4 = i + gap[0].length;
+      const four = at(MILITARY_AFTER_DATE, s, at4);
+      const clock = readClock(s, at4, true) ?? (four ? { time: { hour: Number(four[1]), minute: Number(four[2]), second: 0 }, end: at4 + four[0].length } : undefined);
       if (clock) {
         i = applyClock(result, clock);
         startMeridiem = clock.meridiem;

@@ -1,6 +1,7 @@
 // Collects the raw entries of a timeline section in every format real postmortems use:
 // a heading per entry, list items, lines that start with a time (bold prefixes), table rows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
+import { kindsOf } from './sectionNames';
 import { readDateLine, readLeadingTime, type CalendarDate, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
 
@@ -62,9 +63,16 @@ function isTimedList(list: List, text: string): boolean {
   return timedItemCount(list, text) > 0;
 }
 
+/** "- **Resolution**: ..." in a timeline list is the next section, not an entry. */
+function isSectionLabel(item: ListItem): boolean {
+  const first = item.children[0];
+  return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(plainText(first.children[0])).length > 0;
+}
+
 function collectList(list: List, text: string, sink: Sink): void {
   const timed = isTimedList(list, text);
   for (const item of list.children) {
+    if (isSectionLabel(item)) continue;
     const para = item.children[0];
     const nested = item.children.filter((c): c is List => c.type === 'list');
     const line = para?.type === 'paragraph' ? firstLine(text, startOffset(para), endOffset(para)) : '';

@@ -3,7 +3,7 @@ import type { Rule } from './types';
 import { matchPhrases } from './util';
 
 // Signs of a checkable change: a number, a named artifact in code, a concrete verb with an object.
-const CONCRETE = /\d|`[^`]+`|\b(?:add|create|write|enable|disable|set|configure|migrate|remove|delete|automate|alert on|page on|block|require|enforce|limit|cap|pin|upgrade to|document (?:the|how))\b/i;
+const CONCRETE = /\d|`[^`]+`|\b(?:add|create|write|enable|disable|set|configure|migrate|remove|delete|automate|fix|alert on|page on|block|require|enforce|limit|cap|pin|upgrade to|document (?:the|how))\b/i;
 
 export const actionItemVague: Rule = {
   id: 'action-item-vague',
