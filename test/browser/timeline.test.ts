@@ -1,7 +1,7 @@
 // The timeline webview in headless Chromium (Debian's chromium, driven by playwright-core), with a
 // fixture model and a stand-in for the VS Code webview API, under the same strict CSP as the panel.
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -55,6 +55,8 @@ describe('timeline webview in Chromium', function () {
   let base: string;
 
   before(async () => {
+    const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (!existsSync(executable)) throw new Error(`${executable} is missing: run test/e2e/setup.sh (it installs Debian's chromium) or set CHROMIUM_PATH.`);
     const files: Record<string, [string, string]> = {
       '/light.html': ['text/html', page('light')], '/dark.html': ['text/html', page('dark')],
       '/theme-light.css': ['text/css', themeCss('light')], '/theme-dark.css': ['text/css', themeCss('dark')],
