@@ -28,12 +28,4 @@ export class LineIndex {
     const line = this.line(offset);
     return { line, character: offset - this.starts[line] };
   }
-
-  lineStart(line: number): number {
-    return this.starts[Math.min(line, this.starts.length - 1)];
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
 }
