@@ -10,6 +10,15 @@ const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*["']?post-?mortem["']?
 const FIRST_HEADING = /^#{1,6}[ \t]+(.+)$/m;
 const POSTMORTEM_TITLE = /post-?mortem|incident (?:report|review|analysis)|after[- ]action|\bincident on\b|\bRCA\b|root cause analysis/i;
 
+// Compiling globs costs more than matching them: keep the matcher for the current settings.
+let matcher: { key: string; match: (path: string) => boolean } | undefined;
+
+function globMatcher(globs: string[]): (path: string) => boolean {
+  const key = globs.join('\u0000');
+  if (matcher?.key !== key) matcher = { key, match: picomatch(globs, { dot: true, nocase: true }) };
+  return matcher.match;
+}
+
 export function isPostmortem(uri: string, text: string, globs: string[]): boolean {
   if (FRONT_MATTER_TYPE.test(text.slice(0, 2000))) return true;
   const heading = FIRST_HEADING.exec(text.slice(0, 5000));
@@ -21,7 +30,7 @@ export function isPostmortem(uri: string, text: string, globs: string[]): boolea
     // Not a URL: match the string as it is.
   }
   const normalised = path.replace(/\\/g, '/').replace(/^\/+/, '');
-  return globs.length > 0 && picomatch(globs, { dot: true, nocase: true })(normalised);
+  return globs.length > 0 && globMatcher(globs)(normalised);
 }
 
 export interface CachedAnalysis {
