@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from './engine/analyze';
+import { analyzeCooperatively, type Analysis } from './engine/analyze';
 import { IncrementalParser } from './parsing/incremental';
 import type { DocumentConfig } from './settings';
 
@@ -39,20 +39,73 @@ export interface CachedAnalysis {
   config: DocumentConfig;
 }
 
+/** A request's cancellation token, or anything shaped like one. */
+export interface Interest {
+  readonly isCancellationRequested: boolean;
+}
+
+const ALWAYS: Interest = { isCancellationRequested: false };
+
+interface Job {
+  version: number;
+  config: DocumentConfig;
+  interests: Interest[];
+  promise: Promise<CachedAnalysis | undefined>;
+}
+
+/**
+ * One analysis per document version, shared by every feature. An analysis runs cooperatively and
+ * stops as soon as its version is no longer the document's, or every request waiting for it was
+ * cancelled; the caller then gets undefined.
+ */
 export class AnalysisCache {
   private readonly entries = new Map<string, CachedAnalysis>();
   private readonly parsers = new Map<string, IncrementalParser>();
+  private readonly jobs = new Map<string, Job>();
+  /** How many analyses stopped early: for tests and the log. */
+  stopped = 0;
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly now: () => Date = () => new Date(),
+    private readonly currentVersion: (uri: string) => number | undefined = () => undefined,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
-  get(document: TextDocument, config: DocumentConfig): CachedAnalysis {
-    const cached = this.entries.get(document.uri);
+  async get(document: TextDocument, config: DocumentConfig, interest: Interest = ALWAYS): Promise<CachedAnalysis | undefined> {
+    const uri = document.uri;
+    const cached = this.entries.get(uri);
     if (cached && cached.version === document.version && cached.config === config) return cached;
-    let parser = this.parsers.get(document.uri);
-    if (!parser) this.parsers.set(document.uri, (parser = new IncrementalParser()));
-    const fresh = { version: document.version, config, analysis: analyze(document.getText(), { config: config.config, now: this.now(), parser }) };
-    this.entries.set(document.uri, fresh);
-    return fresh;
+    let job = this.jobs.get(uri);
+    if (!job || job.version !== document.version || job.config !== config) job = this.start(document, config);
+    job.interests.push(interest);
+    return job.promise;
+  }
+
+  private start(document: TextDocument, config: DocumentConfig): Job {
+    const { uri, version } = document;
+    let parser = this.parsers.get(uri);
+    if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
+    const interests: Interest[] = [];
+    const superseded = () => {
+      const current = this.currentVersion(uri);
+      return current !== undefined && current !== version;
+    };
+    const unwanted = () => interests.length > 0 && interests.every((i) => i.isCancellationRequested);
+    const job: Job = { version, config, interests, promise: Promise.resolve(undefined) };
+    job.promise = analyzeCooperatively(document.getText(), { config: config.config, now: this.now(), parser }, () => superseded() || unwanted()).then((analysis) => {
+      if (this.jobs.get(uri) === job) this.jobs.delete(uri);
+      if (!analysis) {
+        this.stopped++;
+        this.log(`Stopped analysing ${uri} (version ${version}): ${superseded() ? 'a newer version arrived' : 'its requests were cancelled'}.`);
+        return undefined;
+      }
+      const fresh = { version, config, analysis };
+      const existing = this.entries.get(uri);
+      if (!existing || existing.version <= version) this.entries.set(uri, fresh);
+      return fresh;
+    });
+    this.jobs.set(uri, job);
+    return job;
   }
 
   peek(uri: string): CachedAnalysis | undefined {
@@ -62,10 +115,12 @@ export class AnalysisCache {
   delete(uri: string): void {
     this.entries.delete(uri);
     this.parsers.delete(uri);
+    this.jobs.delete(uri);
   }
 
   /** Forgets analyses (settings changed); the parsers' trees stay valid, since they depend on text only. */
   clear(): void {
     this.entries.clear();
+    this.jobs.clear();
   }
 }

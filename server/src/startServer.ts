@@ -4,7 +4,7 @@ import {
   type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, isPostmortem, type CachedAnalysis } from './documents';
+import { AnalysisCache, isPostmortem, type CachedAnalysis, type Interest } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
@@ -29,7 +29,7 @@ const MARKDOWN_FILE = /\.(?:md|markdown|mdx|qmd)$/i;
 
 export function startServer(connection: Connection, now: () => Date = () => new Date()): void {
   const documents = new TextDocuments(TextDocument);
-  const analyses = new AnalysisCache(now);
+  const analyses = new AnalysisCache(now, (uri) => documents.get(uri)?.version, (message) => connection.console.log(message));
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const configCache = new Map<string, Promise<DocumentConfig>>();
   const frozen = new Map<string, CachedAnalysis>();
@@ -126,23 +126,26 @@ export function startServer(connection: Connection, now: () => Date = () => new 
 
   type Checked = { kind: 'skip' } | { kind: 'too-large'; limit: number } | { kind: 'ok'; cached: CachedAnalysis; document: TextDocument };
 
-  async function check(uri: string): Promise<Checked> {
+  /** The analysis of an open postmortem; 'skip' for other documents and for work that was stopped. */
+  async function check(uri: string, token?: Interest): Promise<Checked> {
     const document = documents.get(uri);
     if (!document) return { kind: 'skip' };
     const config = await documentConfig(uri);
     const text = document.getText();
     if (!isPostmortem(uri, text, config.settings.files)) return { kind: 'skip' };
     if (text.length > config.settings.maxFileSize) return { kind: 'too-large', limit: config.settings.maxFileSize };
-    return { kind: 'ok', cached: analyses.get(document, config), document };
+    const cached = await analyses.get(document, config, token);
+    // The document may have changed while the analysis ran: positions must match the text they came from.
+    return cached && cached.version === document.version ? { kind: 'ok', cached, document } : { kind: 'skip' };
   }
 
-  async function analysisFor(uri: string): Promise<{ cached: CachedAnalysis; document: TextDocument } | undefined> {
-    const checked = await check(uri);
+  async function analysisFor(uri: string, token?: Interest): Promise<{ cached: CachedAnalysis; document: TextDocument } | undefined> {
+    const checked = await check(uri, token);
     return checked.kind === 'ok' ? checked : undefined;
   }
 
-  async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
-    const checked = await check(uri);
+  async function diagnosticsFor(uri: string, token?: Interest): Promise<Diagnostic[]> {
+    const checked = await check(uri, token);
     if (checked.kind === 'skip') return [];
     const document = documents.get(uri)!;
     if (checked.kind === 'too-large') return [tooLargeDiagnostic(document, checked.limit)];
@@ -228,29 +231,29 @@ export function startServer(connection: Connection, now: () => Date = () => new 
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
-    const items = await diagnosticsFor(params.textDocument.uri);
+    const items = await diagnosticsFor(params.textDocument.uri, token);
     return { kind: 'full', items: token.isCancellationRequested ? [] : items };
   });
 
   connection.onCodeAction(async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri);
+    const found = await analysisFor(params.textDocument.uri, token);
     if (!found || token.isCancellationRequested) return [];
     return codeActions(found.document, found.cached, params);
   });
   connection.onHover(async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri);
+    const found = await analysisFor(params.textDocument.uri, token);
     return found && !token.isCancellationRequested ? hover(found.document, found.cached, params.position) : null;
   });
   connection.onDocumentSymbol(async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri);
+    const found = await analysisFor(params.textDocument.uri, token);
     return found && !token.isCancellationRequested ? documentSymbols(found.document, found.cached) : [];
   });
   connection.onCodeLens(async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri);
+    const found = await analysisFor(params.textDocument.uri, token);
     return found && !token.isCancellationRequested ? codeLenses(found.document, found.cached, now()) : [];
   });
   connection.onCompletion(async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri);
+    const found = await analysisFor(params.textDocument.uri, token);
     if (!found || token.isCancellationRequested) return [];
     return completions(found.document, found.cached, params.position, now(), owners);
   });

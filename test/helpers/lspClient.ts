@@ -21,6 +21,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly shownDocuments: string[] = [];
   readonly messages: string[] = [];
+  /** window/logMessage lines from the server. */
+  readonly logs: string[] = [];
   refreshes = 0;
   /** What the client answers to workspace/configuration for section "postmortem". */
   settings: Record<string, unknown> = {};
@@ -48,6 +50,10 @@ export class TestClient {
       this.messages.push(p.message);
       this.listeners.forEach((l) => l());
       return null;
+    });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.listeners.forEach((l) => l());
     });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);

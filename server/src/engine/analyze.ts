@@ -5,7 +5,7 @@ import { buildModel } from '../model/buildModel';
 import { proseMask } from '../model/prose';
 import type { SectionWithNodes } from '../model/sections';
 import type { Postmortem, Section } from '../model/types';
-import { IncrementalParser, parseWhole } from '../parsing/incremental';
+import { IncrementalParser, parseWhole, runToEnd } from '../parsing/incremental';
 import type { Root } from '../parsing/markdown';
 import { RULES } from '../rules/registry';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
@@ -33,6 +33,8 @@ export interface Analysis {
 }
 
 const DEFAULT_CONFIG = resolveConfig([]);
+/** How long the cooperative analysis runs before it lets the server read its messages. */
+const SLICE_MS = 8;
 /** Below this many characters one remark pass beats section-by-section parsing (measured: bench/). */
 const WHOLE_PARSE_LIMIT = 20_000;
 
@@ -44,15 +46,40 @@ function innermost(sections: Section[], offset: number): Section | undefined {
   return best;
 }
 
-export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return runToEnd(analysisSteps(text, options));
+}
+
+/**
+ * The same analysis, pausing every few milliseconds so the server can read new messages, and
+ * stopping (undefined) as soon as `stale()` says nobody needs the result any more.
+ */
+export async function analyzeCooperatively(text: string, options: AnalyzeOptions, stale: () => boolean): Promise<Analysis | undefined> {
+  const steps = analysisSteps(text, options);
+  let slice = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice < SLICE_MS) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stale()) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+    slice = performance.now();
+  }
+}
+
+function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, Analysis> {
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
-  const text = rawText;
   // Parsing section by section gives the same tree as one pass (see parsing/blocks.ts). remark slows
   // down more than linearly on long documents, so there it is faster even without reuse; on short
   // ones its fixed cost per call makes one pass faster.
-  const root = options.parser ? options.parser.parse(text) : text.length > WHOLE_PARSE_LIMIT ? new IncrementalParser().parse(text) : parseWhole(text);
+  const root = options.parser ? yield* options.parser.steps(text) : text.length > WHOLE_PARSE_LIMIT ? yield* new IncrementalParser().steps(text) : parseWhole(text);
+  yield;
   const { model, sections } = buildModel(root, text, { timezone: config.timezone });
+  yield;
   const prose = proseMask(root, text);
   const lines = new LineIndex(text);
   const suppressions = new Suppressions(root, lines);
@@ -82,6 +109,7 @@ export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis
       errors.push(`${rule.id}: ${(error as Error).stack ?? String(error)}`);
     }
     options.timings?.set(rule.id, performance.now() - started);
+    yield;
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { text, root, model, sections, findings, lines, errors };

@@ -47,12 +47,28 @@ export function parseWhole(text: string): Root {
   return root;
 }
 
+/** Drives a step generator to its result without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 export class IncrementalParser {
   private blocks = new Map<string, Block[]>();
   /** How many blocks the last parse took from the cache and how many it parsed: for tests and the benchmark. */
   lastStats = { reused: 0, parsed: 0 };
 
   parse(text: string): Root {
+    return runToEnd(this.steps(text));
+  }
+
+  /**
+   * The parse as steps: it yields after each block it had to parse, so a caller can stop a stale
+   * parse between blocks. Abandoning it midway is safe: blocks it took are simply parsed again later.
+   */
+  *steps(text: string): Generator<void, Root> {
     if (!canSplit(text)) {
       this.blocks.clear();
       this.lastStats = { reused: 0, parsed: 1 };
@@ -64,7 +80,8 @@ export class IncrementalParser {
     let line = 1;
     let lineCursor = 0;
     const stats = { reused: 0, parsed: 0 };
-    starts.forEach((start, i) => {
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i];
       const end = i + 1 < starts.length ? starts[i + 1] : text.length;
       const blockText = text.slice(start, end);
       line += countLines(text.slice(lineCursor, start), start - lineCursor);
@@ -77,6 +94,7 @@ export class IncrementalParser {
         const parsed = parseFresh(blockText, start, line);
         block = { text: blockText, offset: start, line, children: parsed };
         stats.parsed++;
+        yield;
       }
       block.offset = start;
       block.line = line;
@@ -84,7 +102,7 @@ export class IncrementalParser {
       if (same) same.push(block);
       else next.set(blockText, [block]);
       children.push(...block.children);
-    });
+    }
     this.blocks = next;
     this.lastStats = stats;
     const lines = countLines(text, text.length);
