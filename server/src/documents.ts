@@ -62,8 +62,6 @@ export class AnalysisCache {
   private readonly entries = new Map<string, CachedAnalysis>();
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly jobs = new Map<string, Job>();
-  /** How many analyses stopped early: for tests and the log. */
-  stopped = 0;
 
   constructor(
     private readonly now: () => Date = () => new Date(),
@@ -95,7 +93,6 @@ export class AnalysisCache {
     job.promise = analyzeCooperatively(document.getText(), { config: config.config, now: this.now(), parser }, () => superseded() || unwanted()).then((analysis) => {
       if (this.jobs.get(uri) === job) this.jobs.delete(uri);
       if (!analysis) {
-        this.stopped++;
         this.log(`Stopped analysing ${uri} (version ${version}): ${superseded() ? 'a newer version arrived' : 'its requests were cancelled'}.`);
         return undefined;
       }
@@ -106,10 +103,6 @@ export class AnalysisCache {
     });
     this.jobs.set(uri, job);
     return job;
-  }
-
-  peek(uri: string): CachedAnalysis | undefined {
-    return this.entries.get(uri);
   }
 
   delete(uri: string): void {

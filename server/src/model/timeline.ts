@@ -32,7 +32,7 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-export function findPreambleZone(source: string): string | undefined {
+function findPreambleZone(source: string): string | undefined {
   return PREAMBLE.exec(source)?.[1];
 }
 
