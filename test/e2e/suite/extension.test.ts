@@ -69,6 +69,18 @@ describe('Postmortem in a real VS Code', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
   });
 
+  it('shows a rule\'s documentation page from the extension', async () => {
+    const opened = new Promise<void>((resolve) => {
+      const listener = vscode.window.tabGroups.onDidChangeTabs(() => {
+        if (!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('timeline-order')))) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('postmortem.showRuleDocs', 'timeline-order');
+    await opened;
+  });
+
   it('offers the snippets', async () => {
     const editor = await openWith('postmortems/2026-01-08-snippets.md', '---\ntype: postmortem\n---\n\n# Snippets\n\npm-\n');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(6, 3));
