@@ -48,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     vscode.commands.registerCommand(REVEAL_LINE, revealLine),
   );
   await client.start();
+  view.start();
   actionItems.attach(actionItemsTree);
   const activationMs = Date.now() - started;
   output.info(`Activated in ${activationMs} ms.`);

@@ -4,14 +4,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isMarkdownPath } from './cli/files';
+import { isMarkdownPath, SKIPPED_FOLDERS } from './markdownFiles';
 import { LineIndex } from './engine/lineIndex';
 import { handlesIn } from './model/actionItems';
 import { buildModel } from './model/buildModel';
 import { parseSelectedBlocks } from './parsing/incremental';
 import type { IndexedActionItem } from './protocol';
 
-const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MAX_FILES = 20_000;
 const MAX_SIZE = 2_000_000;
 /** A file without any of these words has no action-items section: no need to parse it. */
@@ -49,7 +48,7 @@ async function markdownFiles(folder: string, out: string[], cancelled: () => boo
     return;
   }
   for (const name of names.sort()) {
-    if (SKIP.has(name) || name.startsWith('.')) continue;
+    if (SKIPPED_FOLDERS.has(name) || name.startsWith('.')) continue;
     const path = join(folder, name);
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) await markdownFiles(path, out, cancelled);

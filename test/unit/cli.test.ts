@@ -59,6 +59,9 @@ describe('postmortem-lint CLI', () => {
     assert.equal(run([BLAME, '--quiet']).out, '');
     assert.equal(run([BLAME, '--format', 'xml']).code, 2);
     assert.equal(run(['no-such-file.md']).code, 2);
+    const empty = run([mkdtempSync(join(tmpdir(), 'pm-empty-'))]);
+    assert.equal(empty.code, 2);
+    assert.match(empty.err, /no \.md\/\.markdown\/\.mdx\/\.qmd files in it/);
     assert.equal(run([BLAME, '--now', 'yesterday']).code, 2);
     assert.equal(run(['--bogus']).code, 2);
   });

@@ -58,6 +58,10 @@ export class PostmortemView implements vscode.TreeDataProvider<Node | vscode.Tre
         if (e.document === vscode.window.activeTextEditor?.document) this.schedule(400);
       }),
     );
+  }
+
+  /** The first refresh, once the language client is running (a request before that would fail). */
+  start(): void {
     this.schedule(0);
   }
 

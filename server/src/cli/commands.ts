@@ -65,10 +65,7 @@ async function lintCommand(paths: string[], values: CliValues): Promise<number> 
     results.push(lintText(text, values['stdin-filename'] ?? '<stdin>', configs, options).result);
   } else {
     if (paths.length === 0) throw new UsageError('give the files or folders to lint (or --stdin). See --help.');
-    for (const file of expandOrFail(paths)) {
-      readInput(file);
-      results.push(lintFile(file, configs, options));
-    }
+    for (const file of expandOrFail(paths)) results.push(lintFile(file, readInput(file), configs, options));
   }
   printWarnings(configs);
   const printers: Record<string, (r: FileResult[]) => string> = { stylish, json, sarif: (r) => sarif(r, PM_VERSION), github };

@@ -2,9 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import picomatch from 'picomatch';
+import { isMarkdownPath, MARKDOWN_EXTENSIONS, SKIPPED_FOLDERS } from '../markdownFiles';
 
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx', '.qmd'];
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
 function walkFolder(dir: string, accept: (path: string) => boolean, out: string[]): void {
   let names: string[];
@@ -22,14 +21,9 @@ function walkFolder(dir: string, accept: (path: string) => boolean, out: string[
       continue;
     }
     if (stat.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) walkFolder(path, accept, out);
+      if (!SKIPPED_FOLDERS.has(name)) walkFolder(path, accept, out);
     } else if (accept(path)) out.push(path);
   }
-}
-
-export function isMarkdownPath(path: string, extensions = MARKDOWN_EXTENSIONS): boolean {
-  const lower = path.toLowerCase();
-  return extensions.some((ext) => lower.endsWith(ext));
 }
 
 export interface Expanded {
@@ -58,8 +52,12 @@ export function expandPaths(args: string[], extensions = MARKDOWN_EXTENSIONS): E
       missing.push(arg);
       continue;
     }
-    if (stat.isDirectory()) walkFolder(arg, (p) => isMarkdownPath(p, extensions), files);
-    else files.push(arg);
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      walkFolder(arg, (p) => isMarkdownPath(p, extensions), found);
+      if (found.length === 0) missing.push(`${arg} (no ${extensions.join('/')} files in it)`);
+      files.push(...found);
+    } else files.push(arg);
   }
   return { files: [...new Set(files)], missing };
 }

@@ -1,5 +1,5 @@
 // `postmortem-lint [paths]`: lint files, print findings, optionally apply safe fixes in place.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findConfigFile, readConfigFile } from '../config/load';
 import { resolveConfig } from '../config/resolve';
@@ -72,8 +72,8 @@ export function lintText(text: string, file: string, configs: ConfigCache, optio
   return { result: { file, findings: toCliFindings(analysis, options.quiet) }, fixed: fixed !== text ? fixed : undefined };
 }
 
-export function lintFile(file: string, configs: ConfigCache, options: LintOptions): FileResult {
-  const text = readFileSync(file, 'utf8');
+/** Lints a file whose text the caller has read (so an unreadable file is reported once, by the caller). */
+export function lintFile(file: string, text: string, configs: ConfigCache, options: LintOptions): FileResult {
   const { result, fixed } = lintText(text, file, configs, options);
   // Only the file that was linted is ever written, and only when a fix changed it.
   if (fixed !== undefined) writeFileSync(file, fixed);

@@ -13,6 +13,15 @@ describe('Postmortem in a real VS Code', () => {
     const exports = await api();
     assert.ok(exports.client.isRunning());
     console.log(`      (activation, language server start included: ${exports.activationMs} ms)`);
+    // The Postmortem view fills itself for the document that activated the extension, unasked.
+    await new Promise<void>((resolve) => {
+      if (exports.view.getChildren().length > 0) return resolve();
+      const listener = exports.view.onDidChangeTreeData(() => {
+        if (exports.view.getChildren().length === 0) return;
+        listener.dispose();
+        resolve();
+      });
+    });
     const diagnostics = await diagnosticsWhere(blame, (d) => d.some((x) => codeOf(x) === 'no-blame-language'), 'blame findings');
     const finding = diagnostics.find((x) => codeOf(x) === 'no-blame-language')!;
     assert.equal(document.getText(finding.range), 'human error');
