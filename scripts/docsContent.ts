@@ -73,6 +73,7 @@ export function configSchema(): object {
       blamePhrases: { type: 'array', description: 'Extra phrases no-blame-language reports.', items: { type: 'string' } },
       severityScale: { type: 'array', description: 'The severities front matter may use.', items: { type: 'string' } },
       timezone: { type: 'string', description: 'Timezone for timeline times when a document states none.' },
+      ignores: { type: 'array', description: 'Paths postmortem-lint skips, as .gitignore patterns relative to this file\'s folder.', items: { type: 'string' } },
     },
   };
 }

@@ -24,7 +24,7 @@ describe('postmortem-lint CLI', () => {
 
   it('prints the documented JSON shape with 1-based positions', () => {
     const r = run([BLAME, '--format', 'json', '--now', '2026-11-29']);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 1, 'warnings fail the run by default');
     const results = JSON.parse(r.out);
     assert.equal(results[0].file, BLAME);
     const blame = results[0].findings.find((f: { ruleId: string }) => f.ruleId === 'no-blame-language');
@@ -35,27 +35,30 @@ describe('postmortem-lint CLI', () => {
 
   it('exits 1 when a rule configured as error fires, and 2 on a bad config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
-    copyFileSync(BLAME, join(dir, 'pm.md'));
+    copyFileSync(BLAME, join(dir, 'postmortem.md'));
     writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ rules: { 'no-blame-language': 'error' } }));
-    assert.equal(run(['pm.md'], undefined, dir).code, 1);
+    assert.equal(run(['postmortem.md', '--max-warnings=-1'], undefined, dir).code, 1);
     writeFileSync(join(dir, '.postmortemrc.json'), '{ "rules": ');
-    const bad = run(['pm.md'], undefined, dir);
+    const bad = run(['postmortem.md'], undefined, dir);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /\.postmortemrc\.json: not valid JSON/);
   });
 
   it('warns about unknown rule ids and keeps linting', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
-    copyFileSync(GOOD, join(dir, 'pm.md'));
+    copyFileSync(GOOD, join(dir, 'postmortem.md'));
     writeFileSync(join(dir, '.postmortemrc.yaml'), 'rules:\n  no-such-rule: off\n');
-    const r = run(['pm.md', '--now', '2026-11-29'], undefined, dir);
+    const r = run(['postmortem.md', '--now', '2026-11-29'], undefined, dir);
     assert.equal(r.code, 0);
     assert.match(r.err, /Unknown rule "no-such-rule"/);
   });
 
-  it('honours --max-warnings, --quiet and exit 2 on bad usage', () => {
+  it('fails on warnings by default, honours --max-warnings, --quiet and exit 2 on bad usage', () => {
+    assert.equal(run([BLAME]).code, 1);
     assert.equal(run([BLAME, '--max-warnings', '0']).code, 1);
     assert.equal(run([BLAME, '--max-warnings', '1000']).code, 0);
+    assert.equal(run([BLAME, '--max-warnings=-1']).code, 0);
+    assert.equal(run([BLAME, '--max-warnings', 'many']).code, 2);
     assert.equal(run([BLAME, '--quiet']).out, '');
     assert.equal(run([BLAME, '--format', 'xml']).code, 2);
     assert.equal(run(['no-such-file.md']).code, 2);
@@ -91,7 +94,7 @@ describe('postmortem-lint CLI', () => {
 
   it('--fix applies safe fixes in place and touches nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
-    const file = join(dir, 'pm.md');
+    const file = join(dir, 'postmortem.md');
     const other = join(dir, 'other.md');
     writeFileSync(file, '# T\n\n## Timeline\n\nAll times in UTC.\n\n- 14:10 Rolled back.\n- 14:02 Alert fired.\n');
     writeFileSync(other, 'untouched');

@@ -1,6 +1,7 @@
-// Output formats for lint results: stylish (people), json, sarif 2.1.0, github (workflow annotations).
-import { RULES, ruleDocsUrl } from '../rules/registry';
+// Output formats for lint results: stylish (people), json, github (workflow annotations). SARIF and
+// GitLab Code Quality live in ciFormats.ts. Document text reaching a terminal is escaped.
 import type { Severity } from '../rules/types';
+import { escapeControl } from './terminal';
 
 export interface CliFinding {
   ruleId: string;
@@ -10,6 +11,8 @@ export interface CliFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The flagged source text (for fingerprints; not printed). */
+  snippet?: string;
 }
 
 export interface FileResult {
@@ -17,66 +20,65 @@ export interface FileResult {
   findings: CliFinding[];
 }
 
-const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (code: number, s: string): string => (useColor ? `\u001b[${code}m${s}\u001b[0m` : s);
+export interface PrintContext {
+  color: boolean;
+  /** The folder SARIF and GitLab paths are relative to (the repository root or the working directory). */
+  root: string;
+  version: string;
+  /** Set when warnings exceed --max-warnings: every format says so. */
+  tooManyWarnings?: string;
+}
+
 const SEVERITY_COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
 
-export function stylish(results: FileResult[]): string {
-  const out: string[] = [];
+export function countSeverities(results: FileResult[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of results.flatMap((r) => r.findings)) counts[f.severity]++;
+  return counts;
+}
+
+export function summaryLine(results: FileResult[]): string {
+  const c = countSeverities(results);
+  const total = c.error + c.warning + c.info + c.hint;
+  const s = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${s(total, 'problem')} (${s(c.error, 'error')}, ${s(c.warning, 'warning')}, ${c.info} info, ${s(c.hint, 'hint')}) in ${s(results.length, 'postmortem')}`;
+}
+
+export function stylish(results: FileResult[], context: PrintContext): string {
+  const paint = (code: number, s: string): string => (context.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
   for (const result of results) {
     if (result.findings.length === 0) continue;
-    out.push(paint(4, result.file));
+    out.push(paint(4, escapeControl(result.file)));
     for (const f of result.findings) {
-      counts[f.severity]++;
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))}  ${f.message}  ${paint(90, f.ruleId)}`);
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))}  ${escapeControl(f.message)}  ${paint(90, f.ruleId)}`);
     }
     out.push('');
   }
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  if (total === 0) return '';
-  out.push(`${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info, ${counts.hint} hint${counts.hint === 1 ? '' : 's'})`);
-  return out.join('\n') + '\n';
+  if (out.length > 0) out.push(summaryLine(results));
+  if (context.tooManyWarnings) out.push(context.tooManyWarnings);
+  return out.length ? out.join('\n') + '\n' : '';
 }
 
 export function json(results: FileResult[]): string {
-  return JSON.stringify(results, null, 2) + '\n';
+  const documented = results.map((r) => ({ file: r.file, findings: r.findings.map(({ snippet: _snippet, ...f }) => f) }));
+  return JSON.stringify(documented, null, 2) + '\n';
 }
 
-const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-
-export function sarif(results: FileResult[], version: string): string {
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'postmortem-lint', version, informationUri: ruleDocsUrl('').replace(/docs\/rules\/\.md$/, ''),
-          rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, helpUri: ruleDocsUrl(r.id), defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] } })),
-        },
-      },
-      results: results.flatMap((r) => r.findings.map((f) => ({
-        ruleId: f.ruleId, level: SARIF_LEVEL[f.severity], message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') }, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
-      }))),
-    }],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
-}
-
+// Workflow commands: data escapes %, CR and LF; properties also ':' and ','. Other control
+// characters would reach the log raw, so they are escaped as text first.
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(s, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function github(results: FileResult[]): string {
+export function github(results: FileResult[], context: PrintContext): string {
   const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
-  return results
-    .flatMap((r) => r.findings.map((f) => `::${command[f.severity]} file=${escapeProperty(r.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}`))
-    .map((l) => l + '\n')
-    .join('');
+  const lines = results.flatMap((r) => r.findings.map((f) => `::${command[f.severity]} file=${escapeProperty(r.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}`));
+  if (context.tooManyWarnings) lines.push(`::error title=postmortem-lint::${escapeData(context.tooManyWarnings)}`);
+  lines.push(`postmortem-lint: ${summaryLine(results)}`);
+  return lines.map((l) => l + '\n').join('');
 }

@@ -3,24 +3,34 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load';
 import { runCommand, UsageError } from './commands';
 
-const HELP = `Usage: postmortem-lint [options] [paths or globs...]
+const HELP = `Usage: postmortem-lint [options] [paths, globs or !globs...]
        postmortem-lint timeline FILE [--format json|text|svg|html]
        postmortem-lint actions [paths...] [--format json|csv|markdown]
 
-Lints blameless incident postmortems written in Markdown (.md, .markdown, .mdx, .qmd).
+Lints blameless incident postmortems written in Markdown (.md, .markdown, .mdx, .qmd). Of the
+files given or found in folders, only postmortems are checked, as in the editor: a path matching
+**/postmortems/**, **/incidents/** or *postmortem*.md (and similar), front matter
+\`type: postmortem\`, or a title naming a postmortem or incident report. Files ignored by .gitignore,
+--ignore, a !glob argument or the config's "ignores" are skipped; symbolic links are not followed.
 
 Options:
-  --format NAME          stylish (default), json, sarif, github
-  --config PATH          use this .postmortemrc file instead of searching upward
-  --fix                  apply safe fixes in place
-  --max-warnings N       exit 1 when there are more than N warnings
+  --format NAME          stylish (default), json, sarif, github, gitlab
+  --output-file PATH     write the report to PATH instead of standard output
+  --config PATH          use this .postmortemrc file instead of searching upward (the search
+                         stops at the repository root, or the working directory outside one)
+  --fix                  apply safe fixes in place (UTF-8 postmortems only; never through a link)
+  --max-warnings N       allow up to N warnings (default 0; --max-warnings=-1: no limit)
+  --ignore GLOB          skip matching paths (.gitignore syntax; repeatable)
+  --all-markdown         lint every Markdown file given, postmortem or not
   --stdin                lint standard input  [--stdin-filename NAME]
   --now YYYY-MM-DD       the date for overdue checks (default: today)
   --quiet                report errors only
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage, unreadable file or bad config.
+Exit codes: 0 no errors and no warnings beyond --max-warnings (info and hints never fail);
+1 errors, or warnings beyond --max-warnings (warnings fail by default); 2 bad usage, a bad
+config, or a file that could not be read or fixed. FORCE_COLOR and NO_COLOR are honoured.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
       options: {
         format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean' },
         'max-warnings': { type: 'string' }, stdin: { type: 'boolean' }, 'stdin-filename': { type: 'string' },
-        now: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+        now: { type: 'string' }, quiet: { type: 'boolean' }, ignore: { type: 'string', multiple: true },
+        'all-markdown': { type: 'boolean' }, 'output-file': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {

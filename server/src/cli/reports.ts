@@ -2,6 +2,7 @@
 import { computeMetrics, formatDuration } from '../model/metrics';
 import type { Analysis } from '../engine/analyze';
 import type { IndexedActionItem } from '../protocol';
+import { escapeControl } from './terminal';
 
 export interface TimelineReport {
   file: string;
@@ -22,9 +23,9 @@ export function timelineReport(file: string, analysis: Analysis): TimelineReport
 }
 
 export function timelineText(report: TimelineReport): string {
-  const lines = [`${report.file} (timezone: ${report.timezone ?? 'not stated'})`];
+  const lines = [`${escapeControl(report.file)} (timezone: ${escapeControl(report.timezone ?? 'not stated')})`];
   for (const e of report.entries) {
-    lines.push(`  ${String(e.line).padStart(4)}  ${(e.time ?? '(no time)').padEnd(25)} ${e.milestone ? `[${e.milestone}] ` : ''}${e.text}`);
+    lines.push(`  ${String(e.line).padStart(4)}  ${(e.time ?? '(no time)').padEnd(25)} ${e.milestone ? `[${e.milestone}] ` : ''}${escapeControl(e.text)}`);
   }
   const metric = (name: string, v: number | null): string => `${name}: ${v === null ? 'unknown' : formatDuration(v)}`;
   lines.push('', `  ${metric('time to detect', report.metrics.timeToDetectMinutes)} · ${metric('time to mitigate', report.metrics.timeToMitigateMinutes)} · ${metric('time to resolve', report.metrics.timeToResolveMinutes)}`);
@@ -42,9 +43,23 @@ export function actionRows(file: string, analysis: Analysis, now: Date): ActionR
   }));
 }
 
-function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * A CSV cell a spreadsheet reads as text: a cell starting with =, +, -, @, tab or CR would be run as
+ * a formula, so it gets a leading apostrophe (OWASP's CSV injection guidance) and quotes.
+ */
+export function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r\t']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Text placed inline in Markdown shows as written: the characters that start inline markup (emphasis,
+ * code, links, HTML, entities, table cells, strikethrough) are backslash-escaped, and line breaks,
+ * which could start a new block, become spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
 export function actionsCsv(rows: ActionRow[]): string {
@@ -53,5 +68,6 @@ export function actionsCsv(rows: ActionRow[]): string {
 }
 
 export function actionsMarkdown(rows: ActionRow[]): string {
-  return rows.map((r) => `- [${r.status === 'done' ? 'x' : ' '}] ${r.text}${r.owner ? ` (owner: ${r.owner})` : ''}${r.due ? ` (due: ${r.due}${r.overdue ? ', overdue' : ''})` : ''}${r.tracker ? ` ${r.tracker}` : ''} — ${r.file}:${r.line}`).join('\n') + (rows.length ? '\n' : '');
+  const md = escapeMarkdown;
+  return rows.map((r) => `- [${r.status === 'done' ? 'x' : ' '}] ${md(r.text)}${r.owner ? ` (owner: ${md(r.owner)})` : ''}${r.due ? ` (due: ${md(r.due)}${r.overdue ? ', overdue' : ''})` : ''}${r.tracker ? ` ${md(r.tracker)}` : ''} — ${md(r.file)}:${r.line}`).join('\n') + (rows.length ? '\n' : '');
 }

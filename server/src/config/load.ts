@@ -1,7 +1,7 @@
 // Finds and reads .postmortemrc.json / .postmortemrc.yaml from a document's folder upward.
 // Configuration is data only: no JavaScript config files, so a workspace cannot run code.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { PostmortemConfig } from './types';
 
@@ -35,16 +35,37 @@ export function readConfigFile(file: string): PostmortemConfig {
   return parseConfigText(text.replace(/^\uFEFF/, ''), file);
 }
 
-/** The nearest configuration file at or above `folder`, or undefined. */
+/** The nearest folder at or above `folder` that holds `.git` (a folder, or a file in worktrees). */
+export function findRepoRoot(folder: string): string | undefined {
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Where the upward search for a configuration file ends: the repository root, or, outside a
+ * repository, the working directory when the folder lies inside it (else the folder itself).
+ * A `.postmortemrc` in a home folder or at `/` must not silently steer a checkout's lint.
+ */
+export function configSearchBoundary(folder: string, cwd = process.cwd()): string {
+  const repo = findRepoRoot(folder);
+  if (repo) return repo;
+  const from = relative(resolve(cwd), resolve(folder));
+  return from === '' || (!from.startsWith('..') && !isAbsolute(from)) ? resolve(cwd) : resolve(folder);
+}
+
+/** The nearest configuration file at or above `folder`, not above `stopAt` nor above a repository root. */
 export function findConfigFile(folder: string, stopAt?: string): string | undefined {
-  let dir = folder;
+  let dir = resolve(folder);
+  const stop = stopAt === undefined ? undefined : resolve(stopAt);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
       if (existsSync(candidate)) return candidate;
     }
     const parent = dirname(dir);
-    if (parent === dir || dir === stopAt) return undefined;
+    if (parent === dir || dir === stop || existsSync(join(dir, '.git'))) return undefined;
     dir = parent;
   }
 }

@@ -34,6 +34,7 @@ export function resolveConfig(layers: Array<PostmortemConfig | undefined>): Reso
   const rules = new Map(RULES.map((r) => [r.id, { severity: r.defaultSeverity as SeveritySetting, options: { ...r.defaultOptions } as Record<string, unknown> }]));
   const shared = { requiredSections: [...DEFAULT_REQUIRED_SECTIONS], allowedPhrases: [] as string[], blamePhrases: [] as string[], severityScale: [...DEFAULT_SEVERITY_SCALE] };
   let timezone: string | undefined;
+  let ignores: string[] = [];
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
     for (const [id, setting] of Object.entries(layer.rules ?? {})) {
@@ -56,6 +57,7 @@ export function resolveConfig(layers: Array<PostmortemConfig | undefined>): Reso
     shared.blamePhrases = [...shared.blamePhrases, ...(stringList(layer.blamePhrases, 'blamePhrases', warnings) ?? [])];
     shared.severityScale = stringList(layer.severityScale, 'severityScale', warnings) ?? shared.severityScale;
     if (typeof layer.timezone === 'string') timezone = layer.timezone;
+    ignores = [...ignores, ...(stringList(layer.ignores, 'ignores', warnings) ?? [])];
   }
-  return { rules, shared, timezone, warnings };
+  return { rules, shared, timezone, ignores, warnings };
 }

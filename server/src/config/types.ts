@@ -13,6 +13,8 @@ export interface PostmortemConfig {
   blamePhrases?: string[];
   severityScale?: string[];
   timezone?: string;
+  /** Paths the CLI skips, as .gitignore patterns relative to the configuration file's folder. */
+  ignores?: string[];
 }
 
 export interface ResolvedRule {
@@ -24,6 +26,7 @@ export interface ResolvedConfig {
   rules: Map<string, ResolvedRule>;
   shared: SharedSettings;
   timezone?: string;
+  ignores: string[];
   /** Things in the configuration the user should hear about (unknown rule ids, bad values). */
   warnings: string[];
 }
