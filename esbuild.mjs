@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server, the CLI and the webview into dist/,
+// Bundles the extension client, the language server, the CLI, the library and the webview into dist/,
 // and (with --tests) each test file into out/. Flags: --production (minify), --watch, --tests.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
@@ -27,6 +27,7 @@ const products = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/lib.ts'], outfile: 'dist/lib.js' },
   { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['client/src/preview/webview/style.css'], outfile: 'dist/webview.css', platform: 'browser' },
 ];

@@ -1,15 +1,10 @@
 // `postmortem-lint timeline` and `postmortem-lint actions`: the model as data for other tools.
 import { computeMetrics, formatDuration } from '../model/metrics';
 import type { Analysis } from '../engine/analyze';
-import type { IndexedActionItem } from '../protocol';
+import type { ActionRow, TimelineReport } from './reportTypes';
 import { escapeControl } from './terminal';
 
-export interface TimelineReport {
-  file: string;
-  timezone: string | null;
-  entries: Array<{ line: number; time: string | null; text: string; milestone: string | null }>;
-  metrics: { timeToDetectMinutes: number | null; timeToMitigateMinutes: number | null; timeToResolveMinutes: number | null; timeToAcknowledgeMinutes: number | null; impactMinutes: number | null };
-}
+export type { ActionRow, TimelineReport } from './reportTypes';
 
 export function timelineReport(file: string, analysis: Analysis): TimelineReport {
   const { timeline } = analysis.model;
@@ -32,8 +27,6 @@ export function timelineText(report: TimelineReport): string {
   return lines.join('\n') + '\n';
 }
 
-/** An action item as the CLI and the exports write it: the index's item with a path and a 1-based line. */
-export type ActionRow = Omit<IndexedActionItem, 'uri'> & { file: string };
 
 export function actionRows(file: string, analysis: Analysis, now: Date): ActionRow[] {
   const today = now.toISOString().slice(0, 10);
