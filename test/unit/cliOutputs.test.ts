@@ -31,7 +31,7 @@ describe('postmortem-lint outputs are inert', () => {
     for (const format of ['stylish', 'github']) {
       const r = runCli(['postmortems', '--format', format], root);
       assert.ok(r.out.length > 0);
-      assert.doesNotMatch(r.out + r.err, /[\u0007\u001b]/, format);
+      assert.ok(!(r.out + r.err).includes('\u0007') && !(r.out + r.err).includes('\u001b'), format);
     }
     const timeline = runCli(['timeline', 'postmortems/evil\u001b[31m\u0007.md', '--format', 'text'], root).out;
     assert.match(timeline, /Paged \\x1b\]0;owned\\x07 the team/);
@@ -52,8 +52,8 @@ describe('postmortem-lint outputs are inert', () => {
     assert.equal(colorEnabled(true, {}), true);
     assert.equal(colorEnabled(false, {}), false);
     const root = repo({ 'postmortems/a.md': BLAMEFUL });
-    assert.match(runCli(['postmortems'], root, { env: { FORCE_COLOR: '1' } }).out, /\u001b\[33mwarning/);
-    assert.doesNotMatch(runCli(['postmortems'], root, { env: { NO_COLOR: '1' } }).out, /\u001b/);
+    assert.ok(runCli(['postmortems'], root, { env: { FORCE_COLOR: '1' } }).out.includes('\u001b[33mwarning'));
+    assert.ok(!runCli(['postmortems'], root, { env: { NO_COLOR: '1' } }).out.includes('\u001b'));
   });
 });
 
