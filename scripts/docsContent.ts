@@ -57,12 +57,14 @@ export function configSchema(): object {
     const options = { type: 'object', additionalProperties: false, properties: r.optionsSchema ?? {} };
     return [r.id, {
       description: `${r.description} Default: ${r.defaultSeverity}.`,
-      anyOf: [severity, { type: 'array', prefixItems: [severity, options], items: false }, { type: 'object', additionalProperties: false, properties: { severity, options } }],
+      // Draft-07 spells a tuple as `items: [...]` + `additionalItems` (`prefixItems` is 2020-12, which
+      // VS Code's JSON service does not read as a tuple: it reported "too many items").
+      anyOf: [severity, { type: 'array', items: [severity, options], additionalItems: false, minItems: 1 }, { type: 'object', additionalProperties: false, properties: { severity, options } }],
     }];
   }));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'Postmortem configuration (.postmortemrc.json)',
+    title: 'Postmortem configuration (.postmortemrc, .postmortemrc.json, .postmortemrc.yaml)',
     type: 'object',
     additionalProperties: false,
     properties: {
