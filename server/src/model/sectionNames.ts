@@ -6,7 +6,7 @@ export const SECTION_ALIASES: Record<SectionKind, readonly string[]> = {
   impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment'],
   timeline: ['timeline', 'key events', 'chronology', 'sequence of events', 'incident timeline', 'timeline of events', 'event timeline'],
   'root-cause': ['root cause', 'root causes', 'causes', 'cause', 'contributing factors', 'trigger', 'root cause analysis', 'cause and effect', 'five whys', '5 whys'],
-  detection: ['detection', 'identified', 'how it was detected', 'time to detect'],
+  detection: ['detection', 'identified', 'how it was detected', 'time to detect', 'what caught it', 'how it was caught'],
   response: ['response', 'resolution', 'mitigation', 'recovery', 'incident response', 'time to repair', 'time to resolve'],
   'what-went-well': ['what went well', 'what went right', 'things that went well'],
   'what-went-wrong': ['what went wrong', 'what didn\'t go well', 'what did not go well', 'things that went wrong'],

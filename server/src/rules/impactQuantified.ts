@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { isNearMiss } from './nearMiss';
 import { visibleText } from './util';
 
 const QUANTITY = /\d|\b(?:all|every|most|half|none|no|some|several|many|few|one|two|three|four|five|ten|hundreds?|thousands?|millions?)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:users?|customers?|requests?|tenants?|accounts?|regions?|services?|orders?|pods?|nodes?|jobs?)\b|\bpercent\b|%/i;
@@ -17,6 +18,8 @@ export const impactQuantified: Rule = {
     invalid: ['## Impact\n\nCheckout was degraded.'],
   },
   check(context) {
+    // A near-miss had no impact to count: it is not asked for numbers.
+    if (isNearMiss(context.model)) return;
     for (const section of context.model.sections) {
       if (!section.kinds.includes('impact')) continue;
       const body = visibleText(context.text, section.body.start, section.body.end);

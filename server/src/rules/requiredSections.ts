@@ -1,5 +1,6 @@
 import { CANONICAL_ORDER, SECTION_PROMPTS, SECTION_TITLES } from '../model/sectionNames';
 import type { Section, SectionKind } from '../model/types';
+import { isNearMiss } from './nearMiss';
 import type { Rule, TextEdit } from './types';
 
 function headingLevel(sections: Section[]): number {
@@ -18,6 +19,17 @@ export function skeleton(kind: SectionKind, level: number): string {
   return `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n<!-- ${SECTION_PROMPTS[kind]} -->\n\n`;
 }
 
+/** A near-miss drops impact (there was none) and needs what caught it and where luck helped. */
+function requiredKinds(configured: readonly string[], nearMiss: boolean): readonly string[] {
+  if (!nearMiss) return configured;
+  return [...configured.filter((k) => k !== 'impact'), 'detection', 'where-we-got-lucky'];
+}
+
+const NEAR_MISS_MESSAGES: Partial<Record<SectionKind, string>> = {
+  detection: 'This near-miss does not say what caught it. Name the check, alert or person that stopped it, so the team can keep it working.',
+  'where-we-got-lucky': 'This near-miss has no "where we got lucky" section. Say what limited the damage by chance rather than by design.',
+};
+
 export const requiredSections: Rule = {
   id: 'required-sections',
   category: 'completeness',
@@ -34,7 +46,8 @@ export const requiredSections: Rule = {
   check(context) {
     const { model, text, shared } = context;
     const present = new Set(model.sections.flatMap((s) => s.kinds));
-    const missing = CANONICAL_ORDER.filter((k) => shared.requiredSections.includes(k) && !present.has(k));
+    const nearMiss = isNearMiss(model);
+    const missing = CANONICAL_ORDER.filter((k) => requiredKinds(shared.requiredSections, nearMiss).includes(k) && !present.has(k));
     if (missing.length === 0) return;
     const title = model.sections.find((s) => s.form === 'heading' && s.level === 1) ?? model.sections[0];
     const at = title ? { start: title.titleSpan.start, end: title.titleSpan.end } : { start: 0, end: 0 };
@@ -47,7 +60,7 @@ export const requiredSections: Rule = {
     for (const kind of missing) {
       context.report({
         ...at,
-        message: `The postmortem has no ${SECTION_TITLES[kind].toLowerCase()} section. ${SECTION_PROMPTS[kind].replace(/^- \[ \] /, '')}`,
+        message: nearMiss && NEAR_MISS_MESSAGES[kind] ? NEAR_MISS_MESSAGES[kind] : `The postmortem has no ${SECTION_TITLES[kind].toLowerCase()} section. ${SECTION_PROMPTS[kind].replace(/^- \[ \] /, '')}`,
         fix: { title: `Insert the ${SECTION_TITLES[kind]} section`, edits: [editFor(kind)] },
       });
     }
