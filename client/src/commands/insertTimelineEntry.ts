@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TimelineInsertionRequest, type Insertion, type TimelineInsertionParams } from '../../../server/src/protocol';
 import { activeMarkdownEditor, applyInsertion } from './applyInsertion';
 

@@ -2,7 +2,7 @@
 // highlights the entry under the cursor, and comes back after a reload (a serializer).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
 
 export const VIEW_TYPE = 'postmortem.timeline';

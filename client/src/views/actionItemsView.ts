@@ -1,7 +1,7 @@
 // The Action Items view: every action item of every postmortem in the workspace, grouped by state
 // (overdue, due within 7 days, open without a due date, without an owner, done) or by owner.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ActionItemsChangedNotification, ActionItemsRequest, type ActionItemsResult, type IndexedActionItem } from '../../../server/src/protocol';
 import { REVEAL_LINE } from './postmortemView';
 
@@ -52,6 +52,11 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
   }
 
   async refresh(): Promise<ActionItemsResult> {
+    if (!this.client.isRunning()) {
+      // Turned off (postmortem.enable) or not started yet: say so rather than fail a request.
+      if (this.view) this.view.message = vscode.l10n.t('The Postmortem language server is not running.');
+      return this.result;
+    }
     this.result = await this.client.sendRequest<ActionItemsResult>(ActionItemsRequest);
     const overdue = this.result.items.filter((i) => i.overdue).length;
     if (this.view) {

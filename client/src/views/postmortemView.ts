@@ -1,7 +1,7 @@
 // The "Postmortem" view in the Explorer: the active document's sections (present or missing),
 // timeline entries and action items. A click reveals the line.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
 
 type Node = { kind: 'group'; label: string; children: vscode.TreeItem[] };
@@ -47,6 +47,9 @@ export function outlineItems(o: DocumentOutline): Node[] {
 export class PostmortemView implements vscode.TreeDataProvider<Node | vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly refreshed = new vscode.EventEmitter<DocumentOutline | undefined>();
+  /** The active document's outline after each refresh (the language status item follows it). */
+  readonly onDidRefresh = this.refreshed.event;
   private groups: Node[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -65,16 +68,22 @@ export class PostmortemView implements vscode.TreeDataProvider<Node | vscode.Tre
     this.schedule(0);
   }
 
+  /** Refreshes soon (the server restarted, or was turned on or off). */
+  refreshSoon(): void {
+    this.schedule(0);
+  }
+
   /** Refreshes from the server; resolves when the view holds the active document's outline. */
   async refresh(): Promise<DocumentOutline | undefined> {
     const editor = vscode.window.activeTextEditor;
     let outline: DocumentOutline | undefined;
-    if (editor?.document.languageId === 'markdown') {
+    if (editor?.document.languageId === 'markdown' && this.client.isRunning()) {
       outline = await this.client.sendRequest<DocumentOutline>(OutlineRequest, { uri: editor.document.uri.toString() });
     }
     this.groups = outline?.isPostmortem ? outlineItems(outline) : [];
     void vscode.commands.executeCommand('setContext', 'postmortem.isPostmortem', !!outline?.isPostmortem);
     this.changed.fire();
+    this.refreshed.fire(outline);
     return outline;
   }
 
@@ -99,6 +108,7 @@ export class PostmortemView implements vscode.TreeDataProvider<Node | vscode.Tre
     clearTimeout(this.timer);
     this.disposables.forEach((d) => d.dispose());
     this.changed.dispose();
+    this.refreshed.dispose();
   }
 }
 
