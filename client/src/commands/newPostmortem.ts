@@ -1,7 +1,8 @@
 // New Postmortem: picks the workspace folder (multi-root), the kind or the workspace's own template,
 // the severity and the title; writes `<date>-<title>.md` into postmortem.newPostmortem.folder.
 import * as vscode from 'vscode';
-import { builtInTemplates, confinedSegments, fillTemplate, slug, workspaceTemplates, type Template } from '../templates';
+import { confinedSegments, fillTemplate, slug } from '../templateText';
+import { builtInTemplates, workspaceTemplates, type Template } from '../templates';
 
 export interface NewPostmortemOptions {
   title?: string;
