@@ -7,6 +7,7 @@ import { exportActionItems } from './commands/exportActionItems';
 import { insertTimelineEntry } from './commands/insertTimelineEntry';
 import { newPostmortem } from './commands/newPostmortem';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
+import { addCiWorkflow, openSample } from './commands/walkthrough';
 import { exportTimelineSvg } from './preview/exportTimeline';
 import { registerTimelinePreview, TimelinePreview } from './preview/timelinePreview';
 import { isEnabled, ServerControl } from './serverControl';
@@ -58,6 +59,8 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
     vscode.commands.registerCommand('postmortem.showRuleDocs', (ruleId?: string) => showRuleDocumentation(context, ruleId)),
     vscode.commands.registerCommand('postmortem.restartServer', () => server.restart()),
     vscode.commands.registerCommand('postmortem.showOutput', () => server.showOutput()),
+    vscode.commands.registerCommand('postmortem.openSample', openSample),
+    vscode.commands.registerCommand('postmortem.addCiWorkflow', addCiWorkflow),
     vscode.commands.registerCommand(REVEAL_LINE, revealLine),
   );
   if (isEnabled()) await server.sync();

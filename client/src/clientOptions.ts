@@ -28,11 +28,11 @@ export function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHa
       restarts++;
       if (!told) {
         told = true;
-        void vscode.window.showWarningMessage('The Postmortem language server stopped unexpectedly and was restarted.', 'Show Log').then((choice) => {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The Postmortem language server stopped unexpectedly and was restarted.'), vscode.l10n.t('Show Log')).then((choice) => {
           if (choice) output.show();
         });
       }
-      return restarts <= 5 ? { action: CloseAction.Restart } : { action: CloseAction.DoNotRestart, message: 'The Postmortem language server crashed 5 times; it stays off until the window is reloaded.' };
+      return restarts <= 5 ? { action: CloseAction.Restart } : { action: CloseAction.DoNotRestart, message: vscode.l10n.t('The Postmortem language server crashed 5 times; it stays off until the window is reloaded.') };
     },
   };
 }

@@ -13,9 +13,16 @@ export async function applyInsertion(editor: vscode.TextEditor, insertion: Inser
   return true;
 }
 
+/** The Markdown editor a command acts on: the active one, or (from the walkthrough or a view) a visible one. */
+export function markdownEditor(): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.languageId === 'markdown') return active;
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
+}
+
 export function activeMarkdownEditor(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (editor?.document.languageId === 'markdown') return editor;
-  void vscode.window.showInformationMessage('Open a postmortem (a Markdown file) first.');
+  const editor = markdownEditor();
+  if (editor) return editor;
+  void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem (a Markdown file) first.'));
   return undefined;
 }

@@ -9,7 +9,7 @@ export async function insertTimelineEntry(client: LanguageClient, now: () => Dat
   const params: TimelineInsertionParams = { uri: editor.document.uri.toString(), now: now().toISOString() };
   const insertion = await client.sendRequest<Insertion | null>(TimelineInsertionRequest, params);
   if (!insertion) {
-    void vscode.window.showInformationMessage('This document is not recognised as a postmortem. Add `type: postmortem` to its front matter, or see the postmortem.files setting.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This document is not recognised as a postmortem. Add `type: postmortem` to its front matter, or see the postmortem.files setting.'));
     return false;
   }
   return applyInsertion(editor, insertion);

@@ -5,7 +5,7 @@ import { RULES } from '../../../server/src/rules/registry';
 export async function showRuleDocumentation(context: vscode.ExtensionContext, ruleId?: string): Promise<void> {
   let id = ruleId;
   if (!id) {
-    const pick = await vscode.window.showQuickPick(RULES.map((r) => ({ label: r.id, description: r.category, detail: r.description })), { title: 'Show Rule Documentation', matchOnDetail: true });
+    const pick = await vscode.window.showQuickPick(RULES.map((r) => ({ label: r.id, description: r.category, detail: r.description })), { title: vscode.l10n.t('Show Rule Documentation'), matchOnDetail: true });
     id = pick?.label;
   }
   if (!id || !RULES.some((r) => r.id === id)) return;

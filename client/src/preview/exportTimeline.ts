@@ -9,11 +9,11 @@ export async function exportTimelineSvg(client: LanguageClient, target?: vscode.
   if (!uri) return undefined;
   const outline = await client.sendRequest<DocumentOutline>(OutlineRequest, { uri: uri.toString() });
   if (!outline.isPostmortem) {
-    void vscode.window.showInformationMessage('This document is not recognised as a postmortem.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This document is not recognised as a postmortem.'));
     return undefined;
   }
   const suggested = uri.with({ path: uri.path.replace(/\.[^./]+$/, '') + '-timeline.svg' });
-  const destination = saveTo ?? await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { SVG: ['svg'] }, title: 'Export Timeline as SVG' });
+  const destination = saveTo ?? await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { SVG: ['svg'] }, title: vscode.l10n.t('Export Timeline as SVG') });
   if (!destination) return undefined;
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(timelineSvg(outline)));
   return destination;

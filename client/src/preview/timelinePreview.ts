@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
+import { markdownEditor } from '../commands/applyInsertion';
 
 export const VIEW_TYPE = 'postmortem.timeline';
 const UPDATE_DELAY_MS = 250;
@@ -152,8 +153,8 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
       },
     }),
     vscode.commands.registerCommand('postmortem.openTimelinePreview', (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-      if (!target) return void vscode.window.showInformationMessage('Open a postmortem first.');
+      const target = uri instanceof vscode.Uri ? uri : markdownEditor()?.document.uri;
+      if (!target) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a postmortem first.'));
       return TimelinePreview.show(context, client, target);
     }),
   ];

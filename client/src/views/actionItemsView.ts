@@ -13,12 +13,12 @@ export function stateGroups(items: IndexedActionItem[], today: string): Group[] 
   const soon = new Date(Date.parse(today) + 7 * DAY).toISOString().slice(0, 10);
   const open = items.filter((i) => i.status === 'open');
   return [
-    { label: 'Overdue', icon: 'error', items: open.filter((i) => i.overdue) },
-    { label: 'Due within 7 days', icon: 'watch', items: open.filter((i) => !i.overdue && i.due && i.due <= soon) },
-    { label: 'Open, no due date', icon: 'calendar', items: open.filter((i) => !i.due) },
-    { label: 'Without an owner', icon: 'person', items: open.filter((i) => !i.owner) },
-    { label: 'Open', icon: 'circle-outline', items: open.filter((i) => i.due && i.due > soon && i.owner) },
-    { label: 'Done', icon: 'check', items: items.filter((i) => i.status === 'done') },
+    { label: vscode.l10n.t('Overdue'), icon: 'error', items: open.filter((i) => i.overdue) },
+    { label: vscode.l10n.t('Due within 7 days'), icon: 'watch', items: open.filter((i) => !i.overdue && i.due && i.due <= soon) },
+    { label: vscode.l10n.t('Open, no due date'), icon: 'calendar', items: open.filter((i) => !i.due) },
+    { label: vscode.l10n.t('Without an owner'), icon: 'person', items: open.filter((i) => !i.owner) },
+    { label: vscode.l10n.t('Open'), icon: 'circle-outline', items: open.filter((i) => i.due && i.due > soon && i.owner) },
+    { label: vscode.l10n.t('Done'), icon: 'check', items: items.filter((i) => i.status === 'done') },
   ];
 }
 
@@ -61,7 +61,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
     const overdue = this.result.items.filter((i) => i.overdue).length;
     if (this.view) {
       this.view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
-      this.view.message = this.result.indexing ? 'Indexing the workspace…' : this.result.items.length === 0 ? 'No action items in this workspace\'s postmortems.' : undefined;
+      this.view.message = this.result.indexing ? vscode.l10n.t('Indexing the workspace…') : this.result.items.length === 0 ? vscode.l10n.t('No action items in this workspace\'s postmortems.') : undefined;
     }
     this.changed.fire();
     return this.result;
@@ -94,7 +94,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
     item.description = [this.byOwner ? undefined : node.owner ?? 'no owner', node.due ?? 'no due date', file].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(`**${node.text}**\n\nOwner: ${node.owner ?? '—'} · Due: ${node.due ?? '—'} · ${node.status}${node.overdue ? ' (overdue)' : ''}${node.tracker ? ` · ${node.tracker}` : ''}\n\n${file}:${node.line + 1}`);
     item.iconPath = new vscode.ThemeIcon(node.status === 'done' ? 'check' : node.overdue ? 'warning' : 'circle-outline');
-    item.command = { title: 'Open', command: REVEAL_LINE, arguments: [node.uri, node.line] };
+    item.command = { title: vscode.l10n.t('Open'), command: REVEAL_LINE, arguments: [node.uri, node.line] };
     return item;
   }
 

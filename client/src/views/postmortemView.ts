@@ -9,7 +9,7 @@ type Node = { kind: 'group'; label: string; children: vscode.TreeItem[] };
 export const REVEAL_LINE = 'postmortem.revealLine';
 
 function reveal(uri: string, line: number): vscode.Command {
-  return { title: 'Reveal', command: REVEAL_LINE, arguments: [uri, line] };
+  return { title: vscode.l10n.t('Reveal'), command: REVEAL_LINE, arguments: [uri, line] };
 }
 
 export function outlineItems(o: DocumentOutline): Node[] {
