@@ -1,6 +1,7 @@
 // After `vsce package`: every image the README links to (and the icon, and each walkthrough's media)
 // must be inside the .vsix, so the extension's page shows them before any public repository exists.
 // Usage: node scripts/checkPackage.mjs postmortem.vsix
+import { Buffer } from 'node:buffer';
 import yauzl from 'yauzl';
 
 const vsix = process.argv[2] ?? 'postmortem.vsix';
