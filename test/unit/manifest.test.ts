@@ -43,7 +43,7 @@ describe('extension manifest', () => {
     const finding = new RegExp(findingPattern.regexp);
     const read: Array<{ file: string; line: number; column: number; severity: string; message: string; code: string }> = [];
     let current: string | undefined;
-    for (const line of stylish(results).split('\n')) {
+    for (const line of stylish(results, { color: false, root: '/', version: '0.0.0' }).split('\n')) {
       const f = finding.exec(line);
       if (f && current) {
         read.push({ file: current, line: Number(f[findingPattern.line]), column: Number(f[findingPattern.column]), severity: f[findingPattern.severity], message: f[findingPattern.message], code: f[findingPattern.code] });
