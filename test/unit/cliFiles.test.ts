@@ -97,6 +97,15 @@ describe('postmortem-lint: which files it checks', () => {
     assert.ok(!(JSON.parse(inside.out) as JsonResult)[0].findings.some((f) => f.ruleId === 'no-blame-language'), 'a config inside the working directory applies');
   });
 
+  it('lists action items from the postmortems only', () => {
+    const root = tempFolder();
+    gitInit(root);
+    writeTree(root, { 'README.md': '# Tool\n\n## Action items\n\n- [ ] Write the docs @ana\n', 'postmortems/a.md': BLAMEFUL });
+    const rows = JSON.parse(runCli(['actions', '.'], root).out) as Array<{ file: string }>;
+    assert.deepEqual([...new Set(rows.map((r) => r.file.replace(/\\/g, '/')))], ['postmortems/a.md']);
+    assert.equal((JSON.parse(runCli(['actions', '.', '--all-markdown'], root).out) as unknown[]).length, 2);
+  });
+
   it('never follows a symbolic link in a walk, so a link loop ends', () => {
     const root = tempFolder();
     writeTree(root, { 'postmortems/a.md': BLAMEFUL });

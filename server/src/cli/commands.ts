@@ -1,10 +1,15 @@
-// The CLI's three commands: lint (default), timeline, actions.
+// The CLI's three commands: lint (default), timeline, actions. `actions` reads the same postmortems lint does.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findRepoRoot } from '../config/load';
 import { analyze } from '../engine/analyze';
 import { outline } from '../features/outline';
+import { isPostmortemFile } from '../markdownFiles';
 import { timelineHtml, timelineSvg } from '../render/timelineSvg';
+import { rootRelative } from './ciFormats';
 import { decode } from './encoding';
 import { expandPaths } from './files';
+import { IgnoreRules } from './ignores';
 import { ConfigCache } from './lint';
 import { lintCommand } from './lintCommand';
 import { actionRows, actionsCsv, actionsMarkdown, timelineReport, timelineText } from './reports';
@@ -26,12 +31,6 @@ function readInput(path: string): string {
   }
 }
 
-function expandOrFail(paths: string[]): string[] {
-  const { files, missing } = expandPaths(paths);
-  if (missing.length) throw new UsageError(`no such file or folder, or nothing matched: ${missing.join(', ')}`);
-  return files;
-}
-
 async function timelineCommand(paths: string[], values: CliValues): Promise<number> {
   if (paths.length !== 1) throw new UsageError('timeline takes exactly one FILE.');
   const format = choose(values.format, ['json', 'text', 'svg', 'html'], 'json');
@@ -49,11 +48,23 @@ async function timelineCommand(paths: string[], values: CliValues): Promise<numb
   return 0;
 }
 
+/** The postmortems among the paths, found and detected as the lint command finds them. */
+function postmortemTexts(paths: string[], values: CliValues): Array<{ file: string; text: string }> {
+  const cwd = process.cwd();
+  const root = findRepoRoot(cwd) ?? cwd;
+  const ignores = new IgnoreRules(root, cwd, [...(values.ignore ?? []), ...paths.filter((p) => p.startsWith('!')).map((p) => p.slice(1))]);
+  const { files, missing } = expandPaths(paths.filter((p) => !p.startsWith('!')), undefined, ignores);
+  if (missing.length) throw new UsageError(`no such file or folder, or nothing matched: ${missing.join(', ')}`);
+  return files
+    .map((file) => ({ file, text: readInput(file) }))
+    .filter(({ file, text }) => values['all-markdown'] || isPostmortemFile(rootRelative(file, root) ?? resolve(file), text));
+}
+
 async function actionsCommand(paths: string[], values: CliValues): Promise<number> {
   const format = choose(values.format, ['json', 'csv', 'markdown'], 'json');
   const now = parseNow(values.now);
   const configs = new ConfigCache(values.config);
-  const rows = expandOrFail(paths.length ? paths : ['.']).flatMap((file) => actionRows(file, analyze(readInput(file), { config: configs.forDocument(file), now }), now));
+  const rows = postmortemTexts(paths.length ? paths : ['.'], values).flatMap(({ file, text }) => actionRows(file, analyze(text, { config: configs.forDocument(file), now }), now));
   process.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : format === 'csv' ? actionsCsv(rows) : actionsMarkdown(rows));
   return 0;
 }
