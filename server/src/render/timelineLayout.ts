@@ -79,3 +79,33 @@ export function layoutTimeline(outline: DocumentOutline): TimelineLayout {
   const notes = timeline.findings.filter((f) => !lines.has(f.line)).map((f) => f.message);
   return { title: outline.title ?? 'Postmortem', severity: outline.severity, zone: timeline.zone ?? 'timezone not stated', metrics, phases, ticks, rows, notes };
 }
+
+export interface PlacedLabel {
+  /** Left edge and width, in the same unit as `total` (pixels). */
+  left: number;
+  width: number;
+  /** 0 is the line right under the strip; each further lane is one line lower. */
+  lane: number;
+}
+
+/**
+ * Lays milestone labels out under the strip so that no two boxes overlap: each label is centred on
+ * its tick (kept inside the strip), and goes to the first lane where it clears the labels already
+ * there by `gap`. Milestones at the same moment or minutes apart stack; far-apart ones share lane 0.
+ * Widths are measured by the caller (the webview from the DOM, the SVG from the font size), so the
+ * same rule serves both drawings.
+ */
+export function placeLabels(labels: Array<{ at: number; width: number }>, total: number, gap = 8): PlacedLabel[] {
+  const placed: PlacedLabel[] = new Array(labels.length);
+  const laneEnds: number[] = [];
+  const order = labels.map((l, i) => ({ ...l, i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  for (const label of order) {
+    const width = Math.min(label.width, total);
+    const left = Math.max(0, Math.min(total - width, label.at * total - width / 2));
+    let lane = laneEnds.findIndex((end) => end + gap <= left);
+    if (lane === -1) lane = laneEnds.length;
+    laneEnds[lane] = left + width;
+    placed[label.i] = { left, width, lane };
+  }
+  return placed;
+}

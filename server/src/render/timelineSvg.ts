@@ -1,7 +1,7 @@
 // The timeline as a standalone SVG (and an HTML page around it), for slides and review documents.
 // Every piece of document text is escaped: the output never carries markup from the document.
 import type { DocumentOutline } from '../protocol';
-import { layoutTimeline } from './timelineLayout';
+import { layoutTimeline, placeLabels } from './timelineLayout';
 
 export function escapeXml(s: string): string {
   // Control characters are not allowed in XML at all: drop them.
@@ -12,6 +12,14 @@ export function escapeXml(s: string): string {
 const COLORS = { 'to-detect': '#d9822b', 'to-mitigate': '#c23030', 'to-resolve': '#0f9960' };
 const WIDTH = 960;
 const ROW = 26;
+const LABEL_FONT = 11;
+const LABEL_TOP = 104;
+const LANE = 14;
+
+/** A label's width at LABEL_FONT, on the generous side (0.62em per character) so estimates never overlap. */
+function labelWidth(label: string): number {
+  return Math.ceil(label.length * LABEL_FONT * 0.62);
+}
 
 function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
@@ -21,7 +29,11 @@ export function timelineSvg(outline: DocumentOutline): string {
   const layout = layoutTimeline(outline);
   const stripX = 20;
   const stripW = WIDTH - 40;
-  const top = 120;
+  // Milestone labels: a tick on the strip, the label under it in the first lane where it overlaps no
+  // other label (placeLabels), and a leader line down to it.
+  const placed = placeLabels(layout.ticks.map((t) => ({ at: t.at, width: labelWidth(t.label) })), stripW);
+  const lanes = Math.max(1, ...placed.map((p) => p.lane + 1));
+  const top = LABEL_TOP + lanes * LANE + 10;
   const height = top + 60 + layout.rows.length * ROW + layout.notes.length * ROW + 20;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="13">`,
@@ -33,15 +45,14 @@ export function timelineSvg(outline: DocumentOutline): string {
   for (const p of layout.phases) {
     out.push(`<rect x="${(stripX + p.from * stripW).toFixed(1)}" y="70" width="${Math.max(2, (p.to - p.from) * stripW).toFixed(1)}" height="18" fill="${COLORS[p.key]}"><title>${escapeXml(p.label)}</title></rect>`);
   }
-  // Labels of milestones close together go on alternating lines so they do not overlap.
-  let lastAt = -1;
-  let row = 0;
-  for (const t of [...layout.ticks].sort((a, b) => a.at - b.at)) {
-    row = t.at - lastAt < 0.12 ? 1 - row : 0;
-    lastAt = t.at;
-    out.push(`<text x="${(stripX + t.at * stripW).toFixed(1)}" y="${102 + row * 13}" fill="#5f6b7c" font-size="11" text-anchor="${t.at > 0.9 ? 'end' : t.at < 0.05 ? 'start' : 'middle'}">${escapeXml(t.label)}</text>`);
-  }
-  let y = top + 30;
+  layout.ticks.forEach((t, i) => {
+    const x = stripX + t.at * stripW;
+    const p = placed[i];
+    const y = LABEL_TOP + p.lane * LANE;
+    out.push(`<line x1="${x.toFixed(1)}" y1="88" x2="${x.toFixed(1)}" y2="${(y - 9).toFixed(1)}" stroke="#8f99a8" stroke-width="1"/>`);
+    out.push(`<text class="tick" x="${(stripX + p.left).toFixed(1)}" y="${y}" fill="#5f6b7c" font-size="${LABEL_FONT}">${escapeXml(t.label)}</text>`);
+  });
+  let y = top + 20;
   for (const row of layout.rows) {
     if (row.kind === 'gap') {
       out.push(`<text x="150" y="${y}" fill="#8f99a8" font-style="italic">⋯ ${escapeXml(row.label)}</text>`);

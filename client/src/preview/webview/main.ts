@@ -1,7 +1,7 @@
 // The timeline preview inside the webview. It only draws what the extension sends; every piece of
 // document text goes in through textContent, never as HTML.
 import type { DocumentOutline } from '../../../../server/src/protocol';
-import { layoutTimeline, type Row } from '../../../../server/src/render/timelineLayout';
+import { layoutTimeline, placeLabels, type Row } from '../../../../server/src/render/timelineLayout';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -49,19 +49,35 @@ function strip(layout: ReturnType<typeof layoutTimeline>): HTMLElement {
     bar.append(seg);
   }
   const ticks = el('div', 'ticks');
-  let last = -1;
-  let row = 0;
-  for (const t of [...layout.ticks].sort((a, b) => a.at - b.at)) {
-    row = t.at - last < 0.12 ? 1 - row : 0;
-    last = t.at;
-    const tick = el('span', `tick row${row}`, t.label);
-    tick.style.left = `${(t.at * 100).toFixed(2)}%`;
-    if (t.at > 0.85) tick.classList.add('end');
-    else if (t.at < 0.05) tick.classList.add('start');
+  for (const t of layout.ticks) {
+    // A mark on the strip at the milestone's moment, and its label (placed by placeTicks once it can be measured).
+    const mark = el('span', 'tick-mark');
+    mark.style.left = `${(t.at * 100).toFixed(2)}%`;
+    bar.append(mark);
+    const tick = el('span', 'tick', t.label);
+    tick.dataset.at = String(t.at);
     ticks.append(tick);
   }
   box.append(bar, ticks);
   return box;
+}
+
+const LANE_PX = 16;
+
+/** Places the milestone labels so none overlaps another (measured widths, the same rule as the SVG). */
+function placeTicks(): void {
+  const container = root.querySelector<HTMLElement>('.ticks');
+  if (!container) return;
+  const labels = [...container.querySelectorAll<HTMLElement>('.tick')];
+  const total = container.clientWidth;
+  const placed = placeLabels(labels.map((l) => ({ at: Number(l.dataset.at), width: l.offsetWidth })), total);
+  labels.forEach((label, i) => {
+    label.style.left = `${placed[i].left}px`;
+    label.style.top = `${2 + placed[i].lane * LANE_PX}px`;
+    label.dataset.lane = String(placed[i].lane);
+  });
+  const lanes = Math.max(1, ...placed.map((p) => p.lane + 1));
+  container.style.height = `${lanes * LANE_PX + 6}px`;
 }
 
 function entryRow(row: Extract<Row, { kind: 'entry' }>): HTMLLIElement {
@@ -95,6 +111,7 @@ function render(outline: DocumentOutline): void {
   const empty = layout.rows.length === 0 ? [el('p', 'empty', 'No timeline entries yet. Add a Timeline section with timestamped entries.')] : [];
   root.replaceChildren(header(outline, layout), strip(layout), notes, list, ...empty);
   entryButtons = [...root.querySelectorAll<HTMLButtonElement>('button.entry')];
+  placeTicks();
   window.scrollTo(0, scroll);
   vscode.setState({ uri: currentUri, scroll });
   vscode.postMessage({ type: 'rendered', uri: outline.uri, entries: entryButtons.length });
@@ -116,6 +133,7 @@ root.addEventListener('keydown', (event) => {
   entryButtons[Math.max(0, Math.min(entryButtons.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
 });
 
+window.addEventListener('resize', placeTicks);
 window.addEventListener('scroll', () => vscode.setState({ uri: currentUri, scroll: window.scrollY }), { passive: true });
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as { type: string; outline?: DocumentOutline; line?: number };
