@@ -49,7 +49,7 @@ function serverPath() {
   Object.values(dirs).forEach((d) => mkdirSync(d, { recursive: true }));
   // The workbench opens without the welcome page; the example and the Problems panel come from the extension.
   mkdirSync(join(dirs.user, 'User'), { recursive: true });
-  writeFileSync(join(dirs.user, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false }, null, 2));
+  writeFileSync(join(dirs.user, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'git.openRepositoryInParentFolders': 'never', 'postmortem.startExample': example }, null, 2));
   const env = { ...demoEnv, HOME: dirs.home };
   const common = ['--user-data-dir', dirs.user, '--server-data-dir', dirs.server, '--extensions-dir', dirs.extensions];
   say('Installing the packaged extension into the server…');
@@ -58,8 +58,10 @@ function serverPath() {
   const port = process.env.PORT ?? '8080';
   say(`Starting the VS Code server on ${host}:${port} (set HOST and PORT to change)…`);
   const server = spawn(node24, [serverMain, ...common, '--host', host, '--port', port, '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry', '--disable-workspace-trust'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  let ready = false;
   server.stdout.on('data', (chunk) => {
-    if (!/Extension host agent listening|Web UI available/.test(String(chunk))) return;
+    if (ready || !/Extension host agent listening|Web UI available/.test(String(chunk))) return;
+    ready = true;
     say(`Ready. Open in a browser:\n\n    http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/?folder=${encodeURIComponent(examples)}\n\n(Ctrl+C to stop)`);
   });
   process.on('SIGINT', () => server.kill('SIGTERM'));
