@@ -97,6 +97,19 @@ describe('postmortem-lint: which files it checks', () => {
     assert.ok(!(JSON.parse(inside.out) as JsonResult)[0].findings.some((f) => f.ruleId === 'no-blame-language'), 'a config inside the working directory applies');
   });
 
+  it('in a repository named like a postmortem folder, its files are postmortems, as in the editor', () => {
+    const parent = tempFolder();
+    const root = join(parent, 'post-mortems');
+    mkdirSync(root);
+    gitInit(root);
+    writeTree(root, { '2024-01-09-db.md': '# DB outage\n\nThe engineer forgot.\n' });
+    assert.deepEqual(files(runCli(['.', '--format', 'json'], root).out), ['2024-01-09-db.md']);
+    const elsewhere = join(parent, 'post-mortems', 'tool');
+    gitInit(elsewhere);
+    writeTree(elsewhere, { 'notes.md': '# Notes\n\nThe engineer forgot.\n' });
+    assert.match(runCli(['.'], elsewhere).err, /none of the 1 Markdown file/, 'a folder above the repository does not count');
+  });
+
   it('lists action items from the postmortems only', () => {
     const root = tempFolder();
     gitInit(root);

@@ -1,14 +1,11 @@
 // The CLI's three commands: lint (default), timeline, actions. `actions` reads the same postmortems lint does.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { findRepoRoot } from '../config/load';
 import { analyze } from '../engine/analyze';
 import { outline } from '../features/outline';
-import { isPostmortemFile } from '../markdownFiles';
 import { timelineHtml, timelineSvg } from '../render/timelineSvg';
-import { rootRelative } from './ciFormats';
 import { decode } from './encoding';
-import { expandPaths } from './files';
+import { expandPaths, isPostmortemInProject } from './files';
 import { IgnoreRules } from './ignores';
 import { ConfigCache } from './lint';
 import { lintCommand } from './lintCommand';
@@ -57,7 +54,7 @@ function postmortemTexts(paths: string[], values: CliValues): Array<{ file: stri
   if (missing.length) throw new UsageError(`no such file or folder, or nothing matched: ${missing.join(', ')}`);
   return files
     .map((file) => ({ file, text: readInput(file) }))
-    .filter(({ file, text }) => values['all-markdown'] || isPostmortemFile(rootRelative(file, root) ?? resolve(file), text));
+    .filter(({ file, text }) => values['all-markdown'] || isPostmortemInProject(file, text, root));
 }
 
 async function actionsCommand(paths: string[], values: CliValues): Promise<number> {

@@ -2,9 +2,10 @@
 // follow symbolic links (so a link loop or a link out of the tree is never entered), prune ignored
 // folders, and skip the folders no postmortem lives in.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { isMarkdownPath, MARKDOWN_EXTENSIONS, SKIPPED_FOLDERS } from '../markdownFiles';
+import { isMarkdownPath, isPostmortemFile, MARKDOWN_EXTENSIONS, SKIPPED_FOLDERS } from '../markdownFiles';
+import { rootRelative } from './ciFormats';
 import type { IgnoreRules } from './ignores';
 
 interface Walk {
@@ -83,4 +84,15 @@ export function expandPaths(args: string[], extensions = MARKDOWN_EXTENSIONS, ig
     else files.push(arg);
   }
   return { files: [...new Set(files)], missing, ignored };
+}
+
+/**
+ * The editor's postmortem test, for a file in the project at `root`. The globs see the path from
+ * the project folder including that folder's own name, as the editor sees a workspace folder: in a
+ * repository named `post-mortems` every file is under `post-mortems/`. Folders above the project
+ * do not count, so a checkout that lives under `~/incidents/` does not turn its README into one.
+ */
+export function isPostmortemInProject(file: string, text: string, root: string): boolean {
+  const inside = rootRelative(file, root);
+  return isPostmortemFile(inside === undefined ? resolve(file) : `${basename(root)}/${inside}`, text);
 }

@@ -4,10 +4,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findRepoRoot } from '../config/load';
-import { isPostmortemFile } from '../markdownFiles';
-import { gitlab, rootRelative, sarif } from './ciFormats';
+import { gitlab, sarif } from './ciFormats';
 import { decode, encode, refusalToRewrite } from './encoding';
-import { expandPaths } from './files';
+import { expandPaths, isPostmortemInProject } from './files';
 import { countSeverities, github, json, stylish, type FileResult, type PrintContext } from './format';
 import { IgnoreRules } from './ignores';
 import { ConfigCache, lintText, type LintOptions } from './lint';
@@ -56,7 +55,7 @@ function lintPaths(args: string[], values: CliValues, configs: ConfigCache, opti
       continue;
     }
     const { text, encoding } = decode(bytes);
-    if (!values['all-markdown'] && !isPostmortemFile(rootRelative(file, root) ?? resolve(file), text)) {
+    if (!values['all-markdown'] && !isPostmortemInProject(file, text, root)) {
       notPostmortems++;
       continue;
     }
