@@ -23,6 +23,16 @@ const common = {
   define: { PM_VERSION: JSON.stringify(pkg.version) },
 };
 
+// The web build: the engine's few Node imports (fs, path, url) become server/src/browser/nodeShims.ts;
+// the client must need none (a Node import there fails the build).
+const nodeShims = {
+  name: 'node-shims',
+  setup(build) {
+    build.onResolve({ filter: /^node:(?:fs|fs\/promises|path|url)$/ }, () => ({ path: join(process.cwd(), 'server', 'src', 'browser', 'nodeShims.ts') }));
+  },
+};
+const web = { platform: 'browser', target: 'es2022', define: { ...common.define, 'process.env.NODE_ENV': '"production"' } };
+
 const products = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
@@ -30,6 +40,9 @@ const products = [
   { entryPoints: ['server/src/lib.ts'], outfile: 'dist/lib.js' },
   { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['client/src/preview/webview/style.css'], outfile: 'dist/webview.css', platform: 'browser' },
+  { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', format: 'cjs', ...web },
+  // `worker`: packages with a DOM build (decode-named-character-reference uses document) pick their worker build.
+  { entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js', format: 'iife', plugins: [nodeShims], conditions: ['worker'], ...web },
 ];
 
 function testFiles(dir) {

@@ -63,7 +63,8 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
     vscode.commands.registerCommand('postmortem.addCiWorkflow', addCiWorkflow),
     vscode.commands.registerCommand(REVEAL_LINE, revealLine),
   );
-  if (isEnabled()) await server.sync();
+  // A server that cannot start leaves the commands, views and status item working (the status says so).
+  if (isEnabled()) await server.sync().catch((error) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`));
   else output.info('postmortem.enable is off: the language server stays stopped.');
   view.start();
   actionItems.attach(actionItemsTree);

@@ -1,0 +1,9 @@
+// The language server in a web worker (vscode.dev, github.dev, the VS Code server's web worker
+// extension host): the same startServer, over the worker's message port instead of IPC or stdio.
+import './browser/workerGlobals';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { startServer } from './startServer';
+
+// The worker's global scope is its message port (typed loosely: the server is compiled without DOM types).
+const worker = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+startServer(createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker)));
