@@ -1,7 +1,8 @@
 // Merges configuration layers (defaults < .postmortemrc < editor settings) and checks them.
 import { CANONICAL_ORDER } from '../model/sectionNames';
 import { RULES, RULES_BY_ID } from '../rules/registry';
-import { DEFAULT_REQUIRED_SECTIONS, DEFAULT_SEVERITY_SCALE, SEVERITIES, type PostmortemConfig, type ResolvedConfig, type RuleSetting, type SeveritySetting } from './types';
+import { readTrackersConfig } from '../trackers/config';
+import { DEFAULT_REQUIRED_SECTIONS, DEFAULT_SEVERITY_SCALE, SEVERITIES, type PostmortemConfig, type ResolvedConfig, type RuleSetting, type SeveritySetting, type TrackersConfig } from './types';
 
 function readRuleSetting(setting: RuleSetting, id: string, warnings: string[]): { severity?: SeveritySetting; options?: Record<string, unknown> } {
   const check = (s: unknown): SeveritySetting | undefined => {
@@ -35,6 +36,7 @@ export function resolveConfig(layers: Array<PostmortemConfig | undefined>): Reso
   const shared = { requiredSections: [...DEFAULT_REQUIRED_SECTIONS], allowedPhrases: [] as string[], blamePhrases: [] as string[], severityScale: [...DEFAULT_SEVERITY_SCALE] };
   let timezone: string | undefined;
   let ignores: string[] = [];
+  let trackers: TrackersConfig | undefined;
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
     for (const [id, setting] of Object.entries(layer.rules ?? {})) {
@@ -58,6 +60,7 @@ export function resolveConfig(layers: Array<PostmortemConfig | undefined>): Reso
     shared.severityScale = stringList(layer.severityScale, 'severityScale', warnings) ?? shared.severityScale;
     if (typeof layer.timezone === 'string') timezone = layer.timezone;
     ignores = [...ignores, ...(stringList(layer.ignores, 'ignores', warnings) ?? [])];
+    if (layer.trackers !== undefined) trackers = readTrackersConfig(layer.trackers, trackers, warnings);
   }
-  return { rules, shared, timezone, ignores, warnings };
+  return { rules, shared, timezone, ignores, trackers, warnings };
 }

@@ -15,6 +15,19 @@ export interface PostmortemConfig {
   timezone?: string;
   /** Paths the CLI skips, as .gitignore patterns relative to the configuration file's folder. */
   ignores?: string[];
+  trackers?: TrackersConfig;
+}
+
+/** Where action items' issues live. Tokens never go here: they come from the environment. */
+export interface TrackersConfig {
+  /** Check trackers (the CLI's --trackers turns it on too). */
+  enabled?: boolean;
+  /** `repository` is what a bare #123 means; `url` is a GitHub Enterprise web address. */
+  github?: { repository?: string; url?: string; apiUrl?: string };
+  gitlab?: { url?: string; project?: string };
+  jira?: { url?: string; projects?: string[] };
+  /** What owner/repo#123 names when both could apply. */
+  shortRefs?: 'github' | 'gitlab';
 }
 
 export interface ResolvedRule {
@@ -27,6 +40,7 @@ export interface ResolvedConfig {
   shared: SharedSettings;
   timezone?: string;
   ignores: string[];
+  trackers?: TrackersConfig;
   /** Things in the configuration the user should hear about (unknown rule ids, bad values). */
   warnings: string[];
 }

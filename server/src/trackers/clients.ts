@@ -1,0 +1,88 @@
+// The slice of each tracker's API the product reads: one issue's state and when it closed.
+import type { TrackersConfig } from '../config/types';
+import type { TrackerHttp } from './http';
+import { failed, type TrackerRef, type TrackerState } from './types';
+
+/** Credentials and endpoints from the environment; never from configuration files. */
+export interface TrackerEnv {
+  githubToken?: string;
+  /** GITHUB_API_URL, as GitHub Actions and GitHub Enterprise set it. */
+  githubApiUrl?: string;
+  gitlabToken?: string;
+  jiraEmail?: string;
+  jiraToken?: string;
+}
+
+export function envFrom(env: NodeJS.ProcessEnv): TrackerEnv {
+  return { githubToken: env.GITHUB_TOKEN || undefined, githubApiUrl: env.GITHUB_API_URL || undefined, gitlabToken: env.GITLAB_TOKEN || undefined, jiraEmail: env.JIRA_EMAIL || undefined, jiraToken: env.JIRA_API_TOKEN || undefined };
+}
+
+const record = (body: unknown): Record<string, unknown> => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+const dateOrUndefined = (v: unknown): string | undefined => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : undefined);
+
+function stateFrom(open: boolean | undefined, closedAt: unknown): TrackerState {
+  if (open === undefined) return failed('bad-response', 'the answer named no state');
+  return open ? { state: 'open' } : { state: 'closed', closedAt: dateOrUndefined(closedAt) };
+}
+
+function githubApi(ref: TrackerRef, config: TrackersConfig, env: TrackerEnv): string {
+  if (config.github?.apiUrl) return config.github.apiUrl;
+  if (env.githubApiUrl) return env.githubApiUrl;
+  // GitHub Enterprise Server serves its API under /api/v3 of its web address.
+  return ref.origin ? `${ref.origin}/api/v3` : 'https://api.github.com';
+}
+
+async function github(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<TrackerState> {
+  const [owner, repo] = ref.project.split('/');
+  const url = `${githubApi(ref, config, env).replace(/\/+$/, '')}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/issues/${ref.id}`;
+  const headers: Record<string, string> = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+  if (env.githubToken) headers.authorization = `Bearer ${env.githubToken}`;
+  return http.get(url, headers, {
+    ok: (body) => {
+      const b = record(body);
+      return stateFrom(b.state === 'open' ? true : b.state === 'closed' ? false : undefined, b.closed_at);
+    },
+  }, `${url} ${env.githubToken ? 'token' : 'anonymous'}`);
+}
+
+async function gitlab(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<TrackerState> {
+  const base = ref.origin ?? config.gitlab?.url ?? 'https://gitlab.com';
+  const url = `${base.replace(/\/+$/, '')}/api/v4/projects/${encodeURIComponent(ref.project)}/issues/${ref.id}`;
+  const headers: Record<string, string> = env.gitlabToken ? { 'private-token': env.gitlabToken } : {};
+  return http.get(url, headers, {
+    ok: (body) => {
+      const b = record(body);
+      return stateFrom(b.state === 'opened' ? true : b.state === 'closed' ? false : undefined, b.closed_at);
+    },
+  }, `${url} ${env.gitlabToken ? 'token' : 'anonymous'}`);
+}
+
+async function jira(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<TrackerState> {
+  const base = ref.origin ?? config.jira?.url;
+  if (!base) return failed('not-configured', 'no Jira site configured (trackers.jira.url)');
+  const url = `${base.replace(/\/+$/, '')}/rest/api/2/issue/${encodeURIComponent(ref.id)}?fields=status,resolutiondate`;
+  const headers: Record<string, string> = env.jiraEmail && env.jiraToken ? { authorization: `Basic ${Buffer.from(`${env.jiraEmail}:${env.jiraToken}`).toString('base64')}` } : {};
+  return http.get(url, headers, {
+    ok: (body) => {
+      const fields = record(record(body).fields);
+      // Jira's workflows name their statuses freely; the status category is the stable part.
+      const category = record(record(fields.status).statusCategory).key;
+      return stateFrom(category === 'done' ? false : typeof category === 'string' ? true : undefined, fields.resolutiondate);
+    },
+  }, `${url} ${headers.authorization ? 'token' : 'anonymous'}`);
+}
+
+const CLIENTS = { github, gitlab, jira };
+
+/** Reads the state of every distinct issue once, concurrently within the limits of `http`. */
+export async function readTrackerStates(refs: readonly TrackerRef[], http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<Map<string, TrackerState>> {
+  const unique = new Map(refs.map((r) => [r.key, r]));
+  const states = await Promise.all([...unique.values()].map(async (ref) => {
+    try {
+      return [ref.key, await CLIENTS[ref.kind](ref, http, config, env)] as const;
+    } catch (error) {
+      return [ref.key, failed('bad-response', (error as Error).message)] as const;
+    }
+  }));
+  return new Map(states);
+}
