@@ -9,6 +9,7 @@ import { expandPaths, isPostmortemInProject } from './files';
 import { IgnoreRules } from './ignores';
 import { ConfigCache } from './lint';
 import { lintCommand } from './lintCommand';
+import { printTracked, trackersWanted, withTrackerStates } from './trackersOption';
 import { actionRows, actionsCsv, actionsMarkdown, timelineReport, timelineText } from './reports';
 import { parseNow, UsageError, type CliValues } from './usage';
 
@@ -62,6 +63,10 @@ async function actionsCommand(paths: string[], values: CliValues): Promise<numbe
   const now = parseNow(values.now);
   const configs = new ConfigCache(values.config);
   const rows = postmortemTexts(paths.length ? paths : ['.'], values).flatMap(({ file, text }) => actionRows(file, analyze(text, { config: configs.forDocument(file), now }), now));
+  if (trackersWanted(values.trackers, configs.forDocument(paths[0] ?? '.'))) {
+    process.stdout.write(printTracked(format, await withTrackerStates(rows, (f) => configs.forDocument(f))));
+    return 0;
+  }
   process.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : format === 'csv' ? actionsCsv(rows) : actionsMarkdown(rows));
   return 0;
 }

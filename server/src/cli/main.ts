@@ -5,7 +5,7 @@ import { runCommand, UsageError } from './commands';
 
 const HELP = `Usage: postmortem-lint [options] [paths, globs or !globs...]
        postmortem-lint timeline FILE [--format json|text|svg|html]
-       postmortem-lint actions [paths...] [--format json|csv|markdown]
+       postmortem-lint actions [paths...] [--format json|csv|markdown] [--trackers]
 
 Lints blameless incident postmortems written in Markdown (.md, .markdown, .mdx, .qmd). Of the
 files given or found in folders, only postmortems are checked, as in the editor: a path matching
@@ -25,6 +25,7 @@ Options:
   --stdin                lint standard input  [--stdin-filename NAME]
   --now YYYY-MM-DD       the date for overdue checks (default: today)
   --quiet                report errors only
+  --trackers             actions/report: read each linked issue's state (GITHUB_TOKEN, GITLAB_TOKEN, JIRA_EMAIL/JIRA_API_TOKEN)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean' },
         'max-warnings': { type: 'string' }, stdin: { type: 'boolean' }, 'stdin-filename': { type: 'string' },
-        now: { type: 'string' }, quiet: { type: 'boolean' }, ignore: { type: 'string', multiple: true },
+        now: { type: 'string' }, trackers: { type: 'boolean' }, quiet: { type: 'boolean' }, ignore: { type: 'string', multiple: true },
         'all-markdown': { type: 'boolean' }, 'output-file': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });

@@ -14,6 +14,7 @@ export interface CliValues {
   ignore?: string[];
   'all-markdown'?: boolean;
   'output-file'?: string;
+  trackers?: boolean;
 }
 
 export function parseNow(value: string | undefined): Date {

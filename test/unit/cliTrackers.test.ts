@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { FakeTrackers } from '../helpers/fakeTrackers';
+
+const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const run = promisify(execFile);
+
+const DOC = `# Queue backlog
+
+## Action items
+
+- [x] Add a queue depth alert. Owner: @ana. Due: 2026-03-01. octo/app#1
+- [ ] Cap retries in the consumer. Owner: @ben. Due: 2026-03-10. https://github.com/octo/app/issues/2
+- [ ] Document the failover. Owner: @cy. Due: 2026-03-20. #3
+- [ ] Review the broker limits. Owner: @di. Due: 2026-03-30.
+`;
+
+async function cli(dir: string, args: string[]) {
+  // Asynchronous, so the fake tracker in this process can answer while the CLI waits.
+  const env = { ...process.env, POSTMORTEM_CACHE_DIR: join(dir, 'cache'), GITHUB_TOKEN: '', GITHUB_API_URL: '' };
+  return run(process.execPath, [CLI, ...args], { cwd: dir, env });
+}
+
+describe('postmortem-lint actions --trackers', () => {
+  let fake: FakeTrackers;
+  let dir: string;
+  beforeEach(async () => {
+    fake = await new FakeTrackers().start();
+    dir = mkdtempSync(join(tmpdir(), 'pm-trackers-'));
+    writeFileSync(join(dir, 'pm.md'), DOC);
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ trackers: { github: { repository: 'octo/app', apiUrl: fake.url } } }));
+    fake.issues.set('github:octo/app#1', { state: 'open', etag: '"a"' });
+    fake.issues.set('github:octo/app#2', { state: 'closed', closedAt: '2026-03-05T12:00:00Z', etag: '"b"' });
+  });
+  afterEach(() => fake.stop());
+
+  it('adds trackerState, trackerError and drift to each JSON row', async () => {
+    const { stdout, stderr } = await cli(dir, ['actions', 'pm.md', '--trackers', '--now', '2026-03-02']);
+    const rows = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    assert.deepEqual(rows.map((r) => [r.trackerState, r.drift]), [['open', 'done-here-open-in-tracker'], ['closed', 'closed-in-tracker-open-here'], [null, null], [null, null]]);
+    assert.match(String(rows[2].trackerError), /not found/);
+    assert.equal(rows[3].trackerError, 'no tracker link');
+    assert.equal(rows[1].trackerClosedAt, '2026-03-05T12:00:00Z');
+    assert.match(stderr, /1 tracker link could not be read/);
+  });
+
+  it('writes the same columns as CSV and Markdown, and revalidates from its cache on a second run', async () => {
+    const csv = (await cli(dir, ['actions', 'pm.md', '--trackers', '--format', 'csv'])).stdout.split('\n');
+    assert.equal(csv[0], 'file,line,text,owner,due,status,tracker,overdue,trackerState,trackerError,drift');
+    assert.match(csv[1], /,open,,done-here-open-in-tracker$/);
+    const md = (await cli(dir, ['actions', 'pm.md', '--trackers', '--format', 'markdown'])).stdout;
+    assert.match(md, /tracker: closed, drift: closed-in-tracker-open-here/);
+    const second = fake.seen.filter((s) => s.path.endsWith('/issues/1'));
+    assert.equal(second.length, 2);
+    assert.equal(second[1].headers['if-none-match'], '"a"');
+  });
+
+  it('reads no tracker without --trackers', async () => {
+    const rows = JSON.parse((await cli(dir, ['actions', 'pm.md'])).stdout) as Array<Record<string, unknown>>;
+    assert.equal(fake.seen.length, 0);
+    assert.equal('trackerState' in rows[0], false);
+  });
+});
