@@ -2,6 +2,9 @@
 // of the line where a finding must start.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ActionItem } from '../../server/src/model/types';
+import { actionItemRef } from '../../server/src/trackers/links';
+import type { TrackerState } from '../../server/src/trackers/types';
 
 export const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -41,4 +44,17 @@ export function loadFixtures(): Fixture[] {
         };
       }),
   );
+}
+
+/**
+ * Tracker states a fixture declares with `<!-- tracker-state owner/repo#1 open|closed -->`, as the
+ * caller of the engine would supply them; undefined (tracker checks off) when it declares none.
+ */
+export function fixtureTrackerStates(text: string): ((item: ActionItem) => TrackerState | undefined) | undefined {
+  const states = new Map<string, TrackerState>();
+  for (const m of text.matchAll(/<!--\s*tracker-state\s+(\S+)\s+(open|closed)\s*-->/g)) {
+    const key = actionItemRef({ text: m[1] })?.key;
+    if (key) states.set(key, { state: m[2] as 'open' | 'closed' });
+  }
+  return states.size ? (item) => states.get(actionItemRef(item)?.key ?? '') : undefined;
 }

@@ -3,13 +3,13 @@ import { analyze } from '../../server/src/engine/analyze';
 import { applyFixes } from '../../server/src/engine/applyEdits';
 import { RULES } from '../../server/src/rules/registry';
 import type { Fix } from '../../server/src/rules/types';
-import { loadFixtures } from '../helpers/fixtures';
+import { fixtureTrackerStates, loadFixtures } from '../helpers/fixtures';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
 const fixtures = loadFixtures();
 
 function found(text: string, rule: string): string[] {
-  const analysis = analyze(text, { now: NOW });
+  const analysis = analyze(text, { now: NOW, trackerState: fixtureTrackerStates(text) });
   assert.deepEqual(analysis.errors, []);
   return analysis.findings.filter((f) => f.ruleId === rule).map((f) => `${analysis.lines.line(f.start) + 1}:${f.ruleId}`).sort();
 }

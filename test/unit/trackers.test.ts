@@ -44,6 +44,8 @@ describe('tracker links', () => {
     assert.equal(actionItemRef({ text: 'Fix it, see c/d#2' })?.key, 'github:c/d#2');
     assert.ok(isTracked({ tracker: 'https://linear.app/acme/issue/ENG-1', text: 'x' }));
     assert.ok(!isTracked({ text: 'Add an alert' }));
+    assert.ok(!isTracked({ tracker: 'SEV-1', text: 'Follow up on the SEV-1' }));
+    assert.ok(isTracked({ tracker: '#12', text: 'x' }) && isTracked({ tracker: 'OPS-12', text: 'x' }));
   });
 
   it('names drift both ways, and none when the state is unknown', () => {

@@ -4,10 +4,11 @@ import type { ResolvedConfig } from '../config/types';
 import { buildModel } from '../model/buildModel';
 import { proseMask } from '../model/prose';
 import type { SectionWithNodes } from '../model/sections';
-import type { Postmortem, Section } from '../model/types';
+import type { ActionItem, Postmortem, Section } from '../model/types';
 import { IncrementalParser, parseWhole, runToEnd } from '../parsing/incremental';
 import type { Root } from '../parsing/markdown';
 import { RULES } from '../rules/registry';
+import type { TrackerState } from '../trackers/types';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
 import { LineIndex } from './lineIndex';
 import { Suppressions } from './suppressions';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   parser?: IncrementalParser;
   /** When given, receives each rule's run time in milliseconds (benchmarks and the linear-time tests). */
   timings?: Map<string, number>;
+  /** Tracker states the caller already read (in the background); absent means tracker checks are off. */
+  trackerState?: (item: ActionItem) => TrackerState | undefined;
 }
 
 export interface Analysis {
@@ -97,6 +100,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
       shared: config.shared,
       sectionAt: (offset) => innermost(model.sections, offset),
       kindsAt,
+      trackers: { config: config.trackers ?? {}, state: options.trackerState },
       report: (report: Report) => {
         if (suppressions.isSuppressed(rule.id, report.start)) return;
         findings.push({ ...report, ruleId: rule.id, severity });

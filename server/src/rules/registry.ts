@@ -1,7 +1,9 @@
 // The rule catalogue. Explicit, in the order the docs list them.
+import { actionItemDrift } from './actionItemDrift';
 import { actionItemDueDate } from './actionItemDueDate';
 import { actionItemOverdue } from './actionItemOverdue';
 import { actionItemOwner } from './actionItemOwner';
+import { actionItemTracked } from './actionItemTracked';
 import { actionItemVague } from './actionItemVague';
 import { emptySection } from './emptySection';
 import { frontMatter } from './frontMatter';
@@ -19,7 +21,7 @@ import type { AnyRule } from './types';
 
 export const RULES: readonly AnyRule[] = [
   noBlameLanguage, noCounterfactual, noHindsightMinimizer, rootCauseDepth,
-  actionItemOwner, actionItemDueDate, actionItemOverdue, actionItemVague,
+  actionItemOwner, actionItemDueDate, actionItemOverdue, actionItemVague, actionItemTracked, actionItemDrift,
   requiredSections, emptySection,
   timelineTimestamp, timelineOrder, timelineTimezone, timelineMilestones,
   impactQuantified, frontMatter,

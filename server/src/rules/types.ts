@@ -2,7 +2,9 @@
 // report findings with offsets; they never build LSP types, read settings or touch a connection.
 import type { Root } from '../parsing/markdown';
 import type { SectionWithNodes } from '../model/sections';
-import type { Postmortem, Section } from '../model/types';
+import type { TrackersConfig } from '../config/types';
+import type { ActionItem, Postmortem, Section } from '../model/types';
+import type { TrackerState } from '../trackers/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'blameless' | 'depth' | 'action-items' | 'completeness' | 'timeline' | 'metadata';
@@ -51,6 +53,8 @@ export interface RuleContext<O> {
   /** The canonical kinds of every section (and enclosing section) that contains an offset. */
   kindsAt(offset: number): Set<string>;
   report(finding: Report): void;
+  /** Tracker configuration, and the states of linked issues when the caller read them (never read here: no network on this path). */
+  trackers: { config: TrackersConfig; state?: (item: ActionItem) => TrackerState | undefined };
 }
 
 export interface SharedSettings {

@@ -93,5 +93,13 @@ export function actionItemRef(item: { tracker?: string; text: string }, config: 
 
 /** Whether an item names any issue at all: a recognised reference, or any link or key the model read. */
 export function isTracked(item: { tracker?: string; text: string }, config: TrackersConfig = {}): boolean {
-  return !!item.tracker || !!actionItemRef(item, config);
+  return !!actionItemRef(item, config) || hasIssueReference(item.tracker);
+}
+
+/** A tracker field the model read that names an issue even when no tracker here can read it: any web link, #N, or a ticket key. */
+export function hasIssueReference(tracker: string | undefined): boolean {
+  if (!tracker) return false;
+  if (/^https?:\/\//.test(tracker) || /^#\d+$/.test(tracker)) return true;
+  const key = /^([A-Z][A-Z0-9_]{1,9})-\d+$/.exec(tracker);
+  return !!key && !NOT_JIRA.has(key[1]);
 }
