@@ -76,6 +76,16 @@ export function configSchema(): object {
       severityScale: { type: 'array', description: 'The severities front matter may use.', items: { type: 'string' } },
       timezone: { type: 'string', description: 'Timezone for timeline times when a document states none.' },
       ignores: { type: 'array', description: 'Paths postmortem-lint skips, as .gitignore patterns relative to this file\'s folder.', items: { type: 'string' } },
+      trackers: {
+        type: 'object', additionalProperties: false, description: 'Where action items\' issues live. Tokens come from the environment (GITHUB_TOKEN, GITLAB_TOKEN, JIRA_EMAIL, JIRA_API_TOKEN), never from this file.',
+        properties: {
+          enabled: { type: 'boolean', description: 'Read linked issues\' states (as the CLI\'s --trackers does).' },
+          github: { type: 'object', additionalProperties: false, properties: { repository: { type: 'string', pattern: '^[\\w.-]+/[\\w.-]+$', description: 'What a bare #123 refers to.' }, url: { type: 'string', description: 'GitHub Enterprise web address.' }, apiUrl: { type: 'string', description: 'REST API address (default: GITHUB_API_URL, else https://api.github.com).' } } },
+          gitlab: { type: 'object', additionalProperties: false, properties: { url: { type: 'string' }, project: { type: 'string', description: 'What a bare #123 refers to when no GitHub repository is set.' } } },
+          jira: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', description: 'The Jira site; ABC-123 keys are read only when it is set.' }, projects: { type: 'array', items: { type: 'string' }, description: 'Only these project keys are Jira issues.' } } },
+          shortRefs: { enum: ['github', 'gitlab'], description: 'What owner/repo#123 refers to.' },
+        },
+      },
     },
   };
 }

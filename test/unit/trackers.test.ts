@@ -141,3 +141,20 @@ describe('tracker clients against a local server', () => {
     assert.ok(fake.maxInFlight <= 3 && fake.maxInFlight > 1, `max in flight ${fake.maxInFlight}`);
   });
 });
+
+describe('trackers configuration', () => {
+  it('keeps valid keys, merges layers, and refuses credentials in files', async () => {
+    const { resolveConfig } = await import('../../server/src/config/resolve');
+    const resolved = resolveConfig([
+      { trackers: { github: { repository: 'octo/app' }, jira: { url: 'https://acme.atlassian.net/' } } },
+      { trackers: { enabled: true, gitlab: { url: 'not a url', token: 'x' } as never, github: { repository: 'no-slash' } } },
+    ]);
+    assert.equal(resolved.trackers?.enabled, true);
+    assert.equal(resolved.trackers?.github?.repository, 'octo/app');
+    assert.equal(resolved.trackers?.jira?.url, 'https://acme.atlassian.net');
+    assert.equal(resolved.trackers?.gitlab?.url, undefined);
+    assert.ok(resolved.warnings.some((w) => /credentials come from the environment/.test(w)));
+    assert.ok(resolved.warnings.some((w) => /trackers\.gitlab\.url/.test(w)));
+    assert.ok(resolved.warnings.some((w) => /"owner\/repo"/.test(w)));
+  });
+});
