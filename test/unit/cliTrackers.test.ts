@@ -65,3 +65,37 @@ describe('postmortem-lint actions --trackers', () => {
     assert.equal('trackerState' in rows[0], false);
   });
 });
+
+describe('postmortem-lint report', () => {
+  let fake: FakeTrackers;
+  let dir: string;
+  before(async () => {
+    fake = await new FakeTrackers().start();
+    dir = mkdtempSync(join(tmpdir(), 'pm-report-'));
+    writeFileSync(join(dir, 'a.md'), `---\ndate: 2026-03-01\nseverity: SEV-2\n---\n${DOC}`);
+    writeFileSync(join(dir, 'b.md'), '---\ndate: 2026-04-01\ntype: near-miss\n---\n# Almost\n\n## Action items\n\n- [ ] Add a canary. Owner: @ana.\n');
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ trackers: { github: { repository: 'octo/app', apiUrl: fake.url } } }));
+    fake.issues.set('github:octo/app#1', { state: 'closed', closedAt: '2026-03-11T00:00:00Z' });
+    fake.issues.set('github:octo/app#2', { state: 'closed', closedAt: '2026-03-05T12:00:00Z' });
+  });
+  after(() => fake.stop());
+
+  it('reports JSON across postmortems, counting near-misses apart, without reading trackers unless asked', async () => {
+    const report = JSON.parse((await cli(dir, ['report', '.', '--format', 'json', '--now', '2026-05-01'])).stdout);
+    assert.equal(fake.seen.length, 0);
+    assert.deepEqual([report.totals.postmortems, report.totals.incidents, report.totals.nearMisses, report.totals.items, report.totals.done], [2, 1, 1, 5, 1]);
+    assert.equal(report.trackersChecked, false);
+  });
+
+  it('with --trackers, counts drift and measures time to close from the tracker\'s close date', async () => {
+    const report = JSON.parse((await cli(dir, ['report', '.', '--format', 'json', '--trackers', '--now', '2026-05-01'])).stdout);
+    assert.equal(report.totals.drifted, 1);
+    assert.equal(report.totals.medianDaysToClose, 10);
+    const html = (await cli(dir, ['report', '.', '--now', '2026-05-01'])).stdout;
+    assert.match(html, /^<!doctype html>/);
+  });
+
+  it('refuses an unknown format', async () => {
+    await assert.rejects(cli(dir, ['report', '.', '--format', 'pdf']), (e: { code: number }) => e.code === 2);
+  });
+});

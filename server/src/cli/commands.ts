@@ -9,6 +9,7 @@ import { expandPaths, isPostmortemInProject } from './files';
 import { IgnoreRules } from './ignores';
 import { ConfigCache } from './lint';
 import { lintCommand } from './lintCommand';
+import { reportCommand } from './report';
 import { printTracked, trackersWanted, withTrackerStates } from './trackersOption';
 import { actionRows, actionsCsv, actionsMarkdown, timelineReport, timelineText } from './reports';
 import { parseNow, UsageError, type CliValues } from './usage';
@@ -75,5 +76,10 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   const [first, ...rest] = positionals;
   if (first === 'timeline') return timelineCommand(rest, values);
   if (first === 'actions') return actionsCommand(rest, values);
+  if (first === 'report') {
+    const format = choose(values.format, ['html', 'json', 'markdown'], 'html');
+    process.stdout.write(await reportCommand(expandOrFail(rest.length ? rest : ['.']), new ConfigCache(values.config), { format, now: parseNow(values.now), trackers: values.trackers }));
+    return 0;
+  }
   return lintCommand(positionals, values, parseNow(values.now));
 }

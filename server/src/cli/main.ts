@@ -6,6 +6,7 @@ import { runCommand, UsageError } from './commands';
 const HELP = `Usage: postmortem-lint [options] [paths, globs or !globs...]
        postmortem-lint timeline FILE [--format json|text|svg|html]
        postmortem-lint actions [paths...] [--format json|csv|markdown] [--trackers]
+       postmortem-lint report [paths...] [--format html|json|markdown] [--trackers]
 
 Lints blameless incident postmortems written in Markdown (.md, .markdown, .mdx, .qmd). Of the
 files given or found in folders, only postmortems are checked, as in the editor: a path matching
