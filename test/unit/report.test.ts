@@ -47,6 +47,15 @@ describe('follow-through report data', () => {
     });
   }
 
+  it('gives no age or time to close, never NaN, when the postmortem\'s date is not a real date', () => {
+    const a = analyze('# X\n\n## Action items\n\n- [ ] Add an alert. Owner: @ana.\n- [x] Cap retries. Done 2026-02-01.\n', { now: NOW });
+    // The report takes models from any caller; one may carry a date that names no real day.
+    const report = buildReport([{ file: 'x.md', model: { ...a.model, incidentDate: '2026-13-45' }, lineOf: (o) => a.lines.line(o) + 1 }], NOW);
+    assert.ok(report.items.every((i) => i.ageDays === null || Number.isFinite(i.ageDays)));
+    assert.ok(report.items.every((i) => i.daysToClose === null || Number.isFinite(i.daysToClose)));
+    assert.doesNotMatch(JSON.stringify(report) + reportHtml(report), /NaN/);
+  });
+
   it('takes the tracker\'s close date when the item writes none, and counts drift', () => {
     const [one] = inputs(1);
     one.trackerState = (item) => (item.text.startsWith('Cap') ? { state: 'closed', closedAt: '2025-01-25T08:00:00Z' } : item.text.startsWith('Review') ? { state: 'closed' } : undefined);

@@ -83,7 +83,11 @@ export function median(values: number[]): number | null {
 
 /** Ordinal comparison: localeCompare costs microseconds per call, which adds up over thousands of rows. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const days = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+/** Whole days between two dates; null when either is not a real date ("2026-13-45" in front matter). */
+const days = (from: string, to: string): number | null => {
+  const d = Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+  return Number.isFinite(d) ? d : null;
+};
 
 function isNearMiss(model: Postmortem): boolean {
   return /near[\s_-]?miss/i.test(`${model.meta.type ?? ''} ${model.meta.title ?? ''}`);
@@ -92,13 +96,14 @@ function isNearMiss(model: Postmortem): boolean {
 function itemRow(input: ReportInput, item: ActionItem, today: string): ReportItem {
   const date = input.model.incidentDate;
   const tracker = input.trackerState?.(item);
+  const age = item.status === 'open' && date ? days(date, today) : null;
   const closedOn = item.status === 'done' ? doneDateOf(item.text) ?? tracker?.closedAt?.slice(0, 10) ?? null : null;
   return {
     file: input.file, line: input.lineOf(item.start), text: item.text, owner: item.owner ?? null, due: item.due ?? null, status: item.status,
     overdue: item.status === 'open' && !!item.due && item.due < today,
     drift: driftOf(item.status, tracker),
     closedOn, daysToClose: closedOn && date && closedOn >= date ? days(date, closedOn) : null,
-    ageDays: item.status === 'open' && date ? Math.max(0, days(date, today)) : null,
+    ageDays: age === null ? null : Math.max(0, age),
   };
 }
 
