@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,8 +72,10 @@ describe('postmortem-lint report', () => {
   before(async () => {
     fake = await new FakeTrackers().start();
     dir = mkdtempSync(join(tmpdir(), 'pm-report-'));
-    writeFileSync(join(dir, 'a.md'), `---\ndate: 2026-03-01\nseverity: SEV-2\n---\n${DOC}`);
-    writeFileSync(join(dir, 'b.md'), '---\ndate: 2026-04-01\ntype: near-miss\n---\n# Almost\n\n## Action items\n\n- [ ] Add a canary. Owner: @ana.\n');
+    mkdirSync(join(dir, 'postmortems'));
+    writeFileSync(join(dir, 'README.md'), '# Team handbook\n\n## Action items\n\n- [ ] Not an incident\'s item.\n');
+    writeFileSync(join(dir, 'postmortems', 'a.md'), `---\ndate: 2026-03-01\nseverity: SEV-2\n---\n${DOC}`);
+    writeFileSync(join(dir, 'postmortems', 'b.md'), '---\ndate: 2026-04-01\ntype: near-miss\n---\n# Almost\n\n## Action items\n\n- [ ] Add a canary. Owner: @ana.\n');
     writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ trackers: { github: { repository: 'octo/app', apiUrl: fake.url } } }));
     fake.issues.set('github:octo/app#1', { state: 'closed', closedAt: '2026-03-11T00:00:00Z' });
     fake.issues.set('github:octo/app#2', { state: 'closed', closedAt: '2026-03-05T12:00:00Z' });
@@ -81,7 +83,9 @@ describe('postmortem-lint report', () => {
   after(() => fake.stop());
 
   it('reports JSON across postmortems, counting near-misses apart, without reading trackers unless asked', async () => {
-    const report = JSON.parse((await cli(dir, ['report', '.', '--format', 'json', '--now', '2026-05-01'])).stdout);
+    const { stdout, stderr } = await cli(dir, ['report', '.', '--format', 'json', '--now', '2026-05-01']);
+    const report = JSON.parse(stdout);
+    assert.match(stderr, /skipped 1 Markdown file that is not a postmortem/);
     assert.equal(fake.seen.length, 0);
     assert.deepEqual([report.totals.postmortems, report.totals.incidents, report.totals.nearMisses, report.totals.items, report.totals.done], [2, 1, 1, 5, 1]);
     assert.equal(report.trackersChecked, false);
