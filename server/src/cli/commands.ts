@@ -78,7 +78,7 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   if (first === 'actions') return actionsCommand(rest, values);
   if (first === 'report') {
     const format = choose(values.format, ['html', 'json', 'markdown'], 'html');
-    process.stdout.write(await reportCommand(expandOrFail(rest.length ? rest : ['.']), new ConfigCache(values.config), { format, now: parseNow(values.now), trackers: values.trackers, allMarkdown: values['all-markdown'] }));
+    process.stdout.write(await reportCommand(postmortemTexts(rest.length ? rest : ['.'], values), new ConfigCache(values.config), { format, now: parseNow(values.now), trackers: values.trackers }));
     return 0;
   }
   return lintCommand(positionals, values, parseNow(values.now));

@@ -1,8 +1,5 @@
 // `postmortem-lint report PATHS --format html|json|markdown [--trackers]`: the follow-through report.
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { analyze } from '../engine/analyze';
-import { isPostmortemFile } from '../markdownFiles';
 import type { ActionItem } from '../model/types';
 import { buildReport, type ReportInput } from '../render/reportData';
 import { reportHtml } from '../render/reportHtml';
@@ -18,32 +15,15 @@ export interface ReportOptions {
   format: string;
   now: Date;
   trackers?: boolean;
-  /** Count every Markdown file given, postmortem or not (as the lint command's --all-markdown). */
-  allMarkdown?: boolean;
 }
 
-/** Reads files as given; one that cannot be read or parsed is skipped with a note, never fatal. */
-export async function reportCommand(files: string[], configs: ConfigCache, options: ReportOptions): Promise<string> {
-  const inputs: ReportInput[] = [];
-  let notPostmortems = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      process.stderr.write(`postmortem-lint: skipping ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      continue;
-    }
-    // A README or runbook beside the postmortems is not an incident: the editor's detection decides.
-    if (!options.allMarkdown && !isPostmortemFile(relative(process.cwd(), resolve(file)), text)) {
-      notPostmortems++;
-      continue;
-    }
-    const config = configs.forDocument(file);
-    const analysis = analyze(text, { config, now: options.now });
-    inputs.push({ file, model: analysis.model, lineOf: (offset) => analysis.lines.line(offset) + 1 });
-  }
-  if (notPostmortems) process.stderr.write(`postmortem-lint: report: skipped ${notPostmortems} Markdown file${notPostmortems === 1 ? '' : 's'} that ${notPostmortems === 1 ? 'is' : 'are'} not a postmortem (pass --all-markdown to count every file).\n`);
+/** Builds the report over documents the command already chose (the postmortems among the paths) and read. */
+export async function reportCommand(documents: ReadonlyArray<{ file: string; text: string }>, configs: ConfigCache, options: ReportOptions): Promise<string> {
+  const inputs: ReportInput[] = documents.map(({ file, text }) => {
+    const analysis = analyze(text, { config: configs.forDocument(file), now: options.now });
+    return { file, model: analysis.model, lineOf: (offset: number) => analysis.lines.line(offset) + 1 };
+  });
+  const files = documents.map((d) => d.file);
   const wanted = options.trackers ?? (files.length > 0 && configs.forDocument(files[0]).trackers?.enabled) ?? false;
   if (wanted) await attachTrackerStates(inputs, configs);
   const scale = files.length ? configs.forDocument(files[0]).shared.severityScale : [];
