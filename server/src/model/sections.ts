@@ -1,7 +1,7 @@
 // Finds the sections of a postmortem: headings at any level, and bold labels such as
 // "- **Impact**: ..." that some teams use instead of headings.
 import { endOffset, plainText, startOffset, type ListItem, type Nodes, type Paragraph, type Root, type RootContent } from '../parsing/markdown';
-import { kindsOf } from './sectionNames';
+import { sectionMatch } from './sectionMatch';
 import { readLeadingTime } from './timeExpression';
 import type { Section } from './types';
 
@@ -20,7 +20,7 @@ function headingSections(root: Root, textLength: number): SectionWithNodes[] {
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
     const title = plainText(node).trim();
-    const kinds = kindsOf(title);
+    const { kinds, candidates } = sectionMatch(title);
     // Entry headings drift in level ("## Feb 9, 12:00" inside "## Timeline"): keep them in the timeline.
     const keepTimeHeadings = kinds.includes('timeline');
     let stop = index + 1;
@@ -30,7 +30,7 @@ function headingSections(root: Root, textLength: number): SectionWithNodes[] {
     }
     const end = stop < children.length ? startOffset(children[stop]) : textLength;
     sections.push({
-      title, kinds, level: node.depth, form: 'heading',
+      title, kinds: [...kinds], ...(candidates.length ? { candidateKinds: candidates } : {}), level: node.depth, form: 'heading',
       start: startOffset(node), end,
       titleSpan: { start: startOffset(node), end: endOffset(node) },
       body: { start: endOffset(node), end },
@@ -69,22 +69,37 @@ function trailingBody(root: Root, item: ListItem): RootContent[] {
   return out;
 }
 
+/** "**Timeline:**" alone in a paragraph labels the blocks after it, up to the next heading or label. */
+function blocksAfterLabel(siblings: readonly Nodes[], index: number, text: string): RootContent[] {
+  const out: RootContent[] = [];
+  for (const next of siblings.slice(index + 1)) {
+    if (next.type === 'heading' || next.type === 'yaml' || next.type === 'thematicBreak') break;
+    if (next.type === 'paragraph') {
+      const label = boldLabel(next, text);
+      if (label && (endOffset(next) <= label.end || sectionMatch(label.title).kinds.length > 0)) break;
+    }
+    out.push(next as RootContent);
+  }
+  return out;
+}
+
 function labelSections(root: Root, text: string): SectionWithNodes[] {
   const sections: SectionWithNodes[] = [];
   const visit = (nodes: readonly Nodes[], depth: number): void => {
-    for (const node of nodes) {
+    for (const [index, node] of nodes.entries()) {
       if (node.type === 'list' && depth < 3) visit(node.children, depth + 1);
       if (node.type !== 'listItem' && node.type !== 'paragraph') continue;
       const paragraph = node.type === 'listItem' ? node.children[0] : node;
       if (paragraph?.type !== 'paragraph') continue;
       const label = boldLabel(paragraph, text);
-      const kinds = label ? kindsOf(label.title) : [];
+      const kinds = label ? sectionMatch(label.title).kinds : [];
       if (!label || kinds.length === 0) continue;
       const start = startOffset(node);
-      const after = node.type === 'listItem' && endOffset(paragraph) <= label.end ? trailingBody(root, node) : [];
+      const bare = endOffset(paragraph) <= label.end;
+      const after = !bare ? [] : node.type === 'listItem' ? trailingBody(root, node) : blocksAfterLabel(nodes, index, text);
       const end = after.length ? endOffset(after[after.length - 1]) : endOffset(node);
       sections.push({
-        title: label.title, kinds, level: 7, form: 'label', start, end,
+        title: label.title, kinds: [...kinds], level: 7, form: 'label', start, end,
         titleSpan: { start, end: label.end },
         body: { start: label.end, end },
         nodes: [...(node.type === 'listItem' ? (node as ListItem).children.slice(1) as RootContent[] : []), ...after],

@@ -1,7 +1,7 @@
 // Collects the raw entries of a timeline section in every format real postmortems use:
 // a heading per entry, list items, lines that start with a time (bold prefixes), table rows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
-import { kindsOf } from './sectionNames';
+import { kindsOf } from './sectionMatch';
 import { readDateLine, readLeadingTime, type CalendarDate, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
 

@@ -24,6 +24,8 @@ export interface Section extends Span {
   title: string;
   /** Canonical kinds this heading names ("Summary and impact" names two); empty when unknown. */
   kinds: SectionKind[];
+  /** Kinds an ambiguous heading may mean ("Actions taken"): a required section is not reported missing when one of these stands for it. */
+  candidateKinds?: SectionKind[];
   /** 1–6 for headings; 7 for a bold-label bullet (it nests under any heading). */
   level: number;
   form: 'heading' | 'label';

@@ -45,7 +45,8 @@ export const requiredSections: Rule = {
   },
   check(context) {
     const { model, text, shared } = context;
-    const present = new Set(model.sections.flatMap((s) => s.kinds));
+    // A heading that may mean a section ("Actions taken") keeps that section from being reported missing.
+    const present = new Set(model.sections.flatMap((s) => [...s.kinds, ...(s.candidateKinds ?? [])]));
     const nearMiss = isNearMiss(model);
     const missing = CANONICAL_ORDER.filter((k) => requiredKinds(shared.requiredSections, nearMiss).includes(k) && !present.has(k));
     if (missing.length === 0) return;
