@@ -50,7 +50,8 @@ const READER_KINDS: Record<string, RegExp> = {
 function readerTitles(text: string): string[] {
   const titles: string[] = [];
   for (const line of text.split('\n')) {
-    const heading = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
+    // The document's own title (H1) names the incident, not a section.
+    const heading = /^\s{0,3}#{2,6}\s+(.*)$/.exec(line);
     const label = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)/.exec(line);
     const title = heading?.[1] ?? label?.[1];
     if (title) titles.push(title.toLowerCase());
@@ -60,7 +61,13 @@ function readerTitles(text: string): string[] {
 
 function readerSections(text: string): Set<string> {
   const titles = readerTitles(text);
-  return new Set(Object.keys(READER_KINDS).filter((k) => titles.some((t) => READER_KINDS[k].test(t))));
+  // A reader sees a section when its name is a short title that says it in its first words
+  // ("Issue Summary", "Customer impact"), not when a long bold lead mentions it in passing.
+  const names = (t: string, re: RegExp) => {
+    const m = re.exec(t);
+    return m !== null && t.split(/\s+/).length <= 8 && t.slice(0, m.index).trim().split(/\s+/).filter(Boolean).length <= 2;
+  };
+  return new Set(Object.keys(READER_KINDS).filter((k) => titles.some((t) => names(t, READER_KINDS[k]))));
 }
 
 function readerHasTimeline(text: string): boolean {

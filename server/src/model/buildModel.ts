@@ -5,7 +5,7 @@ import { collectActionItems } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
 import { collectRawEntries, timedItemCount } from './timelineEntries';
-import { findDate } from './timeExpression';
+import { findDate, writesDayFirst } from './timeExpression';
 import type { FrontMatter, IncidentMetadata, Postmortem } from './types';
 
 export interface ModelOptions {
@@ -71,15 +71,16 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
   const meta = readMeta(frontMatter, root);
   const sections = findSections(root, text);
   const incidentDate = (meta.date && findDate(meta.date)?.iso) ?? (meta.title ? findDate(meta.title)?.iso : undefined);
+  const readOptions = { dayFirst: writesDayFirst(text) };
   const timelineFor = (section: SectionWithNodes | undefined) =>
-    buildTimeline({ section, text, incidentDate, frontMatterZone: meta.timezone, settingsZone: options.timezone });
-  const timedCount = (t: ReturnType<typeof timelineFor>): number => t.entries.filter((e) => e.minutes !== undefined).length;
+    buildTimeline({ section, text, incidentDate, frontMatterZone: meta.timezone, settingsZone: options.timezone, options: readOptions });
+  const timedCount = (t: ReturnType<typeof timelineFor>): number => t.entries.filter((e) => e.minutes !== undefined || e.date !== undefined).length;
   // Several timeline-like sections ("Key events" and "Timeline"): the one with the most timed entries.
   let timeline = timelineFor(undefined);
   let best = -1;
   for (const section of sections.filter((s) => s.kinds.includes('timeline'))) {
     // Counting timed items is cheap; building a timeline (dates, zones, milestones) only for a better one.
-    const count = collectRawEntries(section.nodes, text, section.end).filter((e) => !('dateLine' in e) && e.expr?.time).length;
+    const count = collectRawEntries(section.nodes, text, section.end, readOptions).filter((e) => !('dateLine' in e) && (e.expr?.time || e.expr?.date)).length;
     if (count > best) {
       best = count;
       timeline = timelineFor(section);

@@ -20,7 +20,7 @@ interface Pattern {
 }
 
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'who', 'where', 'when']);
-const QUALIFIERS = new Set(['of', 'for', 'on', 'in', 'to', 'during', 'from', 'at', 'by', 'with', 'per', 'and']);
+const QUALIFIERS = new Set(['of', 'for', 'on', 'in', 'to', 'during', 'from', 'at', 'by', 'with', 'per', 'and', 'following', 'after']);
 /** Words that end a heading without changing what it names ("Root cause analysis", "Remediation steps"). */
 const TRAILING_FILLERS = new Set(['analysis', 'assessment', 'detail', 'note', 'section', 'item', 'list', 'step']);
 const ZONES = String.raw`utc|gmt|pst|pdt|pt|est|edt|et|cst|cdt|ct|mst|mdt|cet|cest|bst|ist|jst|aest|aedt`;

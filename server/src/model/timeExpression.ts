@@ -1,6 +1,8 @@
 // Reads the date and time that begin a timeline entry, in the many ways people write them:
 // "13:06", "Sep 27 2017 13:06", "2021-06-03 9:00", "8:20 - 8:24", "[13:26]", "**21:48:**",
-// "Feb 04, 2021, 21:45 (UTC)", "11:21a", "4:19 PM", "1915 UTC", "11.50", "[???]".
+// "Feb 04, 2021, 21:45 (UTC)", "11:21a", "4:19 PM", "1915 UTC", "11.50", "10h47", "[???]",
+// "2024-03-05T14:10:00+01:00", "02-26-2024", "26/02/2024" (day first when the document says so),
+// "Monday, October 21st", "2022-06-02 HH:mm" (a date whose time was not recorded).
 import { ZONE_PATTERN } from './zones';
 
 export interface CalendarDate {
@@ -13,6 +15,11 @@ export interface ClockTime {
   hour: number;
   minute: number;
   second: number;
+}
+
+export interface ReadOptions {
+  /** Numeric dates are day first ("26/02/2024"): the document's other dates settle it. */
+  dayFirst?: boolean;
 }
 
 export interface TimeExpression {
@@ -35,12 +42,16 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])`;
 const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 
-const PREFIX = /^(?:\s|\*\*|__|[*_[({~]|\{\{|ca\.\s*|approx(?:\.|imately)?\s+|around\s+|about\s+|at\s+)*/iy;
+const PREFIX = /^(?:\s|\*\*|__|[*_[({~`]|\{\{|ca\.\s*|approx(?:\.|imately)?\s+|around\s+|about\s+|at\s+)*/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:T(?=\d))?/y;
 const MONTH_FIRST = new RegExp(String.raw`${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`, 'iy');
-const DAY_FIRST = new RegExp(String.raw`${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}(?:,?\s+(\d{4}))?`, 'iy');
+const DAY_FIRST = new RegExp(String.raw`${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4}))?`, 'iy');
+/** "02-26-2024", "2/15/24", "26.02.2024": month first unless the document writes day first. */
+const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d:])/y;
+/** "2022-06-02 HH:mm", "2019-12-03 --:--": the date is known, the time was not recorded. */
+const TIME_PLACEHOLDER = /(?:hh:mm(?::ss)?|--:--|xx:xx|\?\?:\?\?)(?![a-z])/iy;
 const DATE_TIME_GAP = /(?:,?\s+at\s+|,?\s+|\s*[,@]\s*|T)(?:(?:ca\.|approx\.?|around|~)\s*)?/iy;
-const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?m\.?(?![a-z])|([ap])(?![a-z]))?/iy;
+const CLOCK = /(\d{1,2})(?::|h(?=\d{2}(?!\d)))(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([ap])\.?m\.?(?![a-z])|([ap])(?![a-z]))?/iy;
 const DOTTED = /(\d{1,2})\.(\d{2})(?![\d.])(?:\s?([ap])\.?(?:m\.?)?(?![a-z]))?/iy;
 const MILITARY = new RegExp(String.raw`([01]\d|2[0-3])([0-5]\d)(?=\s*(?:h\b|hrs\b|${ZONE_PATTERN}\b))`, 'iy');
 /** "2025-01-14 1600": after a date, four digits are a time even without a zone. */
@@ -49,7 +60,7 @@ const HOUR_ONLY = /(\d{1,2})\s?([ap])\.?m\.?(?![a-z])/iy;
 const RANGE = /\s*(?:-|–|—|to)\s*/iy;
 const ZONE = new RegExp(String.raw`\s*\(?(${ZONE_PATTERN})\)?(?![A-Za-z])`, 'y');
 const UNKNOWN = /(?:\?{2,}(?::\?{2,})?|xx:xx|tbd|unknown)/iy;
-const SUFFIX = /(?:\s*(?:\*\*|__|[*_\])}]|\}\}|[:\-–—|,.]+(?=[\s*_\])}]|$)))*\s*/y;
+const SUFFIX = /(?:\s*(?:\*\*|__|[*_\])}`]|\}\}|[:\-–—|,.]+(?=[\s*_\])}]|$)))*\s*/y;
 
 function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
   re.lastIndex = i;
@@ -60,9 +71,22 @@ function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
-function readDate(s: string, i: number): { date: CalendarDate; end: number } | undefined {
+function fullYear(y: string): number {
+  return y.length === 2 ? 2000 + Number(y) : Number(y);
+}
+
+function readDate(s: string, i: number, options: ReadOptions): { date: CalendarDate; end: number } | undefined {
   let m = at(ISO_DATE, s, i);
   if (m) return { date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, end: i + m[0].length };
+  m = at(NUMERIC_DATE, s, i);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    // A first number over 12 can only be a day, a second over 12 only a day; otherwise the document decides.
+    const dayFirst = a > 12 || (b <= 12 && options.dayFirst === true);
+    const date = { year: fullYear(m[4]), month: dayFirst ? b : a, day: dayFirst ? a : b };
+    if (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31) return { date, end: i + m[0].length };
+    return undefined;
+  }
   m = at(MONTH_FIRST, s, i);
   if (m) return { date: { year: m[3] ? Number(m[3]) : undefined, month: monthIndex(m[1]), day: Number(m[2]) }, end: i + m[0].length };
   m = at(DAY_FIRST, s, i);
@@ -108,7 +132,7 @@ function readClock(s: string, i: number, allowDotted: boolean): ClockRead | unde
 }
 
 /** Reads the date and/or time that starts `s`; undefined when `s` does not start with one. */
-export function readLeadingTime(s: string): TimeExpression | undefined {
+export function readLeadingTime(s: string, options: ReadOptions = {}): TimeExpression | undefined {
   let startMeridiem: string | undefined;
   const prefix = at(PREFIX, s, 0);
   const start = prefix ? prefix[0].length : 0;
@@ -120,12 +144,14 @@ export function readLeadingTime(s: string): TimeExpression | undefined {
     return { unknown: true, length: end + (suffix?.[0].length ?? 0), start, end };
   }
   const result: Partial<TimeExpression> = {};
-  const date = readDate(s, i);
+  const date = readDate(s, i, options);
   if (date) {
     result.date = date.date;
     i = date.end;
     const gap = at(DATE_TIME_GAP, s, i);
-    if (gap) {
+    const placeholder = gap && at(TIME_PLACEHOLDER, s, i + gap[0].length);
+    if (placeholder) i += gap[0].length + placeholder[0].length;
+    else if (gap) {
       const at4 = i + gap[0].length;
       const four = at(MILITARY_AFTER_DATE, s, at4);
       const clock = readClock(s, at4, true) ?? (four ? { time: { hour: Number(four[1]), minute: Number(four[2]), second: 0 }, end: at4 + four[0].length } : undefined);
@@ -170,8 +196,8 @@ function applyClock(result: Partial<TimeExpression>, clock: ClockRead): number {
 }
 
 /** A line that is only a date ("Sep 27 2017", "**2021-02-04**", "Monday, March 3"). */
-export function readDateLine(s: string): CalendarDate | undefined {
-  const expr = readLeadingTime(s);
+export function readDateLine(s: string, options: ReadOptions = {}): CalendarDate | undefined {
+  const expr = readLeadingTime(s, options);
   if (!expr?.date || expr.time) return undefined;
   return s.slice(expr.length).trim().replace(/[*_:#]/g, '') === '' ? expr.date : undefined;
 }
@@ -197,4 +223,20 @@ export function findDate(s: string): { iso: string; index: number; length: numbe
 export function isValidDate(date: CalendarDate & { year: number }): boolean {
   if (date.month < 1 || date.month > 12 || date.day < 1) return false;
   return date.day <= new Date(Date.UTC(date.year, date.month, 0)).getUTCDate();
+}
+
+const NUMERIC_DATES = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/.-])/g;
+
+/**
+ * Whether a document writes numeric dates day first: true when one of its dates can only be read
+ * that way (31/01/2024), false when one can only be read month first (01/31/2024) or none settles it.
+ */
+export function writesDayFirst(text: string): boolean {
+  let dayFirst = false;
+  for (const m of text.matchAll(NUMERIC_DATES)) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (b > 12 && a <= 12) return false;
+    if (a > 12 && b <= 12) dayFirst = true;
+  }
+  return dayFirst;
 }

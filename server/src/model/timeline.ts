@@ -2,11 +2,16 @@
 import { assignMilestones, explicitMilestone } from './milestones';
 import type { SectionWithNodes } from './sections';
 import { collectRawEntries, type RawEntry } from './timelineEntries';
-import type { CalendarDate } from './timeExpression';
+import { findDate, type CalendarDate, type ClockTime, type ReadOptions } from './timeExpression';
 import type { Timeline, TimelineEntry } from './types';
 import { formatOffset, zoneOffset, ZONE_PATTERN } from './zones';
 
-const PREAMBLE = new RegExp(String.raw`\b(?:(?:all\s+)?times?(?:stamps?)?\s+(?:are\s+|is\s+)?(?:(?:given|shown|listed|written|reported)\s+)?(?:in|are)\s+(?:the\s+)?|time\s*zone\s*(?:is|:)\s*)(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_/]+)\b`);
+const ZONE_NAME = String.raw`(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_/]+)`;
+/**
+ * A zone stated for the whole timeline, in any form: "All times in UTC.", "*(All times US/Pacific,
+ * 24-hour clock.)*", "Timeline (all times PST)", "Timestamps are PDT", "Timeline (UTC)".
+ */
+const PREAMBLE = new RegExp(String.raw`\b(?:times?(?:\s*stamps?)?|time\s*zone|tz)\b[^.;\n()]{0,40}?(?<![A-Za-z])${ZONE_NAME}(?![A-Za-z])|\(\s*${ZONE_NAME}\s*\)`);
 const NEXT_DAY = /\b(?:next|following) day\b|\(\+1d?\)|\+1d\b|\bovernight\b|\bafter midnight\b/i;
 const DAY_MINUTES = 1440;
 
@@ -15,6 +20,7 @@ export interface TimelineInputs {
   text: string;
   /** YYYY-MM-DD used for entries before any date is written. */
   incidentDate?: string;
+  options?: ReadOptions;
   frontMatterZone?: string;
   settingsZone?: string;
 }
@@ -33,7 +39,13 @@ function pad(n: number): string {
 }
 
 function findPreambleZone(source: string): string | undefined {
-  return PREAMBLE.exec(source)?.[1];
+  const m = PREAMBLE.exec(source);
+  return m?.[1] ?? m?.[2];
+}
+
+function isoOf(days: number, time: ClockTime, offset: number): string {
+  const c = civilFromDays(days);
+  return `${c.year}-${pad(c.month)}-${pad(c.day)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}${formatOffset(offset)}`;
 }
 
 function toEntry(raw: RawEntry, text: string): TimelineEntry {
@@ -56,17 +68,23 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
   const { section, text } = inputs;
   const timeline: Timeline = { section, entries: [], entryZones: [] };
   if (!section) return timeline;
-  const preamble = findPreambleZone(text.slice(section.body.start, section.body.end));
-  const stated = inputs.frontMatterZone ?? preamble ?? inputs.settingsZone;
-  if (stated) timeline.zone = { name: stated, source: inputs.frontMatterZone ? 'front-matter' : preamble ? 'preamble' : 'settings' };
+  const raws = collectRawEntries(section.nodes, text, section.end, inputs.options);
+  // The preamble: the heading itself and what comes before the first entry.
+  const firstEntry = raws.find((r): r is RawEntry => !('dateLine' in r));
+  const preambleEnd = Math.min(firstEntry?.start ?? section.body.end, section.body.start + 2000);
+  const preamble = findPreambleZone(`${section.title}\n${text.slice(section.body.start, preambleEnd)}`);
+  const column = raws.find((r): r is RawEntry => !('dateLine' in r) && r.zone !== undefined)?.zone;
+  const stated = inputs.frontMatterZone ?? preamble ?? column ?? inputs.settingsZone;
+  if (stated) timeline.zone = { name: stated, source: inputs.frontMatterZone ? 'front-matter' : preamble ? 'preamble' : column ? 'column' : 'settings' };
 
-  const initial = inputs.incidentDate?.split('-').map(Number);
+  // Entries before any written date fall on the incident's date, or the first date the heading gives.
+  const initial = (inputs.incidentDate ?? findDate(section.title)?.iso)?.split('-').map(Number);
   let carried: (CalendarDate & { year?: number }) | undefined = initial ? { year: initial[0], month: initial[1], day: initial[2] } : undefined;
   let previousLocal: number | undefined;
   const zones = new Set<string>();
   let lastWritten: string | undefined;
 
-  for (const item of collectRawEntries(section.nodes, text, section.end)) {
+  for (const item of raws) {
     if ('dateLine' in item) {
       carried = { ...item.dateLine, year: item.dateLine.year ?? carried?.year };
       previousLocal = undefined;
@@ -75,30 +93,47 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
     const entry = toEntry(item, text);
     timeline.entries.push(entry);
     const expr = item.expr;
-    if (!expr?.time || expr.invalid) continue;
-    const written = expr.date ?? item.date;
-    if (written) carried = { ...written, year: written.year ?? carried?.year };
-    const day = carried?.year !== undefined ? daysFromCivil(carried.year, carried.month, carried.day) : 0;
+    if (expr?.invalid) continue;
+    const written = expr?.date ?? item.date;
+    if (written) carried = { ...written, year: written.year ?? item.year ?? carried?.year };
+    if (!expr?.time) {
+      // A date and no time: an entry placed by day.
+      if (written && carried?.year !== undefined) {
+        entry.date = `${carried.year}-${pad(carried.month)}-${pad(carried.day)}`;
+        entry.precision = 'day';
+      }
+      continue;
+    }
+    const dated = carried?.year !== undefined;
+    const day = dated ? daysFromCivil(carried!.year!, carried!.month, carried!.day) : 0;
     let local = day * DAY_MINUTES + expr.time.hour * 60 + expr.time.minute;
     // A time earlier than the one before it, with no date of its own, is the next day only when the
     // text says so or when going back would mean more than 12 hours: otherwise it is out of order.
     if (!written && previousLocal !== undefined && local < previousLocal && (NEXT_DAY.test(entry.text) || previousLocal - local > 12 * 60)) {
       local += DAY_MINUTES;
-      if (carried?.year !== undefined) carried = civilFromDays(Math.floor(local / DAY_MINUTES));
+      if (dated) carried = civilFromDays(Math.floor(local / DAY_MINUTES));
     }
     previousLocal = local;
     // A zone written on one entry carries to the entries after it when the timeline states none.
-    const zone = expr.zone ?? stated ?? lastWritten;
+    const zone = expr.zone ?? item.zone ?? stated ?? lastWritten;
     if (expr.zone) {
       zones.add(expr.zone.toUpperCase());
       lastWritten = expr.zone;
     }
-    const offset = zone ? zoneOffset(zone, local) ?? 0 : 0;
+    const offset = zone ? zoneOffset(zone, local, dated) ?? 0 : 0;
     entry.zone = zone;
     entry.minutes = local - offset;
-    if (carried?.year !== undefined) {
-      const c = civilFromDays(Math.floor(local / DAY_MINUTES));
-      entry.iso = `${c.year}-${pad(c.month)}-${pad(c.day)}T${pad(expr.time.hour)}:${pad(expr.time.minute)}:${pad(expr.time.second)}${formatOffset(offset)}`;
+    entry.precision = expr.time.second ? 'second' : 'minute';
+    const days = Math.floor(local / DAY_MINUTES);
+    if (dated) {
+      entry.iso = isoOf(days, expr.time, offset);
+      entry.date = entry.iso.slice(0, 10);
+    }
+    if (expr.endTime) {
+      let endLocal = days * DAY_MINUTES + expr.endTime.hour * 60 + expr.endTime.minute;
+      if (endLocal < local) endLocal += DAY_MINUTES;
+      entry.endMinutes = endLocal - offset;
+      if (dated) entry.endIso = isoOf(Math.floor(endLocal / DAY_MINUTES), expr.endTime, offset);
     }
   }
   timeline.entryZones = [...zones];

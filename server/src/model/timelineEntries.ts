@@ -1,9 +1,11 @@
-// Collects the raw entries of a timeline section in every format real postmortems use:
-// a heading per entry, list items, lines that start with a time (bold prefixes), table rows.
+// Collects the raw entries of a timeline section. An entry is any block that starts with a date or
+// a time: a list item, a line of a paragraph (hard-wrapped or split by <br>), a table row, a heading.
+// A line that is only a date, or a heading that names a day, sets the date for what follows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
 import { kindsOf } from './sectionMatch';
-import { readDateLine, readLeadingTime, type CalendarDate, type TimeExpression } from './timeExpression';
+import { readDateLine, readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
+import { ZONE_PATTERN } from './zones';
 
 export interface RawEntry {
   form: TimelineForm;
@@ -12,20 +14,26 @@ export interface RawEntry {
   /** Absolute offset of the source the expression was read from. */
   exprBase: number;
   expr?: TimeExpression;
-  /** A date that a date line or a separate date column set for this entry. */
+  /** A date that a separate date column set for this entry. */
   date?: CalendarDate;
+  /** A zone or year stated in the table's column header ("Date and Time in CET", "Date (2022)"). */
+  zone?: string;
+  year?: number;
   text: string;
 }
 
-type Sink = (entry: RawEntry | { dateLine: CalendarDate }) => void;
+export type RawItem = RawEntry | { dateLine: CalendarDate };
+type Sink = (entry: RawItem) => void;
 
 /** "First detected: 2023-09-18 13:42": a short label, then the time, then nothing. */
 const LABEL_THEN_TIME = /^\s*(?:\*\*)?([A-Za-z][A-Za-z' ]{1,30}?)(?:\*\*)?:?\s+(?=\d)/;
+const LINE_BREAK = /\n|<br\s*\/?>/gi;
 
 /** Entry text as a reader sees it: no comments, emphasis markers, code ticks or link targets. */
 export function cleanInline(s: string): string {
   return s
     .replace(/<!--[^]*?(?:-->|$)/g, '')
+    .replace(/<br\s*\/?>/gi, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\*\*|__|`/g, '')
     .replace(/\s+/g, ' ')
@@ -37,30 +45,30 @@ function firstLine(text: string, start: number, end: number): string {
   return text.slice(start, nl === -1 || nl > end ? end : nl);
 }
 
-function readLine(line: string): { expr: TimeExpression; rest: string; offset: number } | undefined {
-  const expr = readLeadingTime(line);
-  if (expr && (expr.time || expr.unknown)) return { expr, rest: line.slice(expr.length), offset: 0 };
+/** The date or time a line starts with, and the text after it. */
+function readLine(line: string, options: ReadOptions): { expr: TimeExpression; rest: string; offset: number } | undefined {
+  const expr = readLeadingTime(line, options);
+  if (expr && (expr.time || expr.unknown || expr.date)) return { expr, rest: line.slice(expr.length), offset: 0 };
   const label = LABEL_THEN_TIME.exec(line);
   if (!label) return undefined;
   const after = line.slice(label[0].length);
-  const labelled = readLeadingTime(after);
+  const labelled = readLeadingTime(after, options);
   if (!labelled?.time || after.slice(labelled.length).trim().length > 3) return undefined;
   return { expr: labelled, rest: label[1], offset: label[0].length };
 }
 
-function isTimedItem(item: ListItem, text: string): boolean {
+function itemLine(item: ListItem, text: string): string {
   const para = item.children[0];
-  return para?.type === 'paragraph' && readLine(firstLine(text, startOffset(para), endOffset(para))) !== undefined;
+  return para?.type === 'paragraph' ? firstLine(text, startOffset(para), endOffset(para)) : '';
 }
 
-/** How many of a list's own items start with a time; 0 unless at least half of them do. */
-export function timedItemCount(list: List, text: string): number {
-  const timed = list.children.filter((item) => isTimedItem(item, text)).length;
+/** How many of a list's own items start with a time (or, unless `timeOnly`, a date); 0 unless at least half do. */
+export function timedItemCount(list: List, text: string, options: ReadOptions = {}, timeOnly = true): number {
+  const timed = list.children.filter((item) => {
+    const read = readLine(itemLine(item, text), options);
+    return read !== undefined && (!timeOnly || read.expr.time !== undefined || read.expr.unknown === true);
+  }).length;
   return timed * 2 >= list.children.length ? timed : 0;
-}
-
-function isTimedList(list: List, text: string): boolean {
-  return timedItemCount(list, text) > 0;
 }
 
 /** "- **Resolution**: ..." in a timeline list is the next section, not an entry. */
@@ -69,63 +77,102 @@ function isSectionLabel(item: ListItem): boolean {
   return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(plainText(first.children[0])).length > 0;
 }
 
-function collectList(list: List, text: string, sink: Sink): void {
-  const timed = isTimedList(list, text);
+function collectList(list: List, text: string, sink: Sink, options: ReadOptions): void {
+  const timed = timedItemCount(list, text, options, false) > 0;
   for (const item of list.children) {
     if (isSectionLabel(item)) continue;
     const para = item.children[0];
     const nested = item.children.filter((c): c is List => c.type === 'list');
-    const line = para?.type === 'paragraph' ? firstLine(text, startOffset(para), endOffset(para)) : '';
-    const date = readDateLine(line);
+    const line = itemLine(item, text);
+    const date = readDateLine(line, options);
     if (date) {
       sink({ dateLine: date });
-      nested.forEach((n) => collectList(n, text, sink));
+      nested.forEach((n) => collectList(n, text, sink, options));
       continue;
     }
-    const read = readLine(line);
+    const read = readLine(line, options);
     if (timed && para) {
       const base = startOffset(para) + (read?.offset ?? 0);
       sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: cleanInline(read ? read.rest : plainText(para)) });
     }
     // A timed item's own nested bullets are its details, unless they are a timeline of their own.
-    nested.filter((n) => !timed || isTimedList(n, text)).forEach((n) => collectList(n, text, sink));
+    nested.filter((n) => !timed || timedItemCount(n, text, options, false) > 0).forEach((n) => collectList(n, text, sink, options));
   }
 }
 
-const TIME_COLUMN = /^(?:time(?:stamp)?|when|date ?(?:and|&|\/)? ?time|datetime|time ?\(.*\)|utc|hour)$/i;
-const DATE_COLUMN = /^(?:date|day)$/i;
+const TIME_HEADER = /\b(?:time(?:stamp)?s?|when|datetime|hour|utc|clock)\b/i;
+const DATE_HEADER = /\b(?:date|day)\b/i;
+const HEADER_ZONE = new RegExp(String.raw`(?:^|[\s(])(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_]+)(?=$|[\s),])`);
 
-function collectTable(table: Table, text: string, sink: Sink): void {
+/** Which columns hold times and dates: by their header, or by most of their cells. */
+function tableColumns(table: Table, options: ReadOptions): { time: number; date: number; skip: Set<number> } {
+  const [header, ...rows] = table.children;
+  const names = header.children.map((cell) => plainText(cell).trim());
+  const cellExpr = (row: number, col: number) => {
+    const cell = rows[row]?.children[col];
+    return cell ? readLeadingTime(plainText(cell), options) : undefined;
+  };
+  const share = (col: number, has: (e: TimeExpression) => boolean) => {
+    let n = 0;
+    for (let r = 0; r < rows.length; r++) if (has(cellExpr(r, col) ?? ({} as TimeExpression))) n++;
+    return rows.length ? n / rows.length : 0;
+  };
+  const columns = names.map((_, i) => i);
+  const timeShare = columns.map((i) => share(i, (e) => e.time !== undefined || e.unknown === true));
+  const dateShare = columns.map((i) => share(i, (e) => e.date !== undefined));
+  let time = columns.find((i) => timeShare[i] >= 0.5) ?? columns.find((i) => TIME_HEADER.test(names[i]) && timeShare[i] > 0) ?? -1;
+  const date = columns.find((i) => i !== time && dateShare[i] >= 0.5 && timeShare[i] === 0) ?? -1;
+  if (time === -1) time = columns.find((i) => dateShare[i] >= 0.5) ?? -1;
+  // Columns that only say when ("Day": Fri, "Date (2022)") are not the entry's text.
+  const skip = new Set(columns.filter((i) => i === time || i === date || (DATE_HEADER.test(names[i]) || TIME_HEADER.test(names[i])) && names[i].split(/\s+/).length <= 4));
+  return { time, date, skip };
+}
+
+function collectTable(table: Table, text: string, sink: Sink, options: ReadOptions): void {
   const [header, ...rows] = table.children;
   if (!header) return;
-  const names = header.children.map((cell) => plainText(cell).trim());
-  let timeCol = names.findIndex((n) => TIME_COLUMN.test(n));
-  const dateCol = names.findIndex((n) => DATE_COLUMN.test(n));
-  if (timeCol === -1) timeCol = dateCol;
-  if (timeCol === -1) return;
+  const { time, date, skip } = tableColumns(table, options);
+  if (time === -1) return;
+  const headerText = header.children.map((cell) => plainText(cell)).join(' ');
+  const zone = HEADER_ZONE.exec(headerText)?.[1];
+  const year = /\b(19|20)\d{2}\b/.exec(headerText)?.[0];
   for (const row of rows) {
-    const cell = row.children[timeCol];
+    const cell = row.children[time];
     if (!cell) continue;
     const source = text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, ' ');
-    const expr = readLeadingTime(source);
-    const dateCell = dateCol !== -1 && dateCol !== timeCol ? row.children[dateCol] : undefined;
-    const date = dateCell ? readLeadingTime(plainText(dateCell))?.date : undefined;
-    const rest = row.children.filter((_, i) => i !== timeCol && i !== dateCol).map((c) => plainText(c).trim()).filter(Boolean);
-    sink({ form: 'table', start: startOffset(row), end: endOffset(row), exprBase: startOffset(cell), expr: expr?.time || expr?.unknown ? expr : undefined, date, text: rest.join(' — ') });
+    const expr = readLeadingTime(source, options);
+    const dateCell = date !== -1 ? row.children[date] : undefined;
+    const cellDate = dateCell ? readLeadingTime(plainText(dateCell), options)?.date : undefined;
+    const rest = row.children.filter((_, i) => !skip.has(i)).map((c) => cleanInline(plainText(c))).filter(Boolean);
+    sink({
+      form: 'table', start: startOffset(row), end: endOffset(row), exprBase: startOffset(cell),
+      expr: expr?.time || expr?.unknown || expr?.date ? expr : undefined, date: cellDate, zone, year: year ? Number(year) : undefined, text: rest.join(' — '),
+    });
   }
 }
 
-function collectParagraphLines(start: number, end: number, text: string, sink: Sink): void {
-  let lineStart = start;
-  while (lineStart < end) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl === -1 || nl > end ? end : nl;
-    const line = text.slice(lineStart, lineEnd);
-    const date = readDateLine(line);
-    const read = date ? undefined : readLine(line);
-    if (date) sink({ dateLine: date });
-    else if (read) sink({ form: 'paragraph', start: lineStart, end: lineEnd, exprBase: lineStart + read.offset, expr: read.expr, text: cleanInline(read.rest) });
-    lineStart = lineEnd + 1;
+/** Each line (or <br>-separated part) that starts with a date or time is an entry; the lines after it continue it. */
+function collectParagraphLines(start: number, end: number, text: string, sink: Sink, options: ReadOptions): void {
+  const source = text.slice(start, end);
+  let last: RawEntry | undefined;
+  let lineStart = 0;
+  const breaks = [...source.matchAll(LINE_BREAK), { index: source.length, 0: '' }];
+  for (const br of breaks) {
+    const lineEnd = br.index ?? source.length;
+    const line = source.slice(lineStart, lineEnd);
+    const date = readDateLine(line, options);
+    const read = date ? undefined : readLine(line, options);
+    if (date) {
+      sink({ dateLine: date });
+      last = undefined;
+    } else if (read) {
+      last = { form: 'paragraph', start: start + lineStart, end: start + lineEnd, exprBase: start + lineStart + read.offset, expr: read.expr, text: cleanInline(read.rest) };
+      sink(last);
+    } else if (last && line.trim()) {
+      last.end = start + lineEnd;
+      last.text = `${last.text} ${cleanInline(line)}`.trim();
+    }
+    lineStart = lineEnd + br[0].length;
   }
 }
 
@@ -135,38 +182,49 @@ function headingSource(node: RootContent, text: string): { source: string; base:
   return { source: raw.slice(marks).replace(/[ \t]+#+[ \t]*$/, ''), base: startOffset(node) + marks };
 }
 
-/** True when the timeline writes one heading per entry; then lists and paragraphs are entry details. */
-function usesHeadings(nodes: readonly RootContent[], text: string): boolean {
-  return nodes.some((n) => n.type === 'heading' && readLine(headingSource(n, text).source) !== undefined);
+function collectBlock(node: RootContent, text: string, sink: Sink, options: ReadOptions): void {
+  if (node.type === 'list') collectList(node, text, sink, options);
+  else if (node.type === 'table') collectTable(node, text, sink, options);
+  else if (node.type === 'paragraph') collectParagraphLines(startOffset(node), endOffset(node), text, sink, options);
 }
 
-export function collectRawEntries(nodes: readonly RootContent[], text: string, sectionEnd: number): Array<RawEntry | { dateLine: CalendarDate }> {
-  const out: Array<RawEntry | { dateLine: CalendarDate }> = [];
+/**
+ * The entries of a timeline section, in order. A heading with a time is an entry and the blocks
+ * under it are its details; a heading with only a date names a day for the entries under it, or is
+ * itself an entry of day precision when nothing under it has a date or time.
+ */
+export function collectRawEntries(nodes: readonly RootContent[], text: string, sectionEnd: number, options: ReadOptions = {}): RawItem[] {
+  const out: RawItem[] = [];
   const sink: Sink = (e) => out.push(e);
-  if (usesHeadings(nodes, text)) {
-    nodes.forEach((node, i) => {
-      if (node.type !== 'heading') return;
-      const { source, base } = headingSource(node, text);
-      const date = readDateLine(source);
-      if (date) return sink({ dateLine: date });
-      const read = readLine(source);
-      if (!read) return;
-      const next = nodes.slice(i + 1).find((n) => n.type === 'heading');
-      const end = next ? startOffset(next) : sectionEnd;
-      const detail = nodes.slice(i + 1).find((n) => n.type === 'paragraph');
-      const rest = read.rest.trim() || (detail && startOffset(detail) < end ? plainText(detail).split('\n')[0] : '');
-      sink({ form: 'heading', start: startOffset(node), end, exprBase: base + read.offset, expr: read.expr, text: cleanInline(rest) });
-    });
-    return out;
-  }
-  for (const node of nodes) {
-    if (node.type === 'list') collectList(node, text, sink);
-    else if (node.type === 'table') collectTable(node, text, sink);
-    else if (node.type === 'paragraph') collectParagraphLines(startOffset(node), endOffset(node), text, sink);
-    else if (node.type === 'heading') {
-      const date = readDateLine(headingSource(node, text).source);
-      if (date) sink({ dateLine: date });
+  let details = false;
+  let day: { entry: RawEntry; at: number } | undefined;
+  const closeDay = () => {
+    if (day && out.length === day.at && day.entry.text) out.push(day.entry);
+    day = undefined;
+  };
+  nodes.forEach((node, i) => {
+    if (node.type !== 'heading') {
+      if (!details) collectBlock(node, text, sink, options);
+      return;
     }
-  }
+    closeDay();
+    details = false;
+    const { source, base } = headingSource(node, text);
+    const read = readLine(source, options);
+    if (!read) return;
+    const next = nodes.slice(i + 1).find((n) => n.type === 'heading');
+    const end = next ? startOffset(next) : sectionEnd;
+    const detail = nodes.slice(i + 1).find((n) => n.type === 'paragraph');
+    const rest = read.rest.trim() || (detail && startOffset(detail) < end ? plainText(detail).split('\n')[0] : '');
+    const entry: RawEntry = { form: 'heading', start: startOffset(node), end, exprBase: base + read.offset, expr: read.expr, text: cleanInline(rest) };
+    if (read.expr.time || read.expr.unknown) {
+      sink(entry);
+      details = true;
+    } else if (read.expr.date) {
+      sink({ dateLine: read.expr.date });
+      day = { entry, at: out.length };
+    }
+  });
+  closeDay();
   return out;
 }

@@ -53,6 +53,13 @@ export interface TimelineEntry extends Span {
   iso?: string;
   /** The zone that applied, as written ("PST", "UTC", "Europe/London"). */
   zone?: string;
+  /** The calendar date (YYYY-MM-DD) the entry falls on, written or carried forward; absent when no year is known. */
+  date?: string;
+  /** How finely the entry is placed: a day ("2024-02-26 - v2.2.0 released"), a minute, or a second. */
+  precision?: 'day' | 'minute' | 'second';
+  /** The end of a written range ("8:20 - 8:24"), on the same scale as `minutes` and `iso`. */
+  endMinutes?: number;
+  endIso?: string;
   /** Set when the time as written cannot exist (25:61). */
   invalidTime?: string;
   milestone?: Milestone;
@@ -63,7 +70,7 @@ export interface Timeline {
   section?: Section;
   entries: TimelineEntry[];
   /** The zone stated for the whole timeline, and where. */
-  zone?: { name: string; source: 'front-matter' | 'preamble' | 'settings' };
+  zone?: { name: string; source: 'front-matter' | 'preamble' | 'column' | 'settings' };
   /** Zones written on entries, distinct. */
   entryZones: string[];
   form?: TimelineForm;

@@ -9,6 +9,18 @@ const ABBREVIATIONS: Record<string, number> = {
   JST: 540, KST: 540, SGT: 480, HKT: 480, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
 
+/**
+ * Abbreviations people write all year for a region's local time ("PST" in July): when the date is
+ * known, the region's rules decide the offset, so daylight saving is applied by the entry's date.
+ */
+const REGIONS: Record<string, string> = {
+  PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  MT: 'America/Denver', MST: 'America/Denver', MDT: 'America/Denver',
+  CT: 'America/Chicago', CST: 'America/Chicago', CDT: 'America/Chicago',
+  ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York',
+  CET: 'Europe/Paris', CEST: 'Europe/Paris', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
+};
+
 export const ZONE_PATTERN = String.raw`(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z|(?:${Object.keys(ABBREVIATIONS).filter((z) => !['UTC', 'GMT', 'Z'].includes(z)).join('|')})`;
 
 function ianaOffset(zone: string, utcMillis: number): number | undefined {
@@ -27,9 +39,10 @@ function ianaOffset(zone: string, utcMillis: number): number | undefined {
  * Minutes east of UTC for a zone as written, at a local wall-clock time (minutes since the epoch,
  * as if the wall clock were UTC). Undefined when the zone is unknown.
  */
-export function zoneOffset(zone: string, localMinutes = 0): number | undefined {
+export function zoneOffset(zone: string, localMinutes = 0, dated = false): number | undefined {
   const z = zone.trim().replace(/^\(|\)$/g, '');
   const upper = z.toUpperCase();
+  if (dated && upper in REGIONS) return zoneOffset(REGIONS[upper], localMinutes) ?? ABBREVIATIONS[upper];
   if (upper in ABBREVIATIONS) return ABBREVIATIONS[upper];
   const m = /^(?:UTC|GMT)?\s?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
   if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
