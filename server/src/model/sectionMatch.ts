@@ -22,7 +22,7 @@ interface Pattern {
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'who', 'where', 'when']);
 const QUALIFIERS = new Set(['of', 'for', 'on', 'in', 'to', 'during', 'from', 'at', 'by', 'with', 'per', 'and', 'following', 'after']);
 /** Words that end a heading without changing what it names ("Root cause analysis", "Remediation steps"). */
-const TRAILING_FILLERS = new Set(['analysis', 'assessment', 'detail', 'note', 'section', 'item', 'list', 'step']);
+const TRAILING_FILLERS = new Set(['analysis', 'assessment', 'detail', 'note', 'section', 'item', 'list', 'step', 'date', 'range', 'period', 'window']);
 const ZONES = String.raw`utc|gmt|pst|pdt|pt|est|edt|et|cst|cdt|ct|mst|mdt|cet|cest|bst|ist|jst|aest|aedt`;
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const MAX_GAP = 4;
@@ -44,7 +44,7 @@ export function normalizeTitle(title: string): string {
   // "Timeline - 2024-02-26 to 2024-03-06", "Root cause: the cache": the words before the dash or colon name the section.
   s = s.replace(/^(.*?\S)\s*(?:\s[-–—|]\s|:\s|\s[-–—]$).*$/, '$1');
   s = s
-    .replace(new RegExp(String.raw`\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\b\d{4}\b`, 'g'), ' ')
+    .replace(new RegExp(String.raw`\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\b\d{4}\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b`, 'g'), ' ')
     .replace(/\b(?:all\s+)?times?\s+(?:are\s+|in\s+|is\s+)*(?:approx|approximate|approximately|estimated|local)\b.*$|\ball times?\b.*$/, ' ')
     .replace(new RegExp(String.raw`\b(?:${ZONES})\b`, 'g'), ' ')
     .replace(/tl;dr/g, 'tldr')

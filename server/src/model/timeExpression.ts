@@ -50,10 +50,12 @@ const DAY_FIRST = new RegExp(String.raw`${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+(?
 const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d:])/y;
 /** "2022-06-02 HH:mm", "2019-12-03 --:--": the date is known, the time was not recorded. */
 const TIME_PLACEHOLDER = /(?:hh:mm(?::ss)?|--:--|xx:xx|\?\?:\?\?)(?![a-z])/iy;
-const DATE_TIME_GAP = /(?:,?\s+at\s+|,?\s+|\s*[,@]\s*|T)(?:(?:ca\.|approx\.?|around|~)\s*)?/iy;
+const DATE_TIME_GAP = /(?:,?\s+at\s+|\s+[-–—]\s+|,?\s+|\s*[,@]\s*|T)(?:(?:ca\.|approx\.?|around|~)\s*)?/iy;
 const CLOCK = /(\d{1,2})(?::|h(?=\d{2}(?!\d)))(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([ap])\.?m\.?(?![a-z])|([ap])(?![a-z]))?/iy;
 const DOTTED = /(\d{1,2})\.(\d{2})(?![\d.])(?:\s?([ap])\.?(?:m\.?)?(?![a-z]))?/iy;
 const MILITARY = new RegExp(String.raw`([01]\d|2[0-3])([0-5]\d)(?=\s*(?:h\b|hrs\b|${ZONE_PATTERN}\b))`, 'iy');
+/** "12:45 PM PST Saturday Oct 30th", "14:05 on March 3": a date after the time. */
+const TIME_DATE_GAP = /(?:,?\s+on\s+|,?\s+)/iy;
 /** "2025-01-14 1600": after a date, four digits are a time even without a zone. */
 const MILITARY_AFTER_DATE = /([01]\d|2[0-3])([0-5]\d)(?![\d:.])/y;
 const HOUR_ONLY = /(\d{1,2})\s?([ap])\.?m\.?(?![a-z])/iy;
@@ -182,6 +184,12 @@ export function readLeadingTime(s: string, options: ReadOptions = {}): TimeExpre
     if (zone) {
       result.zone = zone[1];
       i += zone[0].length;
+    }
+    const gap = !result.date ? at(TIME_DATE_GAP, s, i) : null;
+    const after = gap ? readDate(s, i + gap[0].length, options) : undefined;
+    if (after) {
+      result.date = after.date;
+      i = after.end;
     }
   }
   const end = i;

@@ -102,6 +102,7 @@ function collectList(list: List, text: string, sink: Sink, options: ReadOptions)
 
 const TIME_HEADER = /\b(?:time(?:stamp)?s?|when|datetime|hour|utc|clock)\b/i;
 const DATE_HEADER = /\b(?:date|day)\b/i;
+const ANY_CLOCK = /(?<![\d:])\d{1,2}:\d{2}(?![\d])/;
 const HEADER_ZONE = new RegExp(String.raw`(?:^|[\s(])(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_]+)(?=$|[\s),])`);
 
 /** Which columns hold times and dates: by their header, or by most of their cells. */
@@ -120,7 +121,8 @@ function tableColumns(table: Table, options: ReadOptions): { time: number; date:
   const columns = names.map((_, i) => i);
   const timeShare = columns.map((i) => share(i, (e) => e.time !== undefined || e.unknown === true));
   const dateShare = columns.map((i) => share(i, (e) => e.date !== undefined));
-  let time = columns.find((i) => timeShare[i] >= 0.5) ?? columns.find((i) => TIME_HEADER.test(names[i]) && timeShare[i] > 0) ?? -1;
+  const clockShare = (i: number) => rows.filter((r) => r.children[i] && ANY_CLOCK.test(plainText(r.children[i]))).length / Math.max(rows.length, 1);
+  let time = columns.find((i) => timeShare[i] >= 0.5) ?? columns.find((i) => TIME_HEADER.test(names[i]) && (timeShare[i] > 0 || clockShare(i) >= 0.5)) ?? -1;
   const date = columns.find((i) => i !== time && dateShare[i] >= 0.5 && timeShare[i] === 0) ?? -1;
   if (time === -1) time = columns.find((i) => dateShare[i] >= 0.5) ?? -1;
   // Columns that only say when ("Day": Fri, "Date (2022)") are not the entry's text.
@@ -139,8 +141,14 @@ function collectTable(table: Table, text: string, sink: Sink, options: ReadOptio
   for (const row of rows) {
     const cell = row.children[time];
     if (!cell) continue;
-    const source = text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, ' ');
-    const expr = readLeadingTime(source, options);
+    let source = text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, ' ');
+    let expr = readLeadingTime(source, options);
+    // The cell is known to hold the time: read it even after a mistyped date ("20202-01-16 12:00").
+    const clock = !expr?.time && !expr?.date ? ANY_CLOCK.exec(source) : null;
+    if (clock) {
+      source = ' '.repeat(clock.index) + source.slice(clock.index);
+      expr = readLeadingTime(source, options);
+    }
     const dateCell = date !== -1 ? row.children[date] : undefined;
     const cellDate = dateCell ? readLeadingTime(plainText(dateCell), options)?.date : undefined;
     const rest = row.children.filter((_, i) => !skip.has(i)).map((c) => cleanInline(plainText(c))).filter(Boolean);
