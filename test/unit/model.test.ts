@@ -18,9 +18,9 @@ describe('sections', () => {
 });
 
 describe('timeline formats', () => {
-  it('a heading per entry, date carried forward, zone from a preamble', () => {
+  it('a heading per entry, date carried forward, zone from a preamble (PST in September is daylight time)', () => {
     const text = '# T\n\n## Timeline\n\nAll times in PST\n\n### Sep 27 2017 13:06\n\nDeploy.\n\n### 13:35\n\nMore.\n\n### 8:20 - 8:24 PM\n\nLater.\n';
-    assert.deepEqual(times(text), ['2017-09-27T13:06:00-08:00', '2017-09-27T13:35:00-08:00', '2017-09-27T20:20:00-08:00']);
+    assert.deepEqual(times(text), ['2017-09-27T13:06:00-07:00', '2017-09-27T13:35:00-07:00', '2017-09-27T20:20:00-07:00']);
     assert.equal(model(text).timeline.zone?.source, 'preamble');
   });
 

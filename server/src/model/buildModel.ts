@@ -75,12 +75,14 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
   const timelineFor = (section: SectionWithNodes | undefined) =>
     buildTimeline({ section, text, incidentDate, frontMatterZone: meta.timezone, settingsZone: options.timezone, options: readOptions });
   const timedCount = (t: ReturnType<typeof timelineFor>): number => t.entries.filter((e) => e.minutes !== undefined || e.date !== undefined).length;
-  // Several timeline-like sections ("Key events" and "Timeline"): the one with the most timed entries.
+  // Several timeline-like sections ("Key events" and "Timeline"): the one with the most dated entries.
   let timeline = timelineFor(undefined);
   let best = -1;
-  for (const section of sections.filter((s) => s.kinds.includes('timeline'))) {
-    // Counting timed items is cheap; building a timeline (dates, zones, milestones) only for a better one.
-    const count = collectRawEntries(section.nodes, text, section.end, readOptions).filter((e) => !('dateLine' in e) && (e.expr?.time || e.expr?.date)).length;
+  const candidates = sections.filter((s) => s.kinds.includes('timeline'));
+  for (const section of candidates) {
+    // Counting dated items is cheaper than building a timeline (dates, zones, milestones): with one
+    // candidate there is nothing to compare.
+    const count = candidates.length === 1 ? 0 : collectRawEntries(section.nodes, text, section.end, readOptions).filter((e) => !('dateLine' in e) && (e.expr?.time || e.expr?.date)).length;
     if (count > best) {
       best = count;
       timeline = timelineFor(section);

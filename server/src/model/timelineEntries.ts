@@ -3,7 +3,7 @@
 // A line that is only a date, or a heading that names a day, sets the date for what follows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
 import { kindsOf } from './sectionMatch';
-import { readDateLine, readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
+import { readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
 import { ZONE_PATTERN } from './zones';
 
@@ -57,6 +57,15 @@ function readLine(line: string, options: ReadOptions): { expr: TimeExpression; r
   return { expr: labelled, rest: label[1], offset: label[0].length };
 }
 
+/** A line that is only a date sets the day; a line that starts with a date or time is an entry. */
+function classify(line: string, options: ReadOptions): { dateLine: CalendarDate } | { read: NonNullable<ReturnType<typeof readLine>> } | undefined {
+  const read = readLine(line, options);
+  if (!read) return undefined;
+  const { expr } = read;
+  if (expr.date && !expr.time && !expr.unknown && read.offset === 0 && read.rest.trim().replace(/[*_:#]/g, '') === '') return { dateLine: expr.date };
+  return { read };
+}
+
 function itemLine(item: ListItem, text: string): string {
   const para = item.children[0];
   return para?.type === 'paragraph' ? firstLine(text, startOffset(para), endOffset(para)) : '';
@@ -83,14 +92,13 @@ function collectList(list: List, text: string, sink: Sink, options: ReadOptions)
     if (isSectionLabel(item)) continue;
     const para = item.children[0];
     const nested = item.children.filter((c): c is List => c.type === 'list');
-    const line = itemLine(item, text);
-    const date = readDateLine(line, options);
-    if (date) {
-      sink({ dateLine: date });
+    const found = classify(itemLine(item, text), options);
+    if (found && 'dateLine' in found) {
+      sink(found);
       nested.forEach((n) => collectList(n, text, sink, options));
       continue;
     }
-    const read = readLine(line, options);
+    const read = found?.read;
     if (timed && para) {
       const base = startOffset(para) + (read?.offset ?? 0);
       sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: cleanInline(read ? read.rest : plainText(para)) });
@@ -168,10 +176,10 @@ function collectParagraphLines(start: number, end: number, text: string, sink: S
   for (const br of breaks) {
     const lineEnd = br.index ?? source.length;
     const line = source.slice(lineStart, lineEnd);
-    const date = readDateLine(line, options);
-    const read = date ? undefined : readLine(line, options);
-    if (date) {
-      sink({ dateLine: date });
+    const found = classify(line, options);
+    const read = found && 'read' in found ? found.read : undefined;
+    if (found && 'dateLine' in found) {
+      sink(found);
       last = undefined;
     } else if (read) {
       last = { form: 'paragraph', start: start + lineStart, end: start + lineEnd, exprBase: start + lineStart + read.offset, expr: read.expr, text: cleanInline(read.rest) };
