@@ -61,7 +61,7 @@ let patterns: Pattern[] | undefined;
 function allPatterns(): Pattern[] {
   patterns ??= (Object.entries(SECTION_ALIASES) as Array<[SectionKind, ReadonlyArray<readonly [string, string]>]>).flatMap(([kind, aliases]) =>
     aliases.map(([alias]) => {
-      const words = normalizeTitle(alias).split(' ').map((w) => (w === '*' ? w : stem(w)));
+      const words = normalizeTitle(alias.replace(/\*/g, 'anywords')).split(' ').map((w) => (w === 'anywords' ? '*' : stem(w)));
       return { kind, words, question: QUESTION_WORDS.has(words[0]) };
     }));
   return patterns;

@@ -20,6 +20,13 @@ export function sortFix(entries: TimelineEntry[], text: string): Fix | undefined
   return { title: 'Sort the timeline entries by time', edits: [{ start: entries[0].start, end: entries[entries.length - 1].end, newText }] };
 }
 
+/** Times compare to the minute when both entries have one; an entry known only by its day compares by day. */
+function isEarlier(entry: TimelineEntry, previous: TimelineEntry): boolean {
+  const bothTimed = entry.minutes !== undefined && previous.minutes !== undefined && (entry.date === undefined) === (previous.date === undefined);
+  if (bothTimed) return entry.minutes! < previous.minutes!;
+  return entry.date !== undefined && previous.date !== undefined && entry.date < previous.date;
+}
+
 export const timelineOrder: Rule = {
   id: 'timeline-order',
   category: 'timeline',
@@ -36,11 +43,11 @@ export const timelineOrder: Rule = {
   check(context) {
     const entries = context.model.timeline.entries;
     const fix = sortFix(entries, context.text);
-    // Compare with the previous timed entry only: one mistyped time then yields one finding, not one per later entry.
+    // Compare with the previous placed entry only: one mistyped time then yields one finding, not one per later entry.
     let previous: TimelineEntry | undefined;
     for (const entry of entries) {
-      if (entry.minutes === undefined || !entry.timeSpan) continue;
-      if (previous?.minutes !== undefined && entry.minutes < previous.minutes) {
+      if ((entry.minutes === undefined && entry.date === undefined) || !entry.timeSpan) continue;
+      if (previous && isEarlier(entry, previous)) {
         context.report({
           ...entry.timeSpan,
           message: `${entry.timeText} comes after ${previous.timeText} in the timeline but is earlier. Check the time, add the date if it crossed midnight, or move the entry.`,
