@@ -11,7 +11,7 @@ const ZONE_NAME = String.raw`(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_/]+)`;
  * A zone stated for the whole timeline, in any form: "All times in UTC.", "*(All times US/Pacific,
  * 24-hour clock.)*", "Timeline (all times PST)", "Timestamps are PDT", "Timeline (UTC)".
  */
-const PREAMBLE = new RegExp(String.raw`\b(?:times?(?:\s*stamps?)?|time\s*zone|tz)\b[^.;\n()]{0,40}?(?<![A-Za-z])${ZONE_NAME}(?![A-Za-z])|\(\s*${ZONE_NAME}\s*\)`);
+const PREAMBLE = new RegExp(String.raw`\b(?:[Tt]imes?(?:\s*stamps?)?|[Tt]ime\s*zone|TZ|tz)\b[^.;\n()]{0,40}?(?<![A-Za-z])${ZONE_NAME}(?![A-Za-z])|\(\s*${ZONE_NAME}\s*\)`);
 const NEXT_DAY = /\b(?:next|following) day\b|\(\+1d?\)|\+1d\b|\bovernight\b|\bafter midnight\b/i;
 const DAY_MINUTES = 1440;
 
@@ -71,7 +71,8 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
   const raws = collectRawEntries(section.nodes, text, section.end, inputs.options);
   // The preamble: the heading itself and what comes before the first entry.
   const firstEntry = raws.find((r): r is RawEntry => !('dateLine' in r));
-  const preambleEnd = Math.min(firstEntry?.start ?? section.body.end, section.body.start + 2000);
+  const firstBlock = firstEntry && section.nodes.find((n) => (n.position?.end.offset ?? 0) > firstEntry.start);
+  const preambleEnd = Math.min(firstBlock?.position?.start.offset ?? firstEntry?.start ?? section.body.end, section.body.start + 2000);
   const preamble = findPreambleZone(`${section.title}\n${text.slice(section.body.start, preambleEnd)}`);
   const column = raws.find((r): r is RawEntry => !('dateLine' in r) && r.zone !== undefined)?.zone;
   const stated = inputs.frontMatterZone ?? preamble ?? column ?? inputs.settingsZone;

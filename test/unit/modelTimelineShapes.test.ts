@@ -1,0 +1,141 @@
+// Every shape of timeline the model reads, each with the entries, dates, times and zones it must yield.
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/engine/analyze';
+
+const NOW = new Date('2026-11-29T00:00:00Z');
+const timeline = (text: string) => analyze(text, { now: NOW }).model.timeline;
+/** Each entry as "when | precision | zone | text": when is the ISO time, or the date for day precision. */
+const rows = (text: string) => timeline(text).entries.map((e) => `${e.iso ?? e.date ?? '-'} | ${e.precision ?? '-'} | ${e.zone ?? '-'} | ${e.text}`);
+
+describe('timeline shapes', () => {
+  it('list items: bulleted, numbered and task items', () => {
+    const text = '---\ndate: 2026-03-02\n---\n## Timeline\n\nAll times in UTC.\n\n- 10:00 Alert fired\n\n1. 10:05 Paged\n\n- [x] 10:10 Rolled back\n';
+    assert.deepEqual(rows(text), [
+      '2026-03-02T10:00:00+00:00 | minute | UTC | Alert fired',
+      '2026-03-02T10:05:00+00:00 | minute | UTC | Paged',
+      '2026-03-02T10:10:00+00:00 | minute | UTC | Rolled back',
+    ]);
+  });
+
+  it('lines of a paragraph, hard-wrapped or split by <br>, with continuation lines', () => {
+    const text = '---\ndate: 2026-03-02\ntimezone: UTC\n---\n## Timeline\n\n10:00 - Alert fired on the\ncheckout error rate.\n10:05 - Paged.<br>10:20 - Fixed.\n';
+    assert.deepEqual(rows(text), [
+      '2026-03-02T10:00:00+00:00 | minute | UTC | Alert fired on the checkout error rate.',
+      '2026-03-02T10:05:00+00:00 | minute | UTC | Paged.',
+      '2026-03-02T10:20:00+00:00 | minute | UTC | Fixed.',
+    ]);
+  });
+
+  it('a table whose date-and-time column names its zone in the header', () => {
+    const text = '## Timeline\n\n| Date and Time in CET | Event |\n|---|---|\n| 2026-01-29 12:00 | Scaled up |\n| 2026-01-30 08:24 | Warning from the provider |\n| 2026-01-30 09:00 | Work started |\n';
+    const t = timeline(text);
+    assert.deepEqual(t.zone, { name: 'CET', source: 'column' });
+    assert.deepEqual(rows(text), [
+      '2026-01-29T12:00:00+01:00 | minute | CET | Scaled up',
+      '2026-01-30T08:24:00+01:00 | minute | CET | Warning from the provider',
+      '2026-01-30T09:00:00+01:00 | minute | CET | Work started',
+    ]);
+  });
+
+  it('a table with separate day, date (year in the header) and time columns', () => {
+    const text = '## Timeline (all times UTC)\n\n| Day | Date (2022) | Time (UTC) | Event |\n|---|---|---|---|\n| Fri | Jan 28 | 02:34 | Report received |\n| Fri | Jan 28 | 02:42 | Cards locked |\n| Tue | Feb 01 | 19:12 | Vendor replied |\n';
+    assert.deepEqual(rows(text), [
+      '2022-01-28T02:34:00+00:00 | minute | UTC | Report received',
+      '2022-01-28T02:42:00+00:00 | minute | UTC | Cards locked',
+      '2022-02-01T19:12:00+00:00 | minute | UTC | Vendor replied',
+    ]);
+  });
+
+  it('a table found by its cells when no header says time', () => {
+    const text = '## Timeline\n\n| When it happened | Note |\n|---|---|\n| 2026-05-01 10:00 UTC | a |\n| 2026-05-01 10:30 UTC | b |\n| 2026-05-01 11:00 UTC | c |\n';
+    assert.equal(timeline(text).entries.filter((e) => e.iso).length, 3);
+  });
+
+  it('one heading per entry, the blocks under it its details', () => {
+    const text = '## Timeline\n\n*(All times America/Chicago, 24-hour clock.)*\n\n### 2026-01-12 7:35\n\nSync lag alert fired.\n\n- detail, not an entry\n\n### 8:10\n\nWorkers restarted.\n';
+    assert.deepEqual(rows(text), [
+      '2026-01-12T07:35:00-06:00 | minute | America/Chicago | Sync lag alert fired.',
+      '2026-01-12T08:10:00-06:00 | minute | America/Chicago | Workers restarted.',
+    ]);
+  });
+
+  it('one heading per day with a title, entries under it', () => {
+    const text = '## Incident Timeline\n\nAll times in UTC.\n\n### October 21, 2025 - Cache overload\n\n- 22:10 Alert fired\n- 23:40 Scaled out\n\n### October 22, 2025 - Recovery\n\n- 00:20 Drained\n';
+    assert.deepEqual(rows(text), [
+      '2025-10-21T22:10:00+00:00 | minute | UTC | Alert fired',
+      '2025-10-21T23:40:00+00:00 | minute | UTC | Scaled out',
+      '2025-10-22T00:20:00+00:00 | minute | UTC | Drained',
+    ]);
+  });
+
+  it('a day heading with nothing timed under it is an entry of day precision', () => {
+    const text = '## Timeline\n\n### 2026-04-02 - Report received\n\nA researcher wrote in.\n\n### 2026-04-05 - Fix released\n\nVersion 2 shipped.\n\n### 2026-04-06 - Advisory published\n';
+    assert.deepEqual(rows(text), [
+      '2026-04-02 | day | - | Report received',
+      '2026-04-05 | day | - | Fix released',
+      '2026-04-06 | day | - | Advisory published',
+    ]);
+  });
+
+  it('bold, italic and code-span prefixes and bracketed stamps', () => {
+    const text = '---\ndate: 2026-03-02\ntimezone: UTC\n---\n## Timeline\n\n- **16:58 UTC** - Deploy\n- *17:02* Errors\n- `17:05` Paged\n- [17:09] Rolled back\n';
+    assert.deepEqual(timeline(text).entries.map((e) => [e.iso, e.text]), [
+      ['2026-03-02T16:58:00+00:00', 'Deploy'], ['2026-03-02T17:02:00+00:00', 'Errors'],
+      ['2026-03-02T17:05:00+00:00', 'Paged'], ['2026-03-02T17:09:00+00:00', 'Rolled back'],
+    ]);
+  });
+
+  it('dates carry forward from date lines and from earlier entries', () => {
+    const text = '## Timeline\n\nAll times in UTC.\n\nMarch 3rd, 2026\n\n- 09:00 A\n- 2026-03-04 08:00 B\n- 09:00 C\n';
+    assert.deepEqual(timeline(text).entries.map((e) => e.iso), ['2026-03-03T09:00:00+00:00', '2026-03-04T08:00:00+00:00', '2026-03-04T09:00:00+00:00']);
+  });
+
+  it('paragraphs that start with a numeric date are day-precision entries, not missing times', () => {
+    const text = '## Timeline (all times PST) 02/26/2026 - 03/06/2026. All times approximations\n\n02-26-2026 - Reported by testers.\n\n02/28/2026 - Version 2.2.0 released.\n\n03-06-2026 - Fix released.\n';
+    assert.deepEqual(rows(text), ['2026-02-26 | day | - | Reported by testers.', '2026-02-28 | day | - | Version 2.2.0 released.', '2026-03-06 | day | - | Fix released.']);
+    const findings = analyze(text, { now: NOW }).findings.filter((f) => f.ruleId === 'timeline-timestamp');
+    assert.deepEqual(findings, []);
+  });
+
+  it('a date written after the time, and a time written after a date and a dash', () => {
+    const text = '## Timeline\n\n12:45 PM PST Saturday Oct 30th 2021: First wave\n\n13:55 PM PST Saturday Oct 30th: Alarms\n\n10/31/2021 - 09:00 PST - Quiet again\n';
+    assert.deepEqual(timeline(text).entries.map((e) => e.iso), ['2021-10-30T12:45:00-07:00', '2021-10-30T13:55:00-07:00', '2021-10-31T09:00:00-07:00']);
+  });
+
+  it('keeps ranges as a start and an end', () => {
+    const e = timeline('---\ndate: 2026-03-02\ntimezone: UTC\n---\n## Timeline\n\n- 8:20 - 8:24 PM Failover\n- 23:50–00:10 Maintenance window\n').entries;
+    assert.deepEqual([e[0].iso, e[0].endIso], ['2026-03-02T20:20:00+00:00', '2026-03-02T20:24:00+00:00']);
+    assert.deepEqual([e[1].iso, e[1].endIso], ['2026-03-02T23:50:00+00:00', '2026-03-03T00:10:00+00:00']);
+  });
+});
+
+describe('timeline zones', () => {
+  const entriesIn = (preamble: string, frontMatter = '') => timeline(`${frontMatter}## Timeline${preamble}\n\n- 2026-07-01 10:00 A\n- 2026-01-15 10:00 B\n`);
+
+  it('PT, PST and PDT follow daylight saving by the entry date', () => {
+    for (const zone of ['PT', 'PST', 'PDT']) {
+      assert.deepEqual(entriesIn(` (all times ${zone})`).entries.map((e) => e.iso), ['2026-07-01T10:00:00-07:00', '2026-01-15T10:00:00-08:00'], zone);
+    }
+  });
+
+  it('reads the zone from front matter, a sentence, an italic note, the heading or the entry', () => {
+    assert.equal(entriesIn('', '---\ntimezone: Europe/Berlin\n---\n').zone?.source, 'front-matter');
+    assert.deepEqual(entriesIn('\n\nTimestamps are in UTC.').zone, { name: 'UTC', source: 'preamble' });
+    assert.deepEqual(entriesIn('\n\n_All times US/Eastern._').zone, { name: 'US/Eastern', source: 'preamble' });
+    assert.deepEqual(entriesIn(' (UTC)').zone, { name: 'UTC', source: 'preamble' });
+    const own = timeline('## Timeline\n\n- 2026-01-15 10:00 CET A\n- 2026-01-15 10:30 B\n');
+    assert.deepEqual(own.entries.map((e) => e.iso), ['2026-01-15T10:00:00+01:00', '2026-01-15T10:30:00+01:00']);
+  });
+
+  it('does not take a zone named inside an entry for the whole timeline', () => {
+    assert.equal(timeline('## Timeline\n\n- 10:00 Moved the job to run at times in UTC\n- 10:05 Done\n').zone, undefined);
+  });
+});
+
+describe('numeric dates, settled by the document', () => {
+  const dates = (text: string) => timeline(text).entries.map((e) => e.date);
+  it('reads MM/DD/YYYY by default and DD/MM/YYYY when another date can only be day first', () => {
+    assert.deepEqual(dates('## Timeline\n\n- 03/04/2026 A\n- 03/05/2026 B\n- 03/06/2026 C\n'), ['2026-03-04', '2026-03-05', '2026-03-06']);
+    assert.deepEqual(dates('## Timeline\n\n- 03/04/2026 A\n- 03/05/2026 B\n- 25/05/2026 C\n'), ['2026-04-03', '2026-05-03', '2026-05-25']);
+  });
+});
