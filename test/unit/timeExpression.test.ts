@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readLeadingTime, readDateLine } from '../../server/src/model/timeExpression';
+import { readLeadingTime, readDateLine, writesDayFirst } from '../../server/src/model/timeExpression';
 
 function hm(s: string): string | undefined {
   const e = readLeadingTime(s);
@@ -32,6 +32,16 @@ describe('reading the time that starts a timeline entry', () => {
     ['2017-02-09 00:25 - 00:29 AM', '2017-02-09 00:25'],
     ['2017-02-24 ca. 13:00', '2017-02-24 13:00'],
     ['Monday, March 3, 2025 at 10:15 CET', '2025-03-03 10:15 CET'],
+    ['10h47 restart', '10:47'],
+    ['2025-03-05T14:10:00.250+01:00 alert', '2025-03-05 14:10 +01:00'],
+    ['2025-03-05T14:10:00Z alert', '2025-03-05 14:10 Z'],
+    ['02-26-2024 07:30 PST - released', '2024-02-26 07:30 PST'],
+    ['2/15/24 9:00 a.m. paged', '2024-02-15 09:00'],
+    ['10/20/2022 - 15:38 CST - converted', '2022-10-20 15:38 CST'],
+    ['12:45 PM PST Saturday Oct 30th: First wave', '????-10-30 12:45 PST'],
+    ['14:05 on March 3: paged', '????-03-03 14:05'],
+    ['21st of October 2025, 09:00', '2025-10-21 09:00'],
+    ['**`09:15`** paged', '09:15'],
   ];
   for (const [input, expected] of cases) {
     it(`"${input}" → ${expected}`, () => assert.equal(hm(input), expected));
@@ -51,6 +61,26 @@ describe('reading the time that starts a timeline entry', () => {
       const e = readLeadingTime(s);
       assert.ok(!e?.time || (s.startsWith('13:00') && e.time.hour === 13), s);
     }
+  });
+
+  it('reads numeric dates month first unless the document writes day first', () => {
+    assert.deepEqual(readLeadingTime('03/04/2026 x')?.date, { year: 2026, month: 3, day: 4 });
+    assert.deepEqual(readLeadingTime('03/04/2026 x', { dayFirst: true })?.date, { year: 2026, month: 4, day: 3 });
+    assert.deepEqual(readLeadingTime('25/04/2026 x')?.date, { year: 2026, month: 4, day: 25 });
+    assert.equal(writesDayFirst('on 03/04/2026 and 25/04/2026'), true);
+    assert.equal(writesDayFirst('on 03/04/2026 and 04/25/2026, 25/04/2026'), false);
+    assert.equal(writesDayFirst('on 03/04/2026'), false);
+  });
+
+  it('reads a date whose time was not recorded as a date alone', () => {
+    for (const s of ['2022-06-02 HH:mm text', '2019-12-03 --:-- text']) {
+      const e = readLeadingTime(s);
+      assert.deepEqual([e?.date, e?.time, s.slice(e?.length ?? 0)], [s.startsWith('2022') ? { year: 2022, month: 6, day: 2 } : { year: 2019, month: 12, day: 3 }, undefined, 'text'], s);
+    }
+  });
+
+  it('keeps the end of a range', () => {
+    assert.deepEqual(readLeadingTime('8:20 - 8:24 PM failover')?.endTime, { hour: 20, minute: 24, second: 0 });
   });
 
   it('recognises date lines', () => {

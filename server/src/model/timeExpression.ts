@@ -43,7 +43,7 @@ const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 
 const PREFIX = /^(?:\s|\*\*|__|[*_[({~`]|\{\{|ca\.\s*|approx(?:\.|imately)?\s+|around\s+|about\s+|at\s+)*/iy;
-const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:T(?=\d))?/y;
+const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d])/y;
 const MONTH_FIRST = new RegExp(String.raw`${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`, 'iy');
 const DAY_FIRST = new RegExp(String.raw`${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4}))?`, 'iy');
 /** "02-26-2024", "2/15/24", "26.02.2024": month first unless the document writes day first. */
