@@ -118,7 +118,10 @@ function withoutFillers(words: string[]): string[] {
 function matchWords(words: string[]): SectionMatch {
   // "Summary and impact", "Detection / Response": every part names a kind.
   const parts: string[][] = [[]];
-  for (const w of words) (w === 'and' ? parts.push([]) : parts[parts.length - 1].push(w));
+  for (const w of words) {
+    if (w === 'and') parts.push([]);
+    else parts[parts.length - 1].push(w);
+  }
   const nonEmpty = parts.filter((p) => p.length > 0);
   if (nonEmpty.length > 1) {
     const kinds = nonEmpty.map((p) => resolve(p).kind ?? resolve(withoutFillers(p)).kind);

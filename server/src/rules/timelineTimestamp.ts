@@ -4,7 +4,7 @@ import { visibleText } from './util';
 export const timelineTimestamp: Rule = {
   id: 'timeline-timestamp',
   category: 'timeline',
-  description: 'A timeline entry without a time, one that cannot exist (25:61), or a timeline section told as a story with no dates or times.',
+  description: 'A timeline entry without a time, one that cannot exist (25:61), or a timeline section with no entry that has a date or time.',
   defaultSeverity: 'warning',
   defaultOptions: {},
   fixable: false,
