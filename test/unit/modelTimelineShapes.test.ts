@@ -139,3 +139,18 @@ describe('numeric dates, settled by the document', () => {
     assert.deepEqual(dates('## Timeline\n\n- 03/04/2026 A\n- 03/05/2026 B\n- 25/05/2026 C\n'), ['2026-04-03', '2026-05-03', '2026-05-25']);
   });
 });
+
+describe('what belongs to an entry', () => {
+  it('images, code blocks and notes between two entries belong to the entry above them', () => {
+    const text = '## Timeline\n\n- **16:58 UTC** - Errors began\n\n![graph](g.png)\n\n```\nERROR 502\n```\n\n- **17:02 UTC** - Rolled back\n\nA closing note.\n';
+    const [first, second] = timeline(text).entries;
+    assert.equal(text.slice(first.start, first.end).trimEnd().endsWith('```'), true);
+    assert.equal(text.slice(second.start, second.end).trim(), '- **17:02 UTC** - Rolled back');
+  });
+
+  it('sorts an entry together with the blocks that belong to it', () => {
+    const text = '## Timeline\n\n- 17:02 UTC Rolled back\n\n```\nlog\n```\n\n- 16:58 UTC Errors began\n';
+    const fix = analyze(text, { now: NOW }).findings.find((f) => f.ruleId === 'timeline-order')?.fix;
+    assert.equal(fix?.edits[0].newText, '- 16:58 UTC Errors began\n\n- 17:02 UTC Rolled back\n\n```\nlog\n```');
+  });
+});

@@ -218,11 +218,24 @@ export function collectRawEntries(nodes: readonly RootContent[], text: string, s
     if (day && out.length === day.at && day.entry.text) out.push(day.entry);
     day = undefined;
   };
+  // Blocks between two entries (an image, a code block, a note) belong to the entry above them.
+  let pendingEnd: number | undefined;
+  const attach = (before: number) => {
+    const added = out.slice(before);
+    const previous = out.slice(0, before).at(-1);
+    if (pendingEnd !== undefined && previous && !('dateLine' in previous) && added[0] && !('dateLine' in added[0])) previous.end = Math.max(previous.end, pendingEnd);
+    pendingEnd = undefined;
+  };
   nodes.forEach((node, i) => {
     if (node.type !== 'heading') {
-      if (!details) collectBlock(node, text, sink, options);
+      if (details) return;
+      const before = out.length;
+      collectBlock(node, text, sink, options);
+      if (out.length > before) attach(before);
+      else pendingEnd = endOffset(node);
       return;
     }
+    pendingEnd = undefined;
     closeDay();
     details = false;
     const { source, base } = headingSource(node, text);
