@@ -154,3 +154,17 @@ describe('what belongs to an entry', () => {
     assert.equal(fix?.edits[0].newText, '- 16:58 UTC Errors began\n\n- 17:02 UTC Rolled back\n\n```\nlog\n```');
   });
 });
+
+describe('month and day without a year', () => {
+  it('orders by day even when no year is known, and claims no date', () => {
+    const text = '## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| Jan 15, 5:33 PM | Release |\n| Jan 16, 5:44 AM | Report |\n| Jan 16, 12:52 PM | Fix |\n';
+    const analysis = analyze(text, { now: NOW });
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'timeline-order'), []);
+    assert.deepEqual(analysis.model.timeline.entries.map((e) => e.iso), [undefined, undefined, undefined]);
+  });
+
+  it('takes the year from the front matter when there is one', () => {
+    const text = '---\ndate: 2026-01-15\n---\n## Timeline\n\nAll times in UTC.\n\n- Jan 15, 5:33 PM Release\n- Jan 16, 5:44 AM Report\n';
+    assert.deepEqual(timeline(text).entries.map((e) => e.iso), ['2026-01-15T17:33:00+00:00', '2026-01-16T05:44:00+00:00']);
+  });
+});

@@ -14,6 +14,7 @@ const ZONE_NAME = String.raw`(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_/]+)`;
 const PREAMBLE = new RegExp(String.raw`\b(?:[Tt]imes?(?:\s*stamps?)?|[Tt]ime\s*zone|TZ|tz)\b[^.;\n()]{0,40}?(?<![A-Za-z])${ZONE_NAME}(?![A-Za-z])|\(\s*${ZONE_NAME}\s*\)`);
 const NEXT_DAY = /\b(?:next|following) day\b|\(\+1d?\)|\+1d\b|\bovernight\b|\bafter midnight\b/i;
 const DAY_MINUTES = 1440;
+const NOMINAL_YEAR = 2000;
 
 export interface TimelineInputs {
   section?: SectionWithNodes;
@@ -106,13 +107,18 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
       continue;
     }
     const dated = carried?.year !== undefined;
-    const day = dated ? daysFromCivil(carried!.year!, carried!.month, carried!.day) : 0;
+    // A month and day with no year known ("Jan 16, 5:44 AM") still order by day: place them in a
+    // nominal leap year, without claiming a date.
+    const day = carried ? daysFromCivil(carried.year ?? NOMINAL_YEAR, carried.month, carried.day) : 0;
     let local = day * DAY_MINUTES + expr.time.hour * 60 + expr.time.minute;
     // A time earlier than the one before it, with no date of its own, is the next day only when the
     // text says so or when going back would mean more than 12 hours: otherwise it is out of order.
     if (!written && previousLocal !== undefined && local < previousLocal && (NEXT_DAY.test(entry.text) || previousLocal - local > 12 * 60)) {
       local += DAY_MINUTES;
-      if (dated) carried = civilFromDays(Math.floor(local / DAY_MINUTES));
+      if (carried) {
+        const next = civilFromDays(Math.floor(local / DAY_MINUTES));
+        carried = dated ? next : { month: next.month, day: next.day };
+      }
     }
     previousLocal = local;
     // A zone written on one entry carries to the entries after it when the timeline states none.
