@@ -1,16 +1,14 @@
-import { PRONOUNS, ROLES } from './phrases/blame';
-import { COUNTERFACTUALS, PERSON_COUNTERFACTUAL } from './phrases/counterfactual';
+import { counterfactualsIn } from './judge/counterfactual';
+import { allowedIn, sentencesOf } from './judge/sentences';
 import type { Rule } from './types';
-import { isAllowed, matchPhrases, wordRegex } from './util';
 
 // Requirements ("the check should have a timeout") and luck ("it could have been worse") are not hindsight.
 const EXEMPT_SECTIONS = ['action-items', 'where-we-got-lucky'];
-const PERSON_COUNTERFACTUAL_RE = wordRegex(String.raw`(?:${ROLES}|${PRONOUNS}|@[\w.-]+)\s+${PERSON_COUNTERFACTUAL}`);
 
 export const noCounterfactual: Rule = {
   id: 'no-counterfactual',
   category: 'blameless',
-  description: '"Should have", "could have", "if only": judging past actions by what is known only now.',
+  description: '"Should have", "could have prevented", "had they ...": judging past actions by what is known only now.',
   defaultSeverity: 'info',
   defaultOptions: {},
   fixable: false,
@@ -21,16 +19,13 @@ export const noCounterfactual: Rule = {
     invalid: ['The engineer should have checked the dashboard.', 'If only the alert had fired sooner.'],
   },
   check(context) {
-    const { prose, report } = context;
-    const hits: Array<{ start: number; end: number; text: string; why: string; instead: string }> = [];
-    for (const m of matchPhrases(prose, COUNTERFACTUALS)) hits.push({ start: m.start, end: m.end, text: m.text, why: m.row.explanation, instead: m.row.instead });
-    for (const m of prose.matchAll(PERSON_COUNTERFACTUAL_RE)) {
-      hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'A counterfactual about what a person could have done.', instead: 'describe what they knew and saw at the time' });
-    }
-    for (const hit of hits) {
-      const kinds = context.kindsAt(hit.start);
-      if (EXEMPT_SECTIONS.some((k) => kinds.has(k)) || isAllowed(context, hit.start, hit.end)) continue;
-      report({ start: hit.start, end: hit.end, message: `"${hit.text.replace(/\s+/g, ' ')}" is hindsight. ${hit.why} Instead, ${hit.instead}.` });
+    for (const sentence of sentencesOf(context)) {
+      const kinds = context.kindsAt(sentence.start);
+      if (EXEMPT_SECTIONS.some((k) => kinds.has(k)) || allowedIn(context, sentence)) continue;
+      for (const hit of counterfactualsIn(sentence)) {
+        const words = context.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+        context.report({ start: hit.start, end: hit.end, message: `"${words}" is hindsight. ${hit.row.explanation} Instead, ${hit.row.instead}.` });
+      }
     }
   },
 };

@@ -1,11 +1,11 @@
-import { MINIMIZERS } from './phrases/minimizers';
+import { hindsightIn } from './judge/hindsight';
+import { allowedIn, sentencesOf } from './judge/sentences';
 import type { Rule } from './types';
-import { isAllowed, matchPhrases } from './util';
 
 export const noHindsightMinimizer: Rule = {
   id: 'no-hindsight-minimizer',
   category: 'blameless',
-  description: '"Obviously", "simply", "just", "of course": words that make a hard moment look easy in hindsight.',
+  description: '"Obviously", "simply", "just", "of course", "the signs were all there": words that make a hard moment look easy in hindsight.',
   defaultSeverity: 'hint',
   defaultOptions: {},
   fixable: false,
@@ -16,15 +16,19 @@ export const noHindsightMinimizer: Rule = {
     invalid: ['Obviously the cache was stale.', 'They could just restart the pod.'],
   },
   check(context) {
-    for (const m of matchPhrases(context.prose, MINIMIZERS)) {
-      if (isAllowed(context, m.start, m.end)) continue;
-      // Remove the word and the space after it, so the sentence still reads.
-      const after = /^\s+/.exec(context.text.slice(m.end, m.end + 3))?.[0].length ?? 0;
-      context.report({
-        start: m.start, end: m.end,
-        message: `"${m.text}" judges in hindsight. ${m.row.explanation} Instead, ${m.row.instead}.`,
-        suggestions: [{ title: `Remove "${m.text}"`, edits: [{ start: m.start, end: m.end + after, newText: '' }] }],
-      });
+    for (const sentence of sentencesOf(context)) {
+      if (allowedIn(context, sentence)) continue;
+      for (const hit of hindsightIn(sentence)) {
+        const words = context.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+        // A single word can go (with the space after it) and the sentence still reads.
+        const removable = hit.row.replacement !== undefined && !/\s/.test(words);
+        const after = /^[ \t]+/.exec(context.text.slice(hit.end, hit.end + 3))?.[0].length ?? 0;
+        context.report({
+          start: hit.start, end: hit.end,
+          message: `"${words}" judges in hindsight. ${hit.row.explanation} Instead, ${hit.row.instead}.`,
+          suggestions: removable ? [{ title: `Remove "${words}"`, edits: [{ start: hit.start, end: hit.end + after, newText: '' }] }] : undefined,
+        });
+      }
     }
   },
 };

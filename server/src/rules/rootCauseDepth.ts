@@ -1,9 +1,11 @@
-import { BLAME_PHRASES } from './phrases/blame';
+import { blameIn } from './judge/blame';
+import { sentencesOf } from './judge/sentences';
 import type { Rule } from './types';
-import { matchPhrases, visibleText } from './util';
+import { visibleText } from './util';
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|n\/?a|unknown|to be determined|\?+|-+|fill (?:this )?in|<[^>]*>|\[[^\]]*\])\.?$/i;
 const TRIGGER = /\b(?:deploy(?:ed|ment)?|release[ds]?|config(?:uration)? change|changed? the config|misconfigur\w*|typo|restart(?:ed)?|reboot(?:ed)?|upgrade[ds]?|migration|merged?|commit(?:ted)?|pushed|bad value|wrong value|rolled out|roll-?out|manual change|ran the (?:command|script))\b/i;
+// A condition of the system: what let the trigger through, what did not catch it, what it lacked.
 const SYSTEMIC = /\b(?:validat\w*|check(?:s|ed|ing)?|test(?:s|ed|ing)?|alert\w*|monitor\w*|limits?|guardrails?|safeguards?|review(?:ed|s)?|canar(?:y|ies)|staged|gradual|lint\w*|schema|protect\w*|fail-?safe|circuit|quotas?|capacity|redundan\w*|timeouts?|retr(?:y|ies)|design\w*|assum\w*|dependen\w*|because|why|allowed|prevent\w*|detect\w*|automat\w*|process(?:es)?|documentation|runbook|ownership|defaults?)\b/i;
 
 export const rootCauseDepth: Rule<{ reportMissing: boolean; minWords: number }> = {
@@ -37,15 +39,21 @@ export const rootCauseDepth: Rule<{ reportMissing: boolean; minWords: number }> 
       report({ ...at, message: `The ${section.title.toLowerCase()} section is ${body ? 'a placeholder' : 'empty'}. Say which conditions in the system let the trigger cause harm.`, suggestions: [whys] });
       return;
     }
-    const blame = [...matchPhrases(context.prose.slice(0, section.body.end), BLAME_PHRASES)].find((m) => m.start >= section.body.start);
-    if (blame) {
-      report({ start: blame.start, end: blame.end, message: `The root cause names "${blame.text}". A root cause is a condition in the system (a missing check, an unsafe default), not a person or a person's error.` });
+    // A person at fault is never the systemic condition: sentences that blame someone do not count
+    // towards depth ("Lena forgot to check the free space" names no check the system lacked). The
+    // blame itself is no-blame-language's finding, so it is not reported a second time here.
+    const inSection = sentencesOf(context).filter((s) => s.start >= section.body.start && s.end <= section.body.end);
+    const blamed = inSection.filter((s) => blameIn(s).length > 0);
+    const conditions = inSection.filter((s) => !blamed.includes(s)).map((s) => s.text).join(' ');
+    const systemic = SYSTEMIC.test(conditions);
+    if (blamed.length > 0 && !systemic) {
+      report({ ...at, message: `The ${section.title.toLowerCase()} section puts the cause in a person. A root cause is a condition of the system: say what let the action cause harm and what did not catch it.`, suggestions: [whys] });
       return;
     }
     const words = body.split(' ').length;
-    if (TRIGGER.test(body) && !SYSTEMIC.test(body) && words < options.minWords * 4) {
+    if (TRIGGER.test(body) && !systemic && words < options.minWords * 4) {
       report({ ...at, message: `The root cause stops at the trigger ("${TRIGGER.exec(body)?.[0]}"). Add the condition that let it through: the validation, check, alert, limit or guardrail that was missing.`, suggestions: [whys] });
-    } else if (words < options.minWords && !SYSTEMIC.test(body)) {
+    } else if (words < options.minWords && !systemic) {
       report({ ...at, message: `The root cause is ${words} words long and names no systemic condition. Explain why the system allowed the failure, not only what happened.`, suggestions: [whys] });
     }
   },

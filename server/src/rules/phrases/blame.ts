@@ -1,26 +1,51 @@
-import type { PhraseRow } from './types';
+import type { LanguageRow } from './types';
 
-/** Words that put a person at fault. Adding a phrase is a data change: add a row. */
-export const BLAME_PHRASES: PhraseRow[] = [
-  { pattern: String.raw`(?:human|operator|user|pilot|engineer|admin) error`, explanation: '"Human error" ends the analysis where it should begin.', instead: 'describe what in the system made the action possible and did not catch it', replacement: 'a gap in the process that let the change through', example: 'The outage was caused by human error.' },
-  { pattern: String.raw`careless(?:ly|ness)?`, explanation: 'Calling an action careless judges the person, not the conditions.', instead: 'describe the conditions (time pressure, unclear tooling) that made the slip likely', example: 'A careless edit removed the limit.' },
-  { pattern: String.raw`negligen(?:t|ce|tly)`, explanation: 'Negligence is a verdict about a person.', instead: 'say which safeguard was missing', example: 'The engineer was negligent.' },
-  { pattern: String.raw`sloppy|sloppiness`, explanation: '"Sloppy" judges a person and teaches nothing about the system.', instead: 'name the check that would have caught the change', example: 'Sloppy work broke the build.' },
-  { pattern: String.raw`incompeten(?:t|ce)`, explanation: 'Judging competence makes people hide mistakes next time.', instead: 'describe the knowledge or tooling gap and how to close it', example: 'An incompetent change took the site down.' },
-  { pattern: String.raw`reckless(?:ly|ness)?`, explanation: '"Reckless" blames a person instead of asking why the action was possible.', instead: 'describe what made the risky action easy', example: 'A reckless deploy caused the outage.' },
-  { pattern: String.raw`at fault`, explanation: 'Fault-finding stops the search for causes.', instead: 'describe the contributing conditions', example: 'The on-call engineer was at fault.' },
-  { pattern: String.raw`(?:is|are|was|were|be) to blame|to blame for|blame (?:lies|rests)`, explanation: 'Assigning blame stops the search for causes.', instead: 'describe the contributing conditions', example: 'The release manager is to blame.' },
-  { pattern: String.raw`dropped the ball`, explanation: 'An idiom of blame.', instead: 'describe which hand-off or reminder was missing', example: 'Support dropped the ball.' },
-  { pattern: String.raw`screwed up|messed up|botched`, explanation: 'Colloquial blame.', instead: 'describe what happened and what allowed it', example: 'Someone screwed up the config.' },
-  { pattern: String.raw`fat[- ]finger(?:ed|ing)?`, explanation: 'Blames a slip instead of the interface that allowed it.', instead: 'describe the missing confirmation or validation', example: 'A fat-fingered command deleted the table.' },
-  { pattern: String.raw`(?:lack|lapse) of (?:attention|judg(?:e)?ment|care|diligence)`, explanation: 'Judges a person\'s attention rather than the system\'s safeguards.', instead: 'describe what would have made the problem visible', example: 'A lapse of judgement led to the outage.' },
-  { pattern: String.raw`(?:not|wasn't|weren't) paying attention`, explanation: 'Judges a person\'s attention rather than the system\'s safeguards.', instead: 'describe what would have made the problem visible', example: 'He was not paying attention.' },
+/**
+ * How a blame row counts:
+ * - `verdict`: a judgement of a person by itself ("human error", "at fault", "negligence");
+ * - `agent`: an act or state that is blame only when a person or group is the clause's subject
+ *   ("Priya forgot", but "the cron job forgot its state" is not);
+ * - `owned`: a fault noun that is blame only when a person owns it: "X's mistake", "a lapse by X",
+ *   "complacency on the team";
+ * - `pointing`: a phrase that must be followed by a person ("is on X"); "lies with X" also needs
+ *   fault, blame or responsibility as its subject ("the fault lies with X").
+ */
+export type BlameKind = 'verdict' | 'agent' | 'owned' | 'pointing';
+
+const BE = 'is|are|was|were|be|been|being';
+const PEOPLE_WORDS = 'human|operator|user|pilot|engineer|engineering|admin|administrator|staff|personnel|driver|developer|clerk|nurse|analyst|technician';
+
+const INSTEAD_SYSTEM = 'describe what in the system made the action possible and what did not catch it';
+const INSTEAD_CONDITIONS = 'describe the conditions (time pressure, unclear tooling, missing checks) that made the slip likely';
+
+/** Adding a phrase is a data change: add a row with an example and a counter-example. */
+export const BLAME_ROWS: LanguageRow<BlameKind>[] = [
+  // Verdicts about people.
+  { kind: 'verdict', pattern: `${PEOPLE_WORDS} error|errors|mistake|mistakes|failure|fault|slip|negligence`, explanation: '"Human error" ends the analysis where it should begin.', instead: INSTEAD_SYSTEM, replacement: 'a gap in the process that let the change through', example: 'The outage was caused by operator error.', counterExample: 'The operator error page shows a retry button.' },
+  { kind: 'verdict', pattern: 'careless|carelessly|carelessness|negligent|negligently|negligence|sloppy|sloppily|sloppiness|reckless|recklessly|recklessness|incompetent|incompetence|complacent|complacency|inattentive|inattention|inattentiveness|lazy|laziness|irresponsible|irresponsibly', explanation: 'A judgement of a person\'s care or skill, not a cause.', instead: INSTEAD_CONDITIONS, example: 'Complacency let the certificate expire unnoticed.', counterExample: 'This was not negligence: the runbook pointed at the old host.' },
+  { kind: 'verdict', pattern: 'at fault / to blame / blameworthy|culpable|culprit', explanation: 'Fault-finding stops the search for causes.', instead: 'describe the contributing conditions', example: 'The deployer was at fault for the outage.', counterExample: 'No one is at fault for the outage.' },
+  { kind: 'verdict', pattern: 'poor|bad|questionable|faulty judgement|judgment|judgements|judgments', explanation: 'Judging a person\'s judgement teaches nothing about the system.', instead: 'describe what the person knew and saw at the time, and why the choice made sense then', example: 'The engineers showed poor judgement by deploying late.', counterExample: 'The scheduler judged the node healthy.' },
+  { kind: 'verdict', pattern: 'lack|lapse|lapses|absence of ~ attention|judgement|judgment|care|diligence|focus|discipline|ownership', explanation: 'Judges a person\'s attention rather than the system\'s safeguards.', instead: 'describe what would have made the problem visible', example: 'A lapse of attention let the bad value through.', counterExample: 'The lapse of the certificate took the API down.' },
+  { kind: 'verdict', pattern: 'drop:v the ball / screw:v up / mess:v up / botch:v|fat-finger:v|fat-fingered|fumble:v|goof:v|goof-up', explanation: 'An idiom of blame.', instead: INSTEAD_SYSTEM, example: 'Support dropped the ball on the escalation.', counterExample: 'The ball-bearing sensor dropped offline.' },
+  // Acts and states that are blame with a person as subject.
+  { kind: 'agent', pattern: 'forget:v|neglect:v|overlook:v|misread:v|misconfigure:v|mistype:v|misjudge:v|misunderstand:v|misinterpret:v|mishandle:v|misapply:v|miscalculate:v|misstep:v|disregard:v|ignore:v|skip:v|violate:v|bypass:v|circumvent:v|rush:v', explanation: 'Makes a person\'s slip the cause.', instead: INSTEAD_SYSTEM, example: 'Aiko misconfigured the firewall rule.', counterExample: 'The migration tool skipped the index step.' },
+  { kind: 'agent', pattern: 'fail:v|neglect:v|omit:v|forget:v to', explanation: '"Failed to" makes a person\'s omission the cause.', instead: 'describe what made the step easy to miss and what did not catch it', example: 'The security team failed to rotate the token.', counterExample: 'The autoscaler failed to add capacity.' },
+  { kind: 'agent', pattern: "didn't|don't|doesn't|never follow:v|check:v|verify:v|test:v|read:v|review:v|escalate:v|notice:v|heed:v", explanation: 'States a person\'s omission as the cause.', instead: 'describe what made the step hard to see or take at the time', example: 'The incident commander did not follow the escalation procedure.', counterExample: 'The retry logic did not follow the backoff policy.' },
+  { kind: 'agent', pattern: 'did|does|do not follow:v|check:v|verify:v|test:v|read:v|review:v|escalate:v|heed:v', explanation: 'States a person\'s omission as the cause.', instead: 'describe what made the step hard to see or take at the time', example: 'Tomas did not check the replica lag.', counterExample: 'The job did not check the exit code.' },
+  { kind: 'agent', pattern: 'mistakenly|accidentally|inadvertently|erroneously|wrongly|wrongfully|unintentionally|haphazardly|hastily|thoughtlessly|blindly / by mistake|accident / in error / in a hurry|rush / through|out inattention|carelessness|haste', explanation: 'Puts the cause in a person\'s slip.', instead: INSTEAD_CONDITIONS, example: 'The DBA accidentally dropped the archive table.', counterExample: 'The load balancer mistakenly routed traffic to the draining pool.' },
+  { kind: 'agent', pattern: 'without check:v|double-check:v|verify:v|test:v|read:v|look:v|investigate:v|confirm:v|review:v|ask:v|wait:v|think:v|consult:v|validate:v', explanation: 'Says what a person did not do, which reads as blame.', instead: 'describe what the tooling showed and did not require', example: 'Grace approved the change without reading it.', counterExample: 'The migration tool dropped the column without checking for readers.' },
+  { kind: 'agent', pattern: 'the|a|an wrong|incorrect', explanation: 'Ties a person\'s action to the wrong target.', instead: 'describe what made the two targets easy to confuse', example: 'Ben restarted the wrong cluster.', counterExample: 'The router sent traffic to the wrong pool.' },
+  { kind: 'agent', pattern: `${BE} distracted|inattentive|careless|negligent|complacent|asleep|unprepared|overconfident|sloppy|lazy`, explanation: 'Judges a person\'s state of mind.', instead: 'describe the workload and signals the person had at the time', example: 'Nadia was distracted during the rollout.', counterExample: 'The dashboard was unprepared for the new metric names.' },
+  { kind: 'agent', pattern: `${BE} ~ responsible|accountable for|to`, explanation: 'A verdict of responsibility for the failure.', instead: 'describe the conditions that let the action cause harm', example: 'Fatima was responsible for the outage.', counterExample: 'The cleanup job is responsible for pruning old snapshots.' },
+  { kind: 'agent', pattern: `should|must|needs|need|will ~ be retrained|disciplined|fired|reprimanded|punished|sanctioned|re-trained|coached`, explanation: 'Proposes a sanction for a person, which teaches the system nothing.', instead: 'propose a change to the system: a check, a default, a clearer runbook', example: 'Diego should be retrained on the process.', counterExample: 'The ranking model should be retrained monthly.' },
+  { kind: 'agent', pattern: `${BE} not|n't ~ competent|qualified|capable|fit`, explanation: 'Judging competence makes people hide mistakes next time.', instead: 'describe the knowledge or tooling gap and how to close it', example: 'Our DBA is not competent to run this cluster.', counterExample: 'The disk is not capable of this write rate.' },
+  { kind: 'agent', pattern: 'lose:v situational|situation awareness / lose:v focus|concentration / too slow|late / take:v too long to', explanation: 'Judges a person\'s performance.', instead: 'describe the signals and workload the person had at the time', example: 'The crew lost situational awareness during the approach.', counterExample: 'The replica lost track of its position.' },
+  { kind: 'agent', pattern: 'make:v|commit:v a|an|the|this|that ~ mistake|mistakes|error|errors|blunder|slip|gaffe', explanation: 'Makes a person\'s error the cause.', instead: INSTEAD_SYSTEM, example: 'The on-call engineer made a mistake in the query.', counterExample: 'The parser made an error on empty lines.' },
+  { kind: 'agent', pattern: 'go:v ahead and / despite being told|warned / against advice', explanation: 'Frames a person\'s choice as defiance.', instead: 'describe why the choice made sense with what the person knew then', example: 'Marcus went ahead and promoted the replica.', counterExample: 'The deploy went ahead and finished at noon.' },
+  // Fault nouns owned by a person.
+  { kind: 'owned', pattern: 'mistake|mistakes|error|errors|failure|failures|lapse|lapses|slip|slips|blunder|oversight|misunderstanding|misjudgement|misjudgment|misreading|fault|negligence|inattention|complacency|carelessness', explanation: 'Ties the failure to a person.', instead: INSTEAD_SYSTEM, example: "Arjun's lapse let the credentials into the repository.", counterExample: "The cache's failure to evict caused the spike." },
+  { kind: 'owned', pattern: 'bad|faulty|botched|broken|careless|hasty|rushed|sloppy deploy|deployment|change|push|commit|config|merge|release|edit|command|query|script', explanation: 'Ties a broken change to a person.', instead: 'describe the change and what let it through', example: "Olu's bad deploy took down checkout.", counterExample: 'A bad deploy of the search service was rolled back.' },
+  // Pointing at a person.
+  { kind: 'pointing', pattern: 'lie:v|rest:v|fall:v|sit:v ~ with|on', explanation: 'Assigns blame instead of finding causes.', instead: 'describe the contributing conditions', example: 'The fault lies with the support engineer.', counterExample: 'The fault lies with the expired certificate.' },
+  { kind: 'pointing', pattern: `${BE} ~ on`, explanation: 'Puts the outage on a person or team.', instead: 'describe the contributing conditions', example: 'The outage is entirely on the infrastructure team.', counterExample: 'The setting is on the config page.' },
 ];
-
-/** Verbs that are only ever done by people: any capitalised name before them is a person. */
-export const HUMAN_VERBS = String.raw`forgot(?: to)?|neglected(?: to)?|didn't bother|did not bother|overlooked|should have known`;
-/** Verbs that systems also do ("the check failed to detect"): blame only with a person as subject. */
-export const PERSON_VERBS = String.raw`failed to|ignored|mistakenly|accidentally|inadvertently|broke|by mistake|missed`;
-/** Who counts as a person when no name is known. */
-export const ROLES = String.raw`(?:the |an? |our |one of the |another )(?:(?:new|junior|senior|on-?call|responding|release|support|database|platform|ops)\s+)?(?:engineers?|developers?|devs?|operators?|on-?call(?:ers?)?|interns?|admins?|administrators?|sres?|team members?|new hires?|contractors?|reviewers?|deployers?|managers?|employees?|staff(?: member)?|person|individual|human|user)`;
-export const PRONOUNS = String.raw`he|she|they|i|you|someone|somebody|nobody|no one`;

@@ -1,13 +1,30 @@
-import type { PhraseRow } from './types';
+import type { LanguageRow } from './types';
 
-const PARTICIPLE = String.raw`(?:\w+ed|known|seen|done|caught|taken|gone|run|written|given|chosen|begun|found|made|put|set|shown|thought|told|understood|spotted|noticed|read|held|kept|left|sent|built|paid|stopped|rolled back)`;
+/**
+ * How a counterfactual row counts:
+ * - `always`: the words themselves imagine another past ("if only", "had we ...", "no excuse for not");
+ * - `prevent`: "would/could have prevented, caught, avoided" with any subject: a world where it did not happen;
+ * - `person`: "should/could/would have done" with a person, a team or "we" as the subject
+ *   ("the scheduler should have retried" states what the system was built to do);
+ * - `conditional`: "if X had ...", counted only when the sentence also says what would have followed.
+ */
+export type CounterfactualKind = 'always' | 'prevent' | 'person' | 'conditional';
 
-export const COUNTERFACTUALS: PhraseRow[] = [
-  { pattern: String.raw`(?:should(?:n't| not)?|ought(?: not)? to)\s*(?:have|'ve)\s+(?:been\s+)?${PARTICIPLE}`, explanation: '"Should have" judges the past against what is only known now.', instead: 'describe what the people involved knew and saw at the time, and why their actions made sense then', example: 'The engineer should have checked the dashboard.' },
-  { pattern: String.raw`if only`, explanation: '"If only" imagines a different past instead of explaining this one.', instead: 'describe what did happen and which condition made it possible', example: 'If only the alert had fired.' },
-  { pattern: String.raw`had (?:they|he|she|we|i|you|the \w+) (?:just|only|simply)`, explanation: 'A counterfactual about a person\'s action.', instead: 'describe the information and tools people had at the time', example: 'Had they just waited, nothing would have broken.' },
-  { pattern: String.raw`why (?:didn't|did not|wasn't|weren't) (?:they|he|she|you|the \w+|anyone|someone)`, explanation: 'Asking why someone did not act invites defence, not learning.', instead: 'ask what made the right action hard to see or take', example: 'Why didn\'t they roll back?' },
+const MODAL = "could|should|would|might|couldn't|shouldn't|wouldn't|mightn't|may";
+const MODAL_HAVE = `${MODAL} ~ have|'ve`;
+const CONTRACTED = "could've|should've|would've|might've";
+const PREVENT = 'prevent:v|avoid:v|catch:v|stop:v|detect:v|spot:v|reveal:v|avert:v|save:v|flag:v|notice:v|mitigate:v|limit:v|shorten:v|contain:v|find:v|surface:v|block:v|reject:v';
+const INSTEAD = 'describe what the people involved knew and saw at the time, and why their actions made sense then';
+
+export const COUNTERFACTUAL_ROWS: LanguageRow<CounterfactualKind>[] = [
+  { kind: 'always', pattern: 'if only', explanation: '"If only" imagines a different past instead of explaining this one.', instead: 'describe what did happen and which condition made it possible', example: 'If only the alert had fired sooner.', counterExample: 'The check runs only if the flag is set.' },
+  { kind: 'always', pattern: 'no reason|excuse not to / no excuse|reason for not', explanation: 'Says the right action was plain, which only hindsight makes it.', instead: INSTEAD, example: 'There was no excuse for not running a restore test.', counterExample: 'We found no reason to keep the old cluster.' },
+  { kind: 'always', pattern: "why didn't|wasn't|weren't|hadn't|couldn't|won't", explanation: 'Asking why someone did not act invites defence, not learning.', instead: 'ask what made the right action hard to see or take', example: "Why didn't the team roll back?", counterExample: 'Why the alert stayed silent is explained below.' },
+  { kind: 'always', pattern: 'why did|was|were|had * ~ not', explanation: 'Asking why someone did not act invites defence, not learning.', instead: 'ask what made the right action hard to see or take', example: 'Why did Lee not pause the rollout?', counterExample: 'Why did the alert route to the old team?' },
+  { kind: 'always', pattern: "need:v|ought to ~ have|'ve *", explanation: 'Judges the past against what is known only now.', instead: INSTEAD, example: 'The platform team needed to have caught this in staging.', counterExample: 'The platform team needed to have a second reviewer, and now does.' },
+  { kind: 'prevent', pattern: `${MODAL_HAVE} ~ been? ~ ${PREVENT}`, explanation: 'Describes a world where the failure did not happen instead of the one where it did.', instead: 'describe what made the failure possible and what would make it visible next time', example: 'A canary stage would have caught the bad build.', counterExample: 'The canary stage catches bad builds before they reach users.' },
+  { kind: 'prevent', pattern: `${CONTRACTED} ~ been? ~ ${PREVENT}`, explanation: 'Describes a world where the failure did not happen instead of the one where it did.', instead: 'describe what made the failure possible and what would make it visible next time', example: "A second reviewer could've caught the typo.", counterExample: 'A second reviewer now checks every firewall change.' },
+  { kind: 'person', pattern: `${MODAL_HAVE} ~ *`, explanation: '"Should have" judges a past action against what is only known now.', instead: INSTEAD, example: 'The engineer should have checked the dashboard.', counterExample: 'The export job should have finished by 03:00 but was still running.' },
+  { kind: 'person', pattern: `${CONTRACTED} ~ *`, explanation: '"Should have" judges a past action against what is only known now.', instead: INSTEAD, example: "We should've paused the rollout.", counterExample: "The batch should've finished by noon per its schedule." },
+  { kind: 'conditional', pattern: "if|had|unless", explanation: 'An "if they had" sentence imagines a different past instead of explaining this one.', instead: INSTEAD, example: 'If the team had run the load test, the leak would have been found.', counterExample: 'If the disk fills up, the job would pause and page the on-call.' },
 ];
-
-/** "could have" / "would have": counterfactual only when a person is the subject. */
-export const PERSON_COUNTERFACTUAL = String.raw`(?:could(?:n't| not)?|would(?:n't| not)?)\s*(?:have|'ve)\s+(?:been\s+)?${PARTICIPLE}`;

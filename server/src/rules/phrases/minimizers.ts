@@ -1,8 +1,27 @@
-import type { PhraseRow } from './types';
+import type { LanguageRow } from './types';
 
-export const MINIMIZERS: PhraseRow[] = [
-  { pattern: String.raw`obviously|evidently|clearly(?!\s+(?:show|indicat|impl|visible|mark|label|document|stat|defin|communicat|explain|separat|written|describ|identif|see|seen|saw|legible|readable))`, explanation: 'What is obvious now was not obvious then; the word hides why.', instead: 'say what the evidence showed and when it became visible', replacement: '', example: 'Obviously the cache was stale.' },
-  { pattern: String.raw`simply|trivially`, explanation: '"Simply" suggests the fix was easy, which makes the people involved look slow.', instead: 'describe the step without judging its difficulty', replacement: '', example: 'We could simply have restarted it.' },
-  { pattern: String.raw`just(?=\s+(?:restart|run|roll|revert|delete|add|remove|check|look|read|use|deploy|apply|click|set|change|fix|update|ask|turn|increase|bump|scale)\w*)`, explanation: '"Just do X" makes the fix sound trivial in hindsight.', instead: 'describe the step and what made it hard to see at the time', replacement: '', example: 'They could just restart the pod.' },
-  { pattern: String.raw`of course`, explanation: '"Of course" implies the outcome was predictable, which it was not to the people involved.', instead: 'state the fact without the judgement', replacement: '', example: 'Of course the disk filled up.' },
+/**
+ * How a hindsight row counts:
+ * - `always`: the words judge in hindsight wherever they stand (unless negated or quoted);
+ * - `easy-action`: "just"/"simply" before an action a person could take ("could just restart"),
+ *   not "just before midnight".
+ */
+export type HindsightKind = 'always' | 'easy-action';
+
+const INSTEAD_EVIDENCE = 'say what the evidence showed and when it became visible';
+const INSTEAD_HARD = 'describe what made the situation hard to read at the time';
+
+export const HINDSIGHT_ROWS: LanguageRow<HindsightKind>[] = [
+  { kind: 'always', pattern: 'obviously|evidently|plainly|predictably|unsurprisingly|self-evidently|inevitably|patently|blatantly|glaringly', explanation: 'What is obvious now was not obvious then; the word hides why.', instead: INSTEAD_EVIDENCE, replacement: '', example: 'Predictably, the queue ran out of memory.', counterExample: 'The queue ran out of memory at 02:10.' },
+  { kind: 'always', pattern: 'clearly', explanation: 'What is clear now was not clear then; the word hides why.', instead: INSTEAD_EVIDENCE, replacement: '', example: 'The cache was clearly stale.', counterExample: 'The runbook is clearly written and easy to follow.' },
+  { kind: 'always', pattern: 'obvious|self-evident|trivial|foreseeable|predictable|elementary', explanation: 'Calls the problem easy to see, which only hindsight makes it.', instead: INSTEAD_EVIDENCE, example: 'The root cause was obvious from the first trace.', counterExample: 'The root cause was not obvious from the traces we had.' },
+  { kind: 'always', pattern: 'of course / needless to say / goes without saying / not surprisingly / no surprise|surprises / surprise|surprised no one|nobody', explanation: 'Implies the outcome was predictable, which it was not to the people involved.', instead: 'state the fact without the judgement', example: 'Needless to say, the config change was the culprit.', counterExample: 'The config change was the trigger.' },
+  { kind: 'always', pattern: 'easy|simple|trivial to see|spot|tell|notice|catch|predict|avoid|prevent|fix|foresee', explanation: 'Calls the problem easy to see, which only hindsight makes it.', instead: INSTEAD_HARD, example: 'It was easy to see that the pool was exhausted.', counterExample: 'The new dashboard makes pool exhaustion easy to see.' },
+  { kind: 'always', pattern: 'any|every competent|reasonable|experienced|decent|good|careful|half-decent|sensible *', explanation: 'Measures people against an imagined expert who knew the outcome.', instead: 'describe what the people involved knew at the time', example: 'Any competent engineer would have known the index was missing.', counterExample: 'Any experienced responder can join the rotation.' },
+  { kind: 'always', pattern: 'everyone|everybody|anyone|anybody knows|knew|could|would', explanation: 'Claims the answer was common knowledge, which hindsight makes it seem.', instead: 'describe what the people involved knew at the time', example: "Everyone knows you don't deploy on a Friday.", counterExample: 'Anyone on the rotation can page the database team.' },
+  { kind: 'always', pattern: 'all * had|have|needed|need to do / all it takes|took / all that was|is needed|required', explanation: 'Makes the fix sound trivial in hindsight.', instead: INSTEAD_HARD, example: 'All they had to do was flip the flag back.', counterExample: 'All hosts had the new kernel by noon.' },
+  { kind: 'always', pattern: 'signs|signals|flags|clues|indicators were|was all? there / writing was|is on the wall', explanation: 'The signs look clear only once the outcome is known.', instead: 'say which signals were visible at the time and why they did not stand out', example: 'The warning signs were all there in the graphs.', counterExample: 'The warning threshold was set at 80%.' },
+  { kind: 'always', pattern: 'right there / in plain sight / a mile away / staring * in the face / bound to happen|fail|break / only a matter of time', explanation: 'The answer looks plain only once the outcome is known.', instead: INSTEAD_EVIDENCE, example: 'The answer was right there in the error message.', counterExample: 'The error message named the missing file.' },
+  { kind: 'easy-action', pattern: 'just|simply|merely|only ~ *', explanation: '"Just do X" makes the fix sound trivial in hindsight.', instead: INSTEAD_HARD, replacement: '', example: 'They could just restart the pod.', counterExample: 'The alert fired just before midnight.' },
+  { kind: 'always', pattern: 'simply|trivially', explanation: '"Simply" suggests the step was easy, which makes the people involved look slow.', instead: 'describe the step without judging its difficulty', replacement: '', example: 'The fix was simply a revert.', counterExample: 'The fix was a revert of the config change.' },
 ];

@@ -9,3 +9,18 @@ export interface PhraseRow {
   replacement?: string;
   example: string;
 }
+
+/**
+ * One row of a language table, matched on words by the sentence reader (see language/match.ts for
+ * the pattern syntax). `example` must draw a finding and `counterExample` must not: both are tested.
+ */
+export interface LanguageRow<K extends string = string> {
+  pattern: string;
+  /** How the match is tied to the sentence before it counts (see each table). */
+  kind: K;
+  explanation: string;
+  instead: string;
+  replacement?: string;
+  example: string;
+  counterExample: string;
+}

@@ -1,0 +1,125 @@
+// Reading a sentence's structure the way every language rule needs it: clause boundaries, the
+// subject of a clause, whether a noun phrase is a person, negation and quotation.
+import { DETERMINERS, NOT_NAMES, PERSON_NOUNS, PRONOUNS } from './people';
+import type { Token } from './types';
+
+/** Words that start a new clause: conjunctions, subordinators, relative pronouns. */
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'so', 'because', 'since', 'while', 'when', 'whenever', 'after', 'before', 'although', 'though', 'if', 'unless', 'until', 'which', 'who', 'that', 'where', 'whereas', 'then', 'once', 'as']);
+const RELATIVES = new Set(['who', 'which', 'that']);
+const PUNCT_BOUNDARY = new Set([';', ':', '—', '–', '(', ')', ',', '-', '|']);
+const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', "n't", 'cannot']);
+
+export function isNegator(t: Token): boolean {
+  return NEGATORS.has(t.lower) || t.lower.endsWith("n't");
+}
+
+function isBoundary(t: Token): boolean {
+  return PUNCT_BOUNDARY.has(t.text) || CLAUSE_WORDS.has(t.lower);
+}
+
+/** Index of the first token of the clause that holds token i. */
+export function clauseStart(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (isBoundary(tokens[k])) return k + 1;
+  return 0;
+}
+
+/** A negator ("not", "no one", "never", "didn't") in the same clause, at most `window` words before i. */
+export function negatedAt(tokens: Token[], i: number, window = 4): boolean {
+  const from = Math.max(clauseStart(tokens, i), i - window);
+  for (let k = from; k < i; k++) if (isNegator(tokens[k])) return true;
+  return false;
+}
+
+export type PersonStrength = 'person' | 'maybe';
+
+function bare(t: Token): string {
+  return t.lower.replace(/['’]s?$/, '');
+}
+
+function singular(w: string): string {
+  return w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** Is this one token a person: a handle, a name, a pronoun, a role or team noun? */
+export function personToken(t: Token): PersonStrength | undefined {
+  if (t.quoted) return undefined;
+  const w = bare(t);
+  if (t.text.startsWith('@')) return 'person';
+  if (PRONOUNS.has(w)) return 'person';
+  if (NOT_NAMES.has(w)) return undefined;
+  if (t.name) return 'person';
+  if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular(w)) || PERSON_NOUNS.has(t.lemma)) return 'person';
+  // A capitalised word the dictionary does not know, not an acronym or CamelCase product name.
+  if (/^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text) && (t.pos === 'N' || t.pos === 'O')) return 'maybe';
+  return undefined;
+}
+
+/** The noun phrase that starts at i (after determiners): its tokens up to the first word that cannot be in it. */
+export function phraseAt(tokens: Token[], i: number): [number, number] {
+  let k = i;
+  while (k < tokens.length && DETERMINERS.has(tokens[k].lower)) k++;
+  const from = k;
+  while (k < tokens.length && (['N', 'J', 'O'].includes(tokens[k].pos) || personToken(tokens[k]) || tokens[k].lower.includes('-')) && !isBoundary(tokens[k]) && tokens[k].pos !== 'T') {
+    k++;
+  }
+  return [from, k];
+}
+
+/**
+ * Is the noun phrase tokens[from, to) a person or group? Its head (last word) decides; a name or
+ * handle anywhere in it counts, and with `owners` so does a person who owns the head ("the
+ * operator's part").
+ */
+export function personPhrase(tokens: Token[], from: number, to: number, owners = false): PersonStrength | undefined {
+  if (to <= from) return undefined;
+  const head = personToken(tokens[to - 1]);
+  if (head) return head;
+  if (owners) {
+    for (let k = from; k < to - 1; k++) if (/['’]s?$/.test(tokens[k].lower) && personToken(tokens[k])) return personToken(tokens[k]);
+  }
+  // "Priya and the DBA", "the vendor's engineer": any person word before a non-person head does not make
+  // "the release pipeline" a person, so only names and handles count there.
+  for (let k = from; k < to - 1; k++) {
+    const t = tokens[k];
+    if (t.text.startsWith('@') || (t.name && !t.lower.endsWith("'s"))) return 'person';
+  }
+  return undefined;
+}
+
+/** The subject of the clause holding token i: the words before the clause's verb, or the clause's it continues. */
+export function subjectOf(tokens: Token[], i: number, depth = 0): [number, number] | undefined {
+  if (depth > 4) return undefined;
+  const start = clauseStart(tokens, i);
+  let from = start;
+  // Leading times, numbers and adverbs ("14:05 —", "Unfortunately,") are not the subject.
+  while (from < i && (tokens[from].pos === 'T' || tokens[from].pos === 'R' || /^\d/.test(tokens[from].text))) from++;
+  let verb = from;
+  while (verb < i && tokens[verb].pos !== 'V') verb++;
+  let to = verb;
+  while (to > from && tokens[to - 1].pos === 'R') to--;
+  if (to > from) return [from, to];
+  if (start === 0) return undefined;
+  const boundary = tokens[start - 1];
+  // "the admin, who deleted": a relative clause's subject is the phrase before it.
+  if (RELATIVES.has(boundary.lower)) {
+    let end = start - 1;
+    while (end > 0 && tokens[end - 1].pos === 'T') end--;
+    let begin = end;
+    while (begin > 0 && !isBoundary(tokens[begin - 1]) && tokens[begin - 1].pos !== 'V') begin--;
+    return end > begin ? [begin, end] : undefined;
+  }
+  // "Nadia was distracted and acknowledged": a clause with no subject shares the one before it.
+  return subjectOf(tokens, start - 1, depth + 1);
+}
+
+/** Is the subject of the clause holding token i a person? */
+export function personSubject(tokens: Token[], i: number): PersonStrength | undefined {
+  const subject = subjectOf(tokens, i);
+  return subject ? personPhrase(tokens, subject[0], subject[1]) : undefined;
+}
+
+/** Any quoted word in tokens[from, to). */
+export function quoted(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].quoted) return true;
+  return false;
+}

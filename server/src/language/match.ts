@@ -1,0 +1,93 @@
+// Word-sequence patterns over tokens, so phrase tables stay data and match across line breaks,
+// emphasis and inflections. A pattern is words separated by spaces; each word may be:
+//   forget:v      the verb in every inflection (forgets, forgot, forgotten, forgetting); go_off:v
+//                 a phrasal verb (goes off, went off)
+//   a|b|c         any of these one words; ' / ' separates whole alternative sequences
+//   word?         optional
+//   *             any one word
+//   ~             up to two words that are adverbs, determiners or adjectives ("accidentally", "the new")
+import { verbForms } from './tagger';
+import type { Token } from './types';
+
+interface Step {
+  words: Set<string> | undefined;
+  optional: boolean;
+  filler: boolean;
+}
+
+export interface Pattern {
+  source: string;
+  /** One sequence per alternative: "at fault / to blame" is two. */
+  alternatives: Step[][];
+}
+
+export function compile(source: string): Pattern {
+  return { source, alternatives: source.split(' / ').map(compileSequence) };
+}
+
+function compileSequence(source: string): Step[] {
+  const steps = source.trim().split(/\s+/).map((part): Step => {
+    if (part === '*') return { words: undefined, optional: false, filler: false };
+    if (part === '~') return { words: undefined, optional: true, filler: true };
+    const optional = part.endsWith('?');
+    const body = optional ? part.slice(0, -1) : part;
+    const words = new Set<string>();
+    for (const alt of body.split('|')) {
+      if (alt.endsWith(':v')) for (const f of verbForms(alt.slice(0, -2).replace(/_/g, ' '))) words.add(f);
+      else words.add(alt);
+    }
+    return { words, optional, filler: false };
+  });
+  // Multi-word verb forms ("go_off:v" → "went off") become their own sequence of steps.
+  return steps.flatMap(splitPhrasal);
+}
+
+function splitPhrasal(step: Step): Step[] {
+  if (!step.words || ![...step.words].some((w) => w.includes(' '))) return [step];
+  // Phrasal verbs: the verb's forms, then the particle(s).
+  const heads = new Set<string>();
+  let tail: string[] = [];
+  for (const w of step.words) {
+    const [h, ...t] = w.split(' ');
+    heads.add(h);
+    if (t.length) tail = t;
+  }
+  return [{ ...step, words: heads }, ...tail.map((t) => ({ words: new Set([t]), optional: step.optional, filler: false }))];
+}
+
+const FILLER = new Set(['R', 'D', 'J']);
+
+function matchesWord(step: Step, t: Token): boolean {
+  if (!step.words) return t.pos !== 'T';
+  return step.words.has(t.lower) || step.words.has(t.lemma) || step.words.has(t.lower.replace(/'s$/, ''));
+}
+
+function matchAt(steps: Step[], s: number, tokens: Token[], i: number): number {
+  if (s === steps.length) return i;
+  const step = steps[s];
+  if (step.filler) {
+    for (let k = 0; k <= 2; k++) {
+      if (k > 0 && (i + k - 1 >= tokens.length || !FILLER.has(tokens[i + k - 1].pos))) break;
+      const end = matchAt(steps, s + 1, tokens, i + k);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (i < tokens.length && matchesWord(step, tokens[i])) {
+    const end = matchAt(steps, s + 1, tokens, i + 1);
+    if (end >= 0) return end;
+  }
+  return step.optional ? matchAt(steps, s + 1, tokens, i) : -1;
+}
+
+/** Every match of a pattern in a sentence's tokens, as token ranges [from, to). */
+export function* findAll(pattern: Pattern, tokens: Token[]): Generator<[number, number]> {
+  for (let i = 0; i < tokens.length; i++) {
+    let end = -1;
+    for (const steps of pattern.alternatives) end = Math.max(end, matchAt(steps, 0, tokens, i));
+    if (end > i) {
+      yield [i, end];
+      i = end - 1;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// Who counts as a person or group of people when the sentence names no one: data, one word a row.
+
+/** Nouns for people and groups of people (singular; plurals and possessives are read too). */
+export const PERSON_NOUNS = new Set([
+  'engineer', 'developer', 'dev', 'programmer', 'operator', 'admin', 'administrator', 'sysadmin', 'sre', 'dba',
+  'on-call', 'oncall', 'on-caller', 'oncaller', 'responder', 'intern', 'contractor', 'consultant', 'reviewer', 'approver',
+  'deployer', 'releaser', 'maintainer', 'manager', 'management', 'lead', 'captain', 'officer', 'pilot', 'copilot',
+  'commander', 'analyst', 'technician', 'tech', 'dispatcher', 'nurse', 'pharmacist', 'doctor', 'physician', 'surgeon',
+  'clerk', 'agent', 'staff', 'staffer', 'employee', 'person', 'individual', 'human', 'team', 'crew', 'squad',
+  'department', 'noc', 'ops', 'helpdesk', 'owner', 'author', 'colleague', 'coworker', 'teammate', 'member', 'worker',
+  'hire', 'architect', 'tester', 'qa', 'ic', 'controller', 'driver', 'guy', 'folks', 'people', 'someone', 'somebody',
+  'whoever', 'everyone', 'everybody', 'anyone', 'anybody', 'he', 'she', 'they', 'i', 'you', 'him', 'her', 'them',
+]);
+
+/** Plural "they" and the indefinite pronouns are people only when no thing is in view; "we" is the authors owning it. */
+export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'you', 'someone', 'somebody', 'whoever', 'him', 'her', 'them']);
+
+/** Capitalised words that are products and places, not people, when they start a sentence. */
+export const NOT_NAMES = new Set([
+  'the', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'their', 'there', 'then', 'when', 'if', 'after',
+  'before', 'during', 'while', 'at', 'on', 'in', 'by', 'for', 'with', 'a', 'an', 'all', 'some', 'no', 'one', 'each',
+  'kubernetes', 'postgres', 'mysql', 'redis', 'kafka', 'terraform', 'ansible', 'jenkins', 'github', 'gitlab', 'slack',
+  'nginx', 'envoy', 'consul', 'vault', 'docker', 'linux', 'windows', 'chrome', 'android', 'ios', 'aws', 'gcp', 'azure',
+]);
+
+/** Words before a person that end a noun phrase's determiners. */
+export const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'one', 'of', 'another', 'some', 'every', 'each', 'any', 'whichever']);

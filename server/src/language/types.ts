@@ -1,0 +1,31 @@
+// What the sentence reader gives every language rule: sentences of tokens with source offsets.
+
+/** Coarse part of speech: Verb, Noun, Adjective, adveRb, Pronoun, Determiner, preposItion, Conjunction, puncTuation, Other. */
+export type Pos = 'V' | 'N' | 'J' | 'R' | 'P' | 'D' | 'I' | 'C' | 'T' | 'O';
+
+export interface Token {
+  /** The word as written (markup and line breaks removed). */
+  text: string;
+  lower: string;
+  /** Dictionary form from the tagger ("went" → "go"); `lower` when it has none. */
+  lemma: string;
+  pos: Pos;
+  /** The tagger reads it as a person's name, or the document lists it among its people. */
+  name: boolean;
+  /** The tagger reads it as a noun for a person or group ("engineer", "admin"). */
+  actor: boolean;
+  /** Inside quotation marks or inline code: cited words, not the author's own. */
+  quoted: boolean;
+  /** Source offsets [start, end). */
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  /** Source offsets of the first and last token. */
+  start: number;
+  end: number;
+  /** The sentence as one line: words separated by single spaces, markup removed. */
+  text: string;
+  tokens: Token[];
+}

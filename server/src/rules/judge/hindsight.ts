@@ -1,0 +1,38 @@
+// "Does this sentence make a hard moment look easy in hindsight?": the minimizer table read with
+// negation ("it was not obvious"), quotation and what follows "just".
+import { negatedAt, quoted } from '../../language/clauses';
+import { findAll } from '../../language/match';
+import type { Sentence, Token } from '../../language/types';
+import { HINDSIGHT_ROWS, type HindsightKind } from '../phrases/minimizers';
+import { patternOf, type LanguageHit } from './blame';
+
+/** Words after "clearly" that describe how something is shown, not how obvious it was. */
+const CLEARLY_MANNER = /^(?:show|indicat|impl|visible|mark|label|document|stat|defin|communicat|explain|separat|written|describ|identif|see|seen|saw|legible|readable|distinguish|laid|present|visib|audib|express|articulat|understood|display)/;
+/** Before "just", words that make the next verb an action someone could have taken. */
+const EASY_LEAD = new Set(['could', 'should', 'would', 'can', 'to', 'only', 'need', 'needed', 'have', 'had', 'was', 'is', "could've", "should've", 'just', 'simply']);
+
+function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], from: number, to: number): boolean {
+  if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '');
+  if (kind === 'always') return true;
+  // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
+  const verb = tokens[to - 1];
+  const lead = tokens[from - 1];
+  return verb.pos === 'V' && !!lead && EASY_LEAD.has(lead.lower) && !['before', 'after'].includes(verb.lower);
+}
+
+export function hindsightIn(sentence: Sentence): LanguageHit<HindsightKind>[] {
+  const { tokens } = sentence;
+  const hits: LanguageHit<HindsightKind>[] = [];
+  const taken = new Set<number>();
+  for (const row of HINDSIGHT_ROWS) {
+    for (const [from, to] of findAll(patternOf(row), tokens)) {
+      if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from, 3)) continue;
+      if (!counts(row.kind, row, tokens, from, to)) continue;
+      // The finding covers the judging word, not the action after "just".
+      const end = row.kind === 'easy-action' ? from + 1 : to;
+      for (let k = from; k < end; k++) taken.add(k);
+      hits.push({ row, start: tokens[from].start, end: tokens[end - 1].end });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
