@@ -6,7 +6,7 @@
 //   word?         optional
 //   *             any one word
 //   ~             up to two words that are adverbs, determiners or adjectives ("accidentally", "the new")
-import { verbForms } from './tagger';
+import { verbForms } from './inflect';
 import type { Token } from './types';
 
 interface Step {
@@ -90,4 +90,17 @@ export function* findAll(pattern: Pattern, tokens: Token[]): Generator<[number, 
       i = end - 1;
     }
   }
+}
+
+/**
+ * Can the pattern match a sentence with these words? Every required word step of some alternative
+ * must find one of its words: a cheap test that spares tagging sentences no row can match.
+ */
+export function mayMatch(pattern: Pattern, words: ReadonlySet<string>): boolean {
+  return pattern.alternatives.some((steps) => steps.every((step) => step.optional || !step.words || hasAny(step.words, words)));
+}
+
+function hasAny(wanted: Set<string>, words: ReadonlySet<string>): boolean {
+  for (const w of wanted) if (words.has(w)) return true;
+  return false;
 }

@@ -39,11 +39,36 @@ export function tokenize(line: string, people: ReadonlySet<string> = new Set(), 
     const bare = lower.replace(/'s?$/, '');
     tokens.push({
       text: word, lower, lemma: tag?.lemma?.toLowerCase() ?? lower, pos: posOf(word, tag),
-      name: (tag?.name ?? false) || people.has(bare), actor: tag?.actor ?? false,
+      name: (tag?.name ?? false) || people.has(bare),
       quoted: inQuote || quotedAt(start), start: at(start), end: at(start + word.length - 1) + 1,
     });
   }
   return tokens;
+}
+
+const WORD_ONLY = /@[\w.-]*\w|[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’-](?=[\p{L}\p{N}]))*/gu;
+
+export function wordsOf(line: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of line.matchAll(WORD_ONLY)) {
+    const w = m[0].toLowerCase().replace(/’/g, "'");
+    words.add(w);
+    if (/'s?$/.test(w)) words.add(w.replace(/'s?$/, ''));
+    // Plural nouns match their singular through the tagger's lemma; keep that form for the gate too.
+    if (w.endsWith('s')) words.add(w.slice(0, -1));
+  }
+  return words;
+}
+
+/** A sentence whose tokens are tagged on first use. */
+function lazySentence(start: number, end: number, text: string, tag: () => Token[]): Sentence {
+  let tokens: Token[] | undefined;
+  return {
+    start, end, text, words: wordsOf(text),
+    get tokens() {
+      return (tokens ??= tag());
+    },
+  };
 }
 
 function blockSentences(block: FlatBlock, people: ReadonlySet<string>): Sentence[] {
@@ -67,8 +92,9 @@ function blockSentences(block: FlatBlock, people: ReadonlySet<string>): Sentence
       line += ch;
     }
     line = line.trimEnd();
-    const tokens = tokenize(line, people, (i) => toSource(block, map[i]), (i) => isQuotedPiece(block, map[i]));
-    if (tokens.length) out.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, text: line, tokens });
+    if (!line) continue;
+    const at = (i: number) => toSource(block, map[i]);
+    out.push(lazySentence(at(0), at(line.length - 1) + 1, line, () => tokenize(line, people, at, (i) => isQuotedPiece(block, map[i]))));
   }
   return out;
 }
@@ -86,9 +112,12 @@ export function readSentences(root: Root, text: string, people: readonly string[
   return sentences;
 }
 
-/** The sentences of a plain line of text (a timeline entry's words). */
-export function readLine(line: string): Sentence | undefined {
+/** The sentences of a plain line of text (a timeline entry's words); offsets are into the line. */
+export function readLine(line: string): Sentence[] {
   const flat = line.replace(/\s+/g, ' ').trim();
-  const tokens = tokenize(flat);
-  return tokens.length ? { start: 0, end: flat.length, text: flat, tokens } : undefined;
+  return sentenceRanges(flat).map(([from, to]) => {
+    const text = flat.slice(from, to).trim();
+    const lead = flat.slice(from, to).indexOf(text);
+    return lazySentence(from + lead, from + lead + text.length, text, () => tokenize(text, new Set(), (i) => from + lead + i));
+  });
 }

@@ -1,7 +1,8 @@
-// Parts of speech, lemmas and names from compromise (chosen over wink-nlp and retext-pos for its
-// size and its verb conjugation; see the issue 9 note). Tagging is the costly step, so results are
-// cached per sentence text: an edit re-tags only the sentences it changed.
-import nlp from 'compromise';
+// Parts of speech, lemmas and names from wink-nlp's English model (chosen over compromise and
+// retext-pos for speed and name accuracy; see the issue 9 note). Tagging is the costly step, so
+// results are cached per sentence text: an edit re-tags only the sentences it changed.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import type { Pos } from './types';
 
 export interface Tag {
@@ -11,47 +12,34 @@ export interface Tag {
   pos: Pos;
   lemma?: string;
   name: boolean;
-  actor: boolean;
-}
-
-interface Term {
-  text: string;
-  tags: string[];
-  root?: string;
-  offset: { start: number; length: number };
 }
 
 const CACHE_LIMIT = 4000;
 let runs = 0;
 const cache = new Map<string, Tag[]>();
+let nlp: ReturnType<typeof winkNLP> | undefined;
 
-function coarse(tags: string[]): Pos {
-  const has = (t: string) => tags.includes(t);
-  if (has('Pronoun')) return 'P';
-  if (has('Verb') || has('Modal') || has('Auxiliary') || has('Copula')) return 'V';
-  if (has('Noun') || has('Acronym') || has('Value')) return 'N';
-  if (has('Adjective')) return 'J';
-  if (has('Adverb') || has('Negative')) return 'R';
-  if (has('Determiner')) return 'D';
-  if (has('Preposition')) return 'I';
-  if (has('Conjunction') || has('QuestionWord')) return 'C';
-  return 'O';
-}
+const UD: Record<string, Pos> = {
+  VERB: 'V', AUX: 'V', NOUN: 'N', PROPN: 'N', NUM: 'N', ADJ: 'J', ADV: 'R', PART: 'R', PRON: 'P', DET: 'D',
+  ADP: 'I', CCONJ: 'C', SCONJ: 'C', PUNCT: 'T', SYM: 'T',
+};
 
 function tagUncached(sentence: string): Tag[] {
-  const doc = nlp(sentence);
-  doc.compute('root');
+  // Loading the model takes a moment: only when the first sentence needs it.
+  nlp ??= winkNLP(model);
+  const its = nlp.its;
   const out: Tag[] = [];
-  for (const s of doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>) {
-    for (const t of s.terms) {
-      if (!t.text) continue; // an expanded contraction ("Olu's" → "is") has no text of its own
-      out.push({
-        start: t.offset.start, end: t.offset.start + t.offset.length, pos: coarse(t.tags), lemma: t.root,
-        name: t.tags.includes('Person') || t.tags.includes('FirstName') || t.tags.includes('LastName'),
-        actor: t.tags.includes('Actor'),
-      });
-    }
-  }
+  const tokens = nlp.readDoc(sentence).tokens();
+  const values = tokens.out() as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    const start = sentence.indexOf(value, cursor);
+    if (start < 0) return;
+    cursor = start + value.length;
+    out.push({ start, end: cursor, pos: UD[pos[i]] ?? 'O', lemma: lemmas[i], name: pos[i] === 'PROPN' });
+  });
   return out;
 }
 
@@ -76,7 +64,7 @@ export function tagSentence(sentence: string): Tag[] {
   return tags;
 }
 
-/** How many sentences the cache holds (tests check it is bounded and reused). */
+/** How many sentences the cache holds (tests check it is bounded). */
 export function taggedCount(): number {
   return cache.size;
 }
@@ -86,28 +74,4 @@ export function tagRuns(): number {
   return runs;
 }
 
-const forms = new Map<string, string[]>();
-
-/** Every inflection of a verb ("go off" → goes off, went off, going off, gone off). */
-export function verbForms(verb: string): string[] {
-  let known = forms.get(verb);
-  if (known) return known;
-  const set = new Set<string>([verb]);
-  try {
-    for (const c of nlp(verb).verbs().conjugate() as Array<Record<string, string>>) {
-      for (const [k, v] of Object.entries(c)) if (k !== 'FutureTense' && v) set.add(v.toLowerCase());
-    }
-  } catch {
-    // fall through to the regular endings
-  }
-  if (set.size === 1) {
-    // Regular endings for verbs the library does not know ("fat-finger").
-    const [head, ...rest] = verb.split(' ');
-    const tail = rest.length ? ` ${rest.join(' ')}` : '';
-    const stem = head.endsWith('e') ? head.slice(0, -1) : head;
-    for (const f of [`${head}s`, `${stem}ed`, `${stem}ing`]) set.add(f + tail);
-  }
-  known = [...set];
-  forms.set(verb, known);
-  return known;
-}
+export { CACHE_LIMIT };

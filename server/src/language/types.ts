@@ -12,8 +12,6 @@ export interface Token {
   pos: Pos;
   /** The tagger reads it as a person's name, or the document lists it among its people. */
   name: boolean;
-  /** The tagger reads it as a noun for a person or group ("engineer", "admin"). */
-  actor: boolean;
   /** Inside quotation marks or inline code: cited words, not the author's own. */
   quoted: boolean;
   /** Source offsets [start, end). */
@@ -27,5 +25,8 @@ export interface Sentence {
   end: number;
   /** The sentence as one line: words separated by single spaces, markup removed. */
   text: string;
-  tokens: Token[];
+  /** Its words, lower-cased (possessive "'s" also removed): enough to rule a table out before tagging. */
+  words: ReadonlySet<string>;
+  /** Tagged tokens; tagging runs on first access, so sentences no table can match are never tagged. */
+  readonly tokens: Token[];
 }

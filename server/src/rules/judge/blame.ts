@@ -2,7 +2,7 @@
 // structure (subject, owner, agent), negation and quotation. Shared by no-blame-language and
 // root-cause-depth.
 import { negatedAt, personPhrase, personSubject, personToken, phraseAt, quoted, subjectOf } from '../../language/clauses';
-import { compile, findAll, type Pattern } from '../../language/match';
+import { compile, findAll, mayMatch, type Pattern } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { BLAME_ROWS, type BlameKind } from '../phrases/blame';
 import type { LanguageRow } from '../phrases/types';
@@ -66,11 +66,13 @@ function tied(kind: BlameKind, tokens: Token[], from: number, to: number): boole
 
 /** Every place in a sentence where a person or group is tied to fault. */
 export function blameIn(sentence: Sentence, extra: readonly LanguageRow<BlameKind>[] = []): LanguageHit<BlameKind>[] {
-  const { tokens } = sentence;
   const hits: LanguageHit<BlameKind>[] = [];
   const taken = new Set<number>();
-  for (const row of [...BLAME_ROWS, ...extra]) {
-    for (const [from, to] of findAll(patternOf(row), tokens)) {
+  for (const row of extra.length ? [...BLAME_ROWS, ...extra] : BLAME_ROWS) {
+    const pattern = patternOf(row);
+    if (!mayMatch(pattern, sentence.words)) continue;
+    const { tokens } = sentence;
+    for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from)) continue;
       if (!tied(row.kind, tokens, from, to)) continue;
       for (let k = from; k < to; k++) taken.add(k);

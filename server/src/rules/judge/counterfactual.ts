@@ -1,7 +1,7 @@
 // "Does this sentence imagine a different past?": the counterfactual table read with the sentence's
 // subject, negation, quotation and the difference between a judgement and an expectation.
 import { clauseStart, negatedAt, personPhrase, quoted, subjectOf } from '../../language/clauses';
-import { findAll } from '../../language/match';
+import { findAll, mayMatch } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { COUNTERFACTUAL_ROWS, type CounterfactualKind } from '../phrases/counterfactual';
 import { patternOf, type LanguageHit } from './blame';
@@ -51,11 +51,13 @@ function counts(kind: CounterfactualKind, tokens: Token[], from: number, to: num
 }
 
 export function counterfactualsIn(sentence: Sentence): LanguageHit<CounterfactualKind>[] {
-  const { tokens } = sentence;
   const hits: LanguageHit<CounterfactualKind>[] = [];
   const taken = new Set<number>();
   for (const row of COUNTERFACTUAL_ROWS) {
-    for (const [from, to] of findAll(patternOf(row), tokens)) {
+    const pattern = patternOf(row);
+    if (!mayMatch(pattern, sentence.words)) continue;
+    const { tokens } = sentence;
+    for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to)) continue;
       // "did not say X should have" quotes a judgement; "not" inside "couldn't have" is the phrase itself.
       if (row.kind !== 'conditional' && !SUBJECT_WORDS.has(tokens[from].lower) && negatedAt(tokens, from, 2) && row.kind !== 'always') continue;

@@ -1,7 +1,7 @@
 // "Does this sentence make a hard moment look easy in hindsight?": the minimizer table read with
 // negation ("it was not obvious"), quotation and what follows "just".
 import { negatedAt, quoted } from '../../language/clauses';
-import { findAll } from '../../language/match';
+import { findAll, mayMatch } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { HINDSIGHT_ROWS, type HindsightKind } from '../phrases/minimizers';
 import { patternOf, type LanguageHit } from './blame';
@@ -21,11 +21,13 @@ function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], 
 }
 
 export function hindsightIn(sentence: Sentence): LanguageHit<HindsightKind>[] {
-  const { tokens } = sentence;
   const hits: LanguageHit<HindsightKind>[] = [];
   const taken = new Set<number>();
   for (const row of HINDSIGHT_ROWS) {
-    for (const [from, to] of findAll(patternOf(row), tokens)) {
+    const pattern = patternOf(row);
+    if (!mayMatch(pattern, sentence.words)) continue;
+    const { tokens } = sentence;
+    for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from, 3)) continue;
       if (!counts(row.kind, row, tokens, from, to)) continue;
       // The finding covers the judging word, not the action after "just".
