@@ -7,6 +7,7 @@ import type { Token } from './types';
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'so', 'because', 'since', 'while', 'when', 'whenever', 'after', 'before', 'although', 'though', 'if', 'unless', 'until', 'which', 'who', 'that', 'where', 'whereas', 'then', 'once', 'as']);
 const RELATIVES = new Set(['who', 'which', 'that']);
 const PUNCT_BOUNDARY = new Set([';', ':', '—', '–', '(', ')', ',', '-', '|']);
+const AUXILIARIES = new Set(['should', 'could', 'would', 'might', 'must', 'will', 'can', 'shall', 'may', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', "should've", "could've", "would've"]);
 const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', "n't", 'cannot']);
 
 export function isNegator(t: Token): boolean {
@@ -47,10 +48,11 @@ export function personToken(t: Token): PersonStrength | undefined {
   if (t.text.startsWith('@')) return 'person';
   if (PRONOUNS.has(w)) return 'person';
   if (NOT_NAMES.has(w)) return undefined;
-  if (t.name) return 'person';
+  if (t.listed) return 'person';
   if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular(w)) || PERSON_NOUNS.has(t.lemma)) return 'person';
-  // A capitalised word the dictionary does not know, not an acronym or CamelCase product name.
-  if (/^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text) && (t.pos === 'N' || t.pos === 'O')) return 'maybe';
+  // A proper noun may be a person or a product ("Marcus", "Prometheus"): only a name-shaped one
+  // (not an acronym, not CamelCase) and only a maybe, which the human-only phrases accept.
+  if (/^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text) && (t.name || t.pos === 'N' || t.pos === 'O')) return 'maybe';
   return undefined;
 }
 
@@ -66,8 +68,8 @@ export function phraseAt(tokens: Token[], i: number): [number, number] {
 }
 
 /**
- * Is the noun phrase tokens[from, to) a person or group? Its head (last word) decides; a name or
- * handle anywhere in it counts, and with `owners` so does a person who owns the head ("the
+ * Is the noun phrase tokens[from, to) a person or group? Its head (last word) decides ("the
+ * Autoscaler script" is a script); with `owners`, so does a person who owns the head ("the
  * operator's part").
  */
 export function personPhrase(tokens: Token[], from: number, to: number, owners = false): PersonStrength | undefined {
@@ -76,12 +78,6 @@ export function personPhrase(tokens: Token[], from: number, to: number, owners =
   if (head) return head;
   if (owners) {
     for (let k = from; k < to - 1; k++) if (/['’]s?$/.test(tokens[k].lower) && personToken(tokens[k])) return personToken(tokens[k]);
-  }
-  // "Priya and the DBA", "the vendor's engineer": any person word before a non-person head does not make
-  // "the release pipeline" a person, so only names and handles count there.
-  for (let k = from; k < to - 1; k++) {
-    const t = tokens[k];
-    if (t.text.startsWith('@') || (t.name && !t.lower.endsWith("'s"))) return 'person';
   }
   return undefined;
 }
@@ -94,7 +90,8 @@ export function subjectOf(tokens: Token[], i: number, depth = 0): [number, numbe
   // Leading times, numbers and adverbs ("14:05 —", "Unfortunately,") are not the subject.
   while (from < i && (tokens[from].pos === 'T' || tokens[from].pos === 'R' || /^\d/.test(tokens[from].text))) from++;
   let verb = from;
-  while (verb < i && tokens[verb].pos !== 'V') verb++;
+  // "the IT staff should": a word tagged as a verb right before an auxiliary is the subject's noun.
+  while (verb < i && (tokens[verb].pos !== 'V' || (verb > from && AUXILIARIES.has(tokens[verb + 1]?.lower ?? '') && !AUXILIARIES.has(tokens[verb].lower)))) verb++;
   let to = verb;
   while (to > from && tokens[to - 1].pos === 'R') to--;
   if (to > from) return [from, to];

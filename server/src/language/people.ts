@@ -6,14 +6,14 @@ export const PERSON_NOUNS = new Set([
   'on-call', 'oncall', 'on-caller', 'oncaller', 'responder', 'intern', 'contractor', 'consultant', 'reviewer', 'approver',
   'deployer', 'releaser', 'maintainer', 'manager', 'management', 'lead', 'captain', 'officer', 'pilot', 'copilot',
   'commander', 'analyst', 'technician', 'tech', 'dispatcher', 'nurse', 'pharmacist', 'doctor', 'physician', 'surgeon',
-  'clerk', 'agent', 'staff', 'staffer', 'employee', 'person', 'individual', 'human', 'team', 'crew', 'squad',
-  'department', 'noc', 'ops', 'helpdesk', 'owner', 'author', 'colleague', 'coworker', 'teammate', 'member', 'worker',
-  'hire', 'architect', 'tester', 'qa', 'ic', 'controller', 'driver', 'guy', 'folks', 'people', 'someone', 'somebody',
-  'whoever', 'everyone', 'everybody', 'anyone', 'anybody', 'he', 'she', 'they', 'i', 'you', 'him', 'her', 'them',
+  'clerk', 'staff', 'staffer', 'employee', 'person', 'individual', 'human', 'team', 'crew', 'squad',
+  'department', 'noc', 'ops', 'helpdesk', 'owner', 'author', 'colleague', 'coworker', 'teammate', 'member',
+  'hire', 'vendor', 'supplier', 'architect', 'tester', 'qa', 'ic', 'guy', 'folks', 'people', 'someone', 'somebody',
+  'whoever', 'he', 'she', 'they', 'i', 'him', 'her', 'them',
 ]);
 
-/** Plural "they" and the indefinite pronouns are people only when no thing is in view; "we" is the authors owning it. */
-export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'you', 'someone', 'somebody', 'whoever', 'him', 'her', 'them']);
+/** Pronouns for people. Not "we" (the authors owning a decision) nor "you" (instructions to the reader). */
+export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'someone', 'somebody', 'whoever', 'him', 'her', 'them']);
 
 /** Capitalised words that are products and places, not people, when they start a sentence. */
 export const NOT_NAMES = new Set([
@@ -21,7 +21,11 @@ export const NOT_NAMES = new Set([
   'before', 'during', 'while', 'at', 'on', 'in', 'by', 'for', 'with', 'a', 'an', 'all', 'some', 'no', 'one', 'each',
   'kubernetes', 'postgres', 'mysql', 'redis', 'kafka', 'terraform', 'ansible', 'jenkins', 'github', 'gitlab', 'slack',
   'nginx', 'envoy', 'consul', 'vault', 'docker', 'linux', 'windows', 'chrome', 'android', 'ios', 'aws', 'gcp', 'azure',
+  'travis', 'prometheus', 'grafana', 'helm', 'binder', 'sentry', 'traefik', 'pagerduty', 'opsgenie', 'datadog', 'cloudflare',
 ]);
+
+/** Forms of "be" and "get" that make the next participle passive ("was deleted", "got skipped"). */
+export const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten', "'s", "'re", "isn't", "wasn't", "weren't", "aren't"]);
 
 /** Words before a person that end a noun phrase's determiners. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'one', 'of', 'another', 'some', 'every', 'each', 'any', 'whichever']);

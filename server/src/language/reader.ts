@@ -39,7 +39,7 @@ export function tokenize(line: string, people: ReadonlySet<string> = new Set(), 
     const bare = lower.replace(/'s?$/, '');
     tokens.push({
       text: word, lower, lemma: tag?.lemma?.toLowerCase() ?? lower, pos: posOf(word, tag),
-      name: (tag?.name ?? false) || people.has(bare),
+      name: tag?.name ?? false, listed: people.has(bare),
       quoted: inQuote || quotedAt(start), start: at(start), end: at(start + word.length - 1) + 1,
     });
   }

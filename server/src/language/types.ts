@@ -10,8 +10,10 @@ export interface Token {
   /** Dictionary form from the tagger ("went" → "go"); `lower` when it has none. */
   lemma: string;
   pos: Pos;
-  /** The tagger reads it as a person's name, or the document lists it among its people. */
+  /** The tagger reads it as a proper noun: a person's name, or a product's, or a place's. */
   name: boolean;
+  /** The document lists it among its people (authors, participants in front matter). */
+  listed: boolean;
   /** Inside quotation marks or inline code: cited words, not the author's own. */
   quoted: boolean;
   /** Source offsets [start, end). */

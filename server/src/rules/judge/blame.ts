@@ -1,8 +1,9 @@
 // "Is a person or group tied to fault in this sentence?": the blame table read with the sentence's
 // structure (subject, owner, agent), negation and quotation. Shared by no-blame-language and
 // root-cause-depth.
-import { negatedAt, personPhrase, personSubject, personToken, phraseAt, quoted, subjectOf } from '../../language/clauses';
+import { clauseStart, negatedAt, personPhrase, personSubject, personToken, phraseAt, quoted } from '../../language/clauses';
 import { compile, findAll, mayMatch, type Pattern } from '../../language/match';
+import { PASSIVE_AUX } from '../../language/people';
 import type { Sentence, Token } from '../../language/types';
 import { BLAME_ROWS, type BlameKind } from '../phrases/blame';
 import type { LanguageRow } from '../phrases/types';
@@ -20,25 +21,40 @@ export function patternOf(row: LanguageRow): Pattern {
   return p;
 }
 
-const AGENT_PREPOSITIONS = new Set(['by', 'on', 'from', 'of', 'with']);
+const AGENT_PREPOSITIONS = new Set(['by', 'on', 'of']);
+/** Fault nouns that systems have too ("a failure of the disk"): a maybe-name does not own them. */
+const SHARED_FAULTS = new Set(['error', 'errors', 'failure', 'failures', 'fault', 'faults']);
 const FAULT_SUBJECTS = new Set(['fault', 'blame', 'responsibility', 'onus', 'culpability', 'failure']);
 
-/** "X's lapse", "the operator's bad deploy": a person owns the phrase that ends at `to`. */
-function ownedBefore(tokens: Token[], from: number): boolean {
+/** "X's lapse", "the operator's bad deploy": a person owns the phrase that starts at `from`. */
+function ownedBefore(tokens: Token[], from: number, acceptMaybe: boolean): boolean {
   let k = from - 1;
   while (k >= 0 && tokens[k].pos === 'J') k--;
   const t = tokens[k];
-  return !!t && /['’]s?$/.test(t.lower) && t.lower !== "it's" && personToken(t) !== undefined;
+  if (!t || !/['’]s?$/.test(t.lower) || t.lower === "it's") return false;
+  const strength = personToken(t);
+  return strength === 'person' || (acceptMaybe && strength === 'maybe');
 }
 
 /** "a lapse by the junior admin", "a mistake was made by X", "complacency on the platform team". */
-function agentAfter(tokens: Token[], to: number): boolean {
+function agentAfter(tokens: Token[], to: number, prepositions: ReadonlySet<string> = AGENT_PREPOSITIONS): boolean {
   let k = to;
-  for (let skip = 0; skip < 3 && k < tokens.length && ['V', 'R'].includes(tokens[k].pos) && !AGENT_PREPOSITIONS.has(tokens[k].lower); skip++) k++;
-  if (!tokens[k] || !AGENT_PREPOSITIONS.has(tokens[k].lower)) return false;
+  for (let skip = 0; skip < 3 && k < tokens.length && ['V', 'R'].includes(tokens[k].pos) && !prepositions.has(tokens[k].lower); skip++) k++;
+  if (!tokens[k] || !prepositions.has(tokens[k].lower)) return false;
   if (tokens[k + 1]?.lower === 'the' && tokens[k + 2]?.lower === 'part' && tokens[k + 3]?.lower === 'of') k += 3;
   const [a, b] = phraseAt(tokens, k + 1);
-  return personPhrase(tokens, a, b, true) !== undefined;
+  const strength = personPhrase(tokens, a, b, true);
+  return strength === 'person' || (strength === 'maybe' && tokens[k].lower === 'by');
+}
+
+const BY = new Set(['by']);
+const FAULT_NOUN = /(?:error|errors|mistake|mistakes|failure|failures|fault|slip|negligence)$/;
+
+/** "was mistakenly run", "were skipped": the subject suffered the act; only "by X" names who did it. */
+function passiveAt(tokens: Token[], from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && tokens[k].pos === 'R' && !PASSIVE_AUX.has(tokens[k].lower)) k--;
+  return k >= 0 && PASSIVE_AUX.has(tokens[k].lower) && (tokens[from].pos === 'R' ? /(?:ed|en|wn|un|ut|ne)$/.test(tokens[from + 1]?.lower ?? '') : /(?:ed|en|wn|un|ut|ne)$/.test(tokens[from].lower));
 }
 
 function personAfter(tokens: Token[], to: number): boolean {
@@ -46,20 +62,23 @@ function personAfter(tokens: Token[], to: number): boolean {
   return personPhrase(tokens, a, b) !== undefined;
 }
 
-function tied(kind: BlameKind, tokens: Token[], from: number, to: number): boolean {
-  switch (kind) {
+function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: number): boolean {
+  switch (row.kind) {
     case 'verdict':
       // "human error page", "error budget": a fault noun used to name a thing is not a verdict.
-      return !(tokens[to - 1].pos === 'N' && tokens[to]?.pos === 'N' && !personToken(tokens[to]));
-    case 'agent':
-      return personSubject(tokens, from) !== undefined;
+      return !(FAULT_NOUN.test(tokens[to - 1].lower) && tokens[to]?.pos === 'N' && !personToken(tokens[to]));
+    case 'agent': {
+      if (passiveAt(tokens, from)) return agentAfter(tokens, to, BY);
+      const strength = personSubject(tokens, from);
+      return strength === 'person' || (strength === 'maybe' && !!row.humanOnly);
+    }
     case 'owned':
-      return ownedBefore(tokens, from) || agentAfter(tokens, to);
+      return ownedBefore(tokens, from, !SHARED_FAULTS.has(tokens[to - 1].lower)) || agentAfter(tokens, to);
     case 'pointing': {
       if (!personAfter(tokens, to)) return false;
       if (!['lie', 'lies', 'lay', 'lain', 'lying', 'rest', 'rests', 'rested', 'fall', 'falls', 'fell', 'sits', 'sit', 'sat'].includes(tokens[from].lower)) return true;
-      const subject = subjectOf(tokens, from);
-      return !!subject && tokens.slice(subject[0], subject[1]).some((t) => FAULT_SUBJECTS.has(t.lemma) || FAULT_SUBJECTS.has(t.lower));
+      // "Blame for the data loss rests with X": fault, blame or responsibility before the verb.
+      return tokens.slice(clauseStart(tokens, from), from).some((t) => FAULT_SUBJECTS.has(t.lemma) || FAULT_SUBJECTS.has(t.lower));
     }
   }
 }
@@ -74,7 +93,7 @@ export function blameIn(sentence: Sentence, extra: readonly LanguageRow<BlameKin
     const { tokens } = sentence;
     for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from)) continue;
-      if (!tied(row.kind, tokens, from, to)) continue;
+      if (!tied(row, tokens, from, to)) continue;
       for (let k = from; k < to; k++) taken.add(k);
       hits.push({ row, start: tokens[from].start, end: tokens[to - 1].end });
     }

@@ -17,7 +17,8 @@ function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], 
   // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
   const verb = tokens[to - 1];
   const lead = tokens[from - 1];
-  return verb.pos === 'V' && !!lead && EASY_LEAD.has(lead.lower) && !['before', 'after'].includes(verb.lower);
+  // Sentence-initial "Just bump the heap size" is advice given in hindsight, too.
+  return verb.pos === 'V' && (from === 0 || (!!lead && EASY_LEAD.has(lead.lower))) && !['before', 'after'].includes(verb.lower);
 }
 
 export function hindsightIn(sentence: Sentence): LanguageHit<HindsightKind>[] {

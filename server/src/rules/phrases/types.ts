@@ -23,4 +23,9 @@ export interface LanguageRow<K extends string = string> {
   replacement?: string;
   example: string;
   counterExample: string;
+  /**
+   * Only people do this (forget, misread, get distracted): a proper noun that may be a product
+   * ("Marcus" or "Prometheus") is read as a person here, and not for what systems also do (fail to, skip).
+   */
+  humanOnly?: boolean;
 }
