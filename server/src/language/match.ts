@@ -22,10 +22,10 @@ export interface Pattern {
 }
 
 export function compile(source: string): Pattern {
-  return { source, alternatives: source.split(' / ').map(compileSequence) };
+  return { source, alternatives: source.split(' / ').flatMap(compileSequence) };
 }
 
-function compileSequence(source: string): Step[] {
+function compileSequence(source: string): Step[][] {
   const steps = source.trim().split(/\s+/).map((part): Step => {
     if (part === '*') return { words: undefined, optional: false, filler: false };
     if (part === '~') return { words: undefined, optional: true, filler: true };
@@ -38,21 +38,30 @@ function compileSequence(source: string): Step[] {
     }
     return { words, optional, filler: false };
   });
-  // Multi-word verb forms ("go_off:v" → "went off") become their own sequence of steps.
-  return steps.flatMap(splitPhrasal);
-}
-
-function splitPhrasal(step: Step): Step[] {
-  if (!step.words || ![...step.words].some((w) => w.includes(' '))) return [step];
-  // Phrasal verbs: the verb's forms, then the particle(s).
-  const heads = new Set<string>();
-  let tail: string[] = [];
-  for (const w of step.words) {
-    const [h, ...t] = w.split(' ');
-    heads.add(h);
-    if (t.length) tail = t;
+  // Multi-word forms ("go_off:v" → "went off") become steps of their own: one sequence per
+  // phrasal alternative, next to the sequence of the one-word alternatives.
+  let sequences: Step[][] = [[]];
+  for (const step of steps) {
+    const phrasal = step.words ? [...step.words].filter((w) => w.includes(' ')) : [];
+    if (phrasal.length === 0) {
+      sequences = sequences.map((seq) => [...seq, step]);
+      continue;
+    }
+    const single = new Set([...step.words!].filter((w) => !w.includes(' ')));
+    const byTail = new Map<string, Set<string>>();
+    for (const w of phrasal) {
+      const [h, ...t] = w.split(' ');
+      const key = t.join(' ');
+      byTail.set(key, (byTail.get(key) ?? new Set()).add(h));
+    }
+    const options: Step[][] = [];
+    if (single.size) options.push([{ ...step, words: single }]);
+    for (const [tail, heads] of byTail) {
+      options.push([{ ...step, words: heads }, ...tail.split(' ').map((t) => ({ words: new Set([t]), optional: step.optional, filler: false }))]);
+    }
+    sequences = sequences.flatMap((seq) => options.map((o) => [...seq, ...o]));
   }
-  return [{ ...step, words: heads }, ...tail.map((t) => ({ words: new Set([t]), optional: step.optional, filler: false }))];
+  return sequences;
 }
 
 const FILLER = new Set(['R', 'D', 'J']);
@@ -101,6 +110,11 @@ export function mayMatch(pattern: Pattern, words: ReadonlySet<string>): boolean 
 }
 
 function hasAny(wanted: Set<string>, words: ReadonlySet<string>): boolean {
+  // Walk the smaller set: a short sentence against a verb's many forms, or the reverse.
+  if (words.size < wanted.size) {
+    for (const w of words) if (wanted.has(w)) return true;
+    return false;
+  }
   for (const w of wanted) if (words.has(w)) return true;
   return false;
 }
