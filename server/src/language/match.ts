@@ -118,3 +118,30 @@ function hasAny(wanted: Set<string>, words: ReadonlySet<string>): boolean {
   for (const w of wanted) if (words.has(w)) return true;
   return false;
 }
+
+/**
+ * Which of many patterns can match a sentence, found from the sentence's few words rather than by
+ * trying every pattern: each alternative is keyed by its rarest required word step.
+ */
+export class PatternIndex {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly always: number[] = [];
+
+  constructor(private readonly patterns: readonly Pattern[]) {
+    patterns.forEach((pattern, i) => {
+      for (const steps of pattern.alternatives) {
+        let key: Step | undefined;
+        for (const step of steps) if (!step.optional && step.words && (!key || step.words.size < key.words!.size)) key = step;
+        if (!key) this.always.push(i);
+        else for (const w of key.words!) this.byWord.set(w, [...(this.byWord.get(w) ?? []), i]);
+      }
+    });
+  }
+
+  /** Indexes of the patterns that may match, in table order. */
+  candidates(words: ReadonlySet<string>): number[] {
+    const found = new Set(this.always);
+    for (const w of words) for (const i of this.byWord.get(w) ?? []) found.add(i);
+    return [...found].filter((i) => mayMatch(this.patterns[i], words)).sort((a, b) => a - b);
+  }
+}

@@ -81,7 +81,8 @@ function blockSentences(block: FlatBlock, people: ReadonlySet<string>): Sentence
     let line = '';
     for (let i = lead; i < raw.length; i++) {
       const ch = raw[i];
-      if (/\s/.test(ch)) {
+      const code = ch.charCodeAt(0);
+      if (code === 32 || code === 10 || code === 9 || code === 13 || code === 160) {
         if (line && !line.endsWith(' ')) {
           map.push(from + i);
           line += ' ';

@@ -74,7 +74,22 @@ export function sentenceRanges(flat: string): Array<[number, number]> {
     start = end;
   }
   ranges.push([start, flat.length]);
-  return ranges.filter(([s, e]) => /[\p{L}]/u.test(flat.slice(s, e)));
+  return ranges.flatMap(([s, e]) => chunks(flat, s, e)).filter(([s, e]) => /[\p{L}]/u.test(flat.slice(s, e)));
+}
+
+/** No real sentence is this long: longer runs (lists run together, pasted logs) are read in pieces, so tagging stays linear. */
+export const MAX_SENTENCE = 600;
+
+function chunks(flat: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  while (end - start > MAX_SENTENCE) {
+    const space = flat.lastIndexOf(' ', start + MAX_SENTENCE);
+    const cut = space > start ? space : start + MAX_SENTENCE;
+    out.push([start, cut]);
+    start = cut;
+  }
+  out.push([start, end]);
+  return out;
 }
 
 /** Source offset of a flat offset. */

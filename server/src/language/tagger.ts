@@ -17,7 +17,8 @@ export interface Tag {
 const CACHE_LIMIT = 4000;
 let runs = 0;
 const cache = new Map<string, Tag[]>();
-let nlp: ReturnType<typeof winkNLP> | undefined;
+// Loaded with the module (about a third of a second), so the first keystroke does not pay for it.
+const nlp = winkNLP(model);
 
 const UD: Record<string, Pos> = {
   VERB: 'V', AUX: 'V', NOUN: 'N', PROPN: 'N', NUM: 'N', ADJ: 'J', ADV: 'R', PART: 'R', PRON: 'P', DET: 'D',
@@ -25,8 +26,6 @@ const UD: Record<string, Pos> = {
 };
 
 function tagUncached(sentence: string): Tag[] {
-  // Loading the model takes a moment: only when the first sentence needs it.
-  nlp ??= winkNLP(model);
   const its = nlp.its;
   const out: Tag[] = [];
   const tokens = nlp.readDoc(sentence).tokens();

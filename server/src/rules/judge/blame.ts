@@ -2,7 +2,7 @@
 // structure (subject, owner, agent), negation and quotation. Shared by no-blame-language and
 // root-cause-depth.
 import { clauseStart, negatedAt, personPhrase, personSubject, personToken, phraseAt, quoted } from '../../language/clauses';
-import { compile, findAll, mayMatch, type Pattern } from '../../language/match';
+import { compile, findAll, mayMatch, PatternIndex, type Pattern } from '../../language/match';
 import { PASSIVE_AUX } from '../../language/people';
 import type { Sentence, Token } from '../../language/types';
 import { BLAME_ROWS, type BlameKind } from '../phrases/blame';
@@ -19,6 +19,15 @@ export function patternOf(row: LanguageRow): Pattern {
   let p = compiled.get(row);
   if (!p) compiled.set(row, (p = compile(row.pattern)));
   return p;
+}
+
+const indexes = new WeakMap<readonly LanguageRow[], PatternIndex>();
+
+/** The rows of a table that can match this sentence, found from its words before any tagging. */
+export function candidateRows<R extends LanguageRow>(table: readonly R[], sentence: Sentence): R[] {
+  let index = indexes.get(table);
+  if (!index) indexes.set(table, (index = new PatternIndex(table.map(patternOf))));
+  return index.candidates(sentence.words).map((i) => table[i]);
 }
 
 const AGENT_PREPOSITIONS = new Set(['by', 'on', 'of']);
@@ -87,9 +96,9 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
 export function blameIn(sentence: Sentence, extra: readonly LanguageRow<BlameKind>[] = []): LanguageHit<BlameKind>[] {
   const hits: LanguageHit<BlameKind>[] = [];
   const taken = new Set<number>();
-  for (const row of extra.length ? [...BLAME_ROWS, ...extra] : BLAME_ROWS) {
+  const rows = candidateRows(BLAME_ROWS, sentence);
+  for (const row of extra.length ? [...rows, ...extra.filter((r) => mayMatch(patternOf(r), sentence.words))] : rows) {
     const pattern = patternOf(row);
-    if (!mayMatch(pattern, sentence.words)) continue;
     const { tokens } = sentence;
     for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from)) continue;

@@ -1,10 +1,10 @@
 // "Does this sentence imagine a different past?": the counterfactual table read with the sentence's
 // subject, negation, quotation and the difference between a judgement and an expectation.
 import { clauseStart, negatedAt, personPhrase, quoted, subjectOf } from '../../language/clauses';
-import { findAll, mayMatch } from '../../language/match';
+import { findAll } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { COUNTERFACTUAL_ROWS, type CounterfactualKind } from '../phrases/counterfactual';
-import { patternOf, type LanguageHit } from './blame';
+import { candidateRows, patternOf, type LanguageHit } from './blame';
 
 const MODALS = new Set(['would', 'could', 'might', "wouldn't", "couldn't", "mightn't", "would've", "could've", "might've", 'should', "should've", "shouldn't"]);
 const SUBJECT_WORDS = new Set(['had', "hadn't", 'if', 'unless']);
@@ -53,9 +53,8 @@ function counts(kind: CounterfactualKind, tokens: Token[], from: number, to: num
 export function counterfactualsIn(sentence: Sentence): LanguageHit<CounterfactualKind>[] {
   const hits: LanguageHit<CounterfactualKind>[] = [];
   const taken = new Set<number>();
-  for (const row of COUNTERFACTUAL_ROWS) {
+  for (const row of candidateRows(COUNTERFACTUAL_ROWS, sentence)) {
     const pattern = patternOf(row);
-    if (!mayMatch(pattern, sentence.words)) continue;
     const { tokens } = sentence;
     for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to)) continue;

@@ -1,10 +1,10 @@
 // "Does this sentence make a hard moment look easy in hindsight?": the minimizer table read with
 // negation ("it was not obvious"), quotation and what follows "just".
 import { negatedAt, quoted } from '../../language/clauses';
-import { findAll, mayMatch } from '../../language/match';
+import { findAll } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { HINDSIGHT_ROWS, type HindsightKind } from '../phrases/minimizers';
-import { patternOf, type LanguageHit } from './blame';
+import { candidateRows, patternOf, type LanguageHit } from './blame';
 
 /** Words after "clearly" that describe how something is shown, not how obvious it was. */
 const CLEARLY_MANNER = /^(?:show|indicat|impl|visible|mark|label|document|stat|defin|communicat|explain|separat|written|describ|identif|see|seen|saw|legible|readable|distinguish|laid|present|visib|audib|express|articulat|understood|display)/;
@@ -24,9 +24,8 @@ function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], 
 export function hindsightIn(sentence: Sentence): LanguageHit<HindsightKind>[] {
   const hits: LanguageHit<HindsightKind>[] = [];
   const taken = new Set<number>();
-  for (const row of HINDSIGHT_ROWS) {
+  for (const row of candidateRows(HINDSIGHT_ROWS, sentence)) {
     const pattern = patternOf(row);
-    if (!mayMatch(pattern, sentence.words)) continue;
     const { tokens } = sentence;
     for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from, 3)) continue;
