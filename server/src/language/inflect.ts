@@ -27,7 +27,9 @@ function regular(verb: string): string[] {
   else if (last === 'y' && !VOWEL.test(beforeLast)) out.push(`${verb.slice(0, -1)}ies`);
   else out.push(`${verb}s`);
   // Past and gerund.
-  if (last === 'e') out.push(`${verb}d`, `${verb.slice(0, -1)}ing`);
+  if (verb.endsWith('ee') || verb.endsWith('ye') || verb.endsWith('oe')) out.push(`${verb}d`, `${verb}ing`);
+  else if (verb.endsWith('ie')) out.push(`${verb}d`, `${verb.slice(0, -2)}ying`);
+  else if (last === 'e') out.push(`${verb}d`, `${verb.slice(0, -1)}ing`);
   else if (last === 'y' && !VOWEL.test(beforeLast)) out.push(`${verb.slice(0, -1)}ied`, `${verb}ing`);
   else {
     out.push(`${verb}ed`, `${verb}ing`);

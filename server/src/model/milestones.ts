@@ -60,6 +60,8 @@ function head(tokens: Token[], range: [number, number] | undefined): string | un
 
 function tied(row: MilestoneRow, tokens: Token[], from: number, to: number): boolean {
   if (row.verb && tokens[from].pos !== 'V') return false;
+  // "the failover test", "rollback plan": a milestone noun naming another thing marks nothing.
+  if (to - from === 1 && tokens[from].pos === 'N' && tokens[to]?.pos === 'N') return false;
   if (!row.subject) return true;
   // The words before the verb in its clause: the tagger may read a one-word subject ("Alert fired")
   // as a verb, so this does not depend on finding where the subject ends.

@@ -56,7 +56,15 @@ function agentAfter(tokens: Token[], to: number, prepositions: ReadonlySet<strin
   return strength === 'person' || (strength === 'maybe' && tokens[k].lower === 'by');
 }
 
-const BY = new Set(['by']);
+/** "was mistakenly given traffic by the release manager": the agent of a passive, later in its clause. */
+function byPersonInClause(tokens: Token[], to: number): boolean {
+  for (let k = to; k < tokens.length && !['T', 'C'].includes(tokens[k].pos); k++) {
+    if (tokens[k].lower !== 'by') continue;
+    const [a, b] = phraseAt(tokens, k + 1);
+    if (personPhrase(tokens, a, b, true)) return true;
+  }
+  return false;
+}
 const FAULT_NOUN = /(?:error|errors|mistake|mistakes|failure|failures|fault|slip|negligence)$/;
 
 /** "was mistakenly run", "were skipped": the subject suffered the act; only "by X" names who did it. */
@@ -77,7 +85,7 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
       // "human error page", "error budget": a fault noun used to name a thing is not a verdict.
       return !(FAULT_NOUN.test(tokens[to - 1].lower) && tokens[to]?.pos === 'N' && !personToken(tokens[to]));
     case 'agent': {
-      if (passiveAt(tokens, from)) return agentAfter(tokens, to, BY);
+      if (passiveAt(tokens, from)) return byPersonInClause(tokens, to);
       const strength = personSubject(tokens, from);
       return strength === 'person' || (strength === 'maybe' && !!row.humanOnly);
     }

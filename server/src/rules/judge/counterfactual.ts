@@ -27,9 +27,11 @@ function personOrWe(tokens: Token[], i: number): boolean {
   return personPhrase(tokens, subject[0], subject[1]) !== undefined;
 }
 
-function counts(kind: CounterfactualKind, tokens: Token[], from: number, to: number): boolean {
-  switch (kind) {
+function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Token[], from: number, to: number): boolean {
+  switch (row.kind) {
     case 'always':
+      // "needed to have caught" judges; "needed to have a second reviewer" states a requirement.
+      return !/\*$/.test(row.pattern) || isParticiple(tokens[to - 1]);
     case 'prevent':
       return true;
     case 'person':
@@ -60,7 +62,7 @@ export function counterfactualsIn(sentence: Sentence): LanguageHit<Counterfactua
       if (taken.has(from) || quoted(tokens, from, to)) continue;
       // "did not say X should have" quotes a judgement; "not" inside "couldn't have" is the phrase itself.
       if (row.kind !== 'conditional' && !SUBJECT_WORDS.has(tokens[from].lower) && negatedAt(tokens, from, 2) && row.kind !== 'always') continue;
-      if (!counts(row.kind, tokens, from, to)) continue;
+      if (!counts(row, tokens, from, to)) continue;
       for (let k = from; k < to; k++) taken.add(k);
       hits.push({ row, start: tokens[from].start, end: tokens[to - 1].end });
     }
