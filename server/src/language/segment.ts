@@ -66,7 +66,7 @@ export function sentenceRanges(flat: string): Array<[number, number]> {
   let start = 0;
   // An end mark, closing quotes or brackets, then space and a capital, digit, quote or handle; or a
   // line that starts with a time (a timeline kept as hard-wrapped lines).
-  const boundary = /([.!?]+)["'”’)\]]*(?=\s+["“'‘(\[]?[\p{Lu}\d@])|\n(?=\s*\d{1,2}:\d{2})/gu;
+  const boundary = /([.!?]+)["'”’)\]]*(?=\s+["“'‘([]?[\p{Lu}\d@])|\n(?=\s*\d{1,2}:\d{2})/gu;
   for (const m of flat.matchAll(boundary)) {
     const end = m.index + m[0].length;
     if (m[1] === '.' && ABBREVIATIONS.test(flat.slice(Math.max(start, m.index - 6), m.index + 1))) continue;
