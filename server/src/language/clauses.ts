@@ -8,7 +8,7 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'so', 'because', 'since', 'whi
 const RELATIVES = new Set(['who', 'which', 'that']);
 const PUNCT_BOUNDARY = new Set([';', ':', '—', '–', '(', ')', ',', '-', '|']);
 const AUXILIARIES = new Set(['should', 'could', 'would', 'might', 'must', 'will', 'can', 'shall', 'may', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', "should've", "could've", "would've"]);
-const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', "n't", 'cannot']);
+const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', "n't", 'cannot']);
 
 export function isNegator(t: Token): boolean {
   return NEGATORS.has(t.lower) || t.lower.endsWith("n't");
@@ -52,7 +52,7 @@ export function personToken(t: Token): PersonStrength | undefined {
   if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular(w)) || PERSON_NOUNS.has(t.lemma)) return 'person';
   // A proper noun may be a person or a product ("Marcus", "Prometheus"): only a name-shaped one
   // (not an acronym, not CamelCase) and only a maybe, which the human-only phrases accept.
-  if (/^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text) && (t.name || t.pos === 'N' || t.pos === 'O')) return 'maybe';
+  if (t.name && /^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text)) return 'maybe';
   return undefined;
 }
 

@@ -9,7 +9,7 @@ import { candidateRows, patternOf, type LanguageHit } from './blame';
 /** Words after "clearly" that describe how something is shown, not how obvious it was. */
 const CLEARLY_MANNER = /^(?:show|indicat|impl|visible|mark|label|document|stat|defin|communicat|explain|separat|written|describ|identif|see|seen|saw|legible|readable|distinguish|laid|present|visib|audib|express|articulat|understood|display)/;
 /** Before "just", words that make the next verb an action someone could have taken. */
-const EASY_LEAD = new Set(['could', 'should', 'would', 'can', 'to', 'only', 'need', 'needed', 'have', 'had', 'was', 'is', "could've", "should've", 'just', 'simply']);
+const EASY_LEAD = new Set(['could', 'should', 'would', 'can', 'to', 'need', 'needed', "could've", "should've", 'just', 'simply']);
 
 function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], from: number, to: number): boolean {
   if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '');
@@ -17,6 +17,8 @@ function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], 
   // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
   const verb = tokens[to - 1];
   const lead = tokens[from - 1];
+  // "The fix was simply to restart": an action named as the whole answer ("just to be safe" is not).
+  if (tokens[to - 2]?.lower === 'to' && verb.lower !== 'be') return verb.pos === 'V';
   // Sentence-initial "Just bump the heap size" is advice given in hindsight, too.
   return verb.pos === 'V' && (from === 0 || (!!lead && EASY_LEAD.has(lead.lower))) && !['before', 'after'].includes(verb.lower);
 }

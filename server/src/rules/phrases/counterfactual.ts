@@ -10,9 +10,11 @@ import type { LanguageRow } from './types';
  */
 export type CounterfactualKind = 'always' | 'prevent' | 'person' | 'conditional';
 
-const MODAL = "could|should|would|might|couldn't|shouldn't|wouldn't|mightn't|may";
+// "may/might have" guesses what happened ("we may have hit a limit"); only in "might have prevented" does it imagine.
+const MODAL = "could|should|would|couldn't|shouldn't|wouldn't";
 const MODAL_HAVE = `${MODAL} ~ have|'ve`;
-const CONTRACTED = "could've|should've|would've|might've";
+const PREVENT_HAVE = `${MODAL}|might|mightn't ~ have|'ve`;
+const CONTRACTED = "could've|should've|would've";
 const PREVENT = 'prevent:v|avoid:v|catch:v|stop:v|detect:v|spot:v|reveal:v|avert:v|save:v|flag:v|notice:v|mitigate:v|limit:v|shorten:v|contain:v|find:v|surface:v|block:v|reject:v';
 const INSTEAD = 'describe what the people involved knew and saw at the time, and why their actions made sense then';
 
@@ -22,7 +24,7 @@ export const COUNTERFACTUAL_ROWS: LanguageRow<CounterfactualKind>[] = [
   { kind: 'always', pattern: "why didn't|wasn't|weren't|hadn't|couldn't|won't", explanation: 'Asking why someone did not act invites defence, not learning.', instead: 'ask what made the right action hard to see or take', example: "Why didn't the team roll back?", counterExample: 'Why the alert stayed silent is explained below.' },
   { kind: 'always', pattern: 'why did|was|were|had * ~ not', explanation: 'Asking why someone did not act invites defence, not learning.', instead: 'ask what made the right action hard to see or take', example: 'Why did Lee not pause the rollout?', counterExample: 'Why did the alert route to the old team?' },
   { kind: 'always', pattern: "need:v|ought to ~ have|'ve *", explanation: 'Judges the past against what is known only now.', instead: INSTEAD, example: 'The platform team needed to have caught this in staging.', counterExample: 'The platform team needed to have a second reviewer, and now does.' },
-  { kind: 'prevent', pattern: `${MODAL_HAVE} ~ been? ~ ${PREVENT}`, explanation: 'Describes a world where the failure did not happen instead of the one where it did.', instead: 'describe what made the failure possible and what would make it visible next time', example: 'A canary stage would have caught the bad build.', counterExample: 'The canary stage catches bad builds before they reach users.' },
+  { kind: 'prevent', pattern: `${PREVENT_HAVE} ~ been? ~ ${PREVENT}`, explanation: 'Describes a world where the failure did not happen instead of the one where it did.', instead: 'describe what made the failure possible and what would make it visible next time', example: 'A canary stage would have caught the bad build.', counterExample: 'The canary stage catches bad builds before they reach users.' },
   { kind: 'prevent', pattern: `${CONTRACTED} ~ been? ~ ${PREVENT}`, explanation: 'Describes a world where the failure did not happen instead of the one where it did.', instead: 'describe what made the failure possible and what would make it visible next time', example: "A second reviewer could've caught the typo.", counterExample: 'A second reviewer now checks every firewall change.' },
   { kind: 'person', pattern: `${MODAL_HAVE} ~ *`, explanation: '"Should have" judges a past action against what is only known now.', instead: INSTEAD, example: 'The engineer should have checked the dashboard.', counterExample: 'The export job should have finished by 03:00 but was still running.' },
   { kind: 'person', pattern: `${CONTRACTED} ~ *`, explanation: '"Should have" judges a past action against what is only known now.', instead: INSTEAD, example: "We should've paused the rollout.", counterExample: "The batch should've finished by noon per its schedule." },

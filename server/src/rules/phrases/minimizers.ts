@@ -3,8 +3,8 @@ import type { LanguageRow } from './types';
 /**
  * How a hindsight row counts:
  * - `always`: the words judge in hindsight wherever they stand (unless negated or quoted);
- * - `easy-action`: "just"/"simply" before an action a person could take ("could just restart"),
- *   not "just before midnight".
+ * - `easy-action`: "just"/"simply" before an action a person could or should take ("could just
+ *   restart", "simply roll back"), not "just before midnight" nor "had just been merged".
  */
 export type HindsightKind = 'always' | 'easy-action';
 
@@ -14,7 +14,7 @@ const INSTEAD_HARD = 'describe what made the situation hard to read at the time'
 export const HINDSIGHT_ROWS: LanguageRow<HindsightKind>[] = [
   { kind: 'always', pattern: 'obviously|evidently|plainly|predictably|unsurprisingly|self-evidently|inevitably|patently|blatantly|glaringly', explanation: 'What is obvious now was not obvious then; the word hides why.', instead: INSTEAD_EVIDENCE, replacement: '', example: 'Predictably, the queue ran out of memory.', counterExample: 'The queue ran out of memory at 02:10.' },
   { kind: 'always', pattern: 'clearly', explanation: 'What is clear now was not clear then; the word hides why.', instead: INSTEAD_EVIDENCE, replacement: '', example: 'The cache was clearly stale.', counterExample: 'The runbook is clearly written and easy to follow.' },
-  { kind: 'always', pattern: 'obvious|self-evident|trivial|foreseeable|predictable|elementary', explanation: 'Calls the problem easy to see, which only hindsight makes it.', instead: INSTEAD_EVIDENCE, example: 'The root cause was obvious from the first trace.', counterExample: 'The root cause was not obvious from the traces we had.' },
+  { kind: 'always', pattern: 'obvious|self-evident|trivial|foreseeable', explanation: 'Calls the problem easy to see, which only hindsight makes it.', instead: INSTEAD_EVIDENCE, example: 'The root cause was obvious from the first trace.', counterExample: 'The root cause was not obvious from the traces we had.' },
   { kind: 'always', pattern: 'of course / needless to say / goes without saying / not surprisingly / no surprise|surprises / surprise|surprised no one|nobody', explanation: 'Implies the outcome was predictable, which it was not to the people involved.', instead: 'state the fact without the judgement', example: 'Needless to say, the config change was the culprit.', counterExample: 'The config change was the trigger.' },
   { kind: 'always', pattern: 'was|were|been|be easy|simple|trivial to see|spot|tell|notice|catch|predict|avoid|prevent|fix|foresee', explanation: 'Calls the problem easy to see, which only hindsight makes it.', instead: INSTEAD_HARD, example: 'It was easy to see that the pool was exhausted.', counterExample: 'The new dashboard makes pool exhaustion easy to see.' },
   { kind: 'always', pattern: "any|every competent|reasonable|experienced|decent|good|careful|half-decent|sensible * would|could|should|'d ~ have|'ve|know|see|spot|notice|catch", explanation: 'Measures people against an imagined expert who knew the outcome.', instead: 'describe what the people involved knew at the time', example: 'Any competent engineer would have known the index was missing.', counterExample: 'Any experienced responder can join the rotation.' },
@@ -22,6 +22,5 @@ export const HINDSIGHT_ROWS: LanguageRow<HindsightKind>[] = [
   { kind: 'always', pattern: 'all * had|have|needed|need to do / all it takes|took / all that was|is needed|required', explanation: 'Makes the fix sound trivial in hindsight.', instead: INSTEAD_HARD, example: 'All they had to do was flip the flag back.', counterExample: 'All hosts had the new kernel by noon.' },
   { kind: 'always', pattern: 'signs|signals|flags|clues|indicators were|was all? there / writing was|is on the wall', explanation: 'The signs look clear only once the outcome is known.', instead: 'say which signals were visible at the time and why they did not stand out', example: 'The warning signs were all there in the graphs.', counterExample: 'The warning threshold was set at 80%.' },
   { kind: 'always', pattern: 'right there / in plain sight / a mile away / staring * in the face / bound to happen|fail|break / only a matter of time', explanation: 'The answer looks plain only once the outcome is known.', instead: INSTEAD_EVIDENCE, example: 'The answer was right there in the error message.', counterExample: 'The error message named the missing file.' },
-  { kind: 'easy-action', pattern: 'just|simply|merely|only ~ *', explanation: '"Just do X" makes the fix sound trivial in hindsight.', instead: INSTEAD_HARD, replacement: '', example: 'They could just restart the pod.', counterExample: 'The alert fired just before midnight.' },
-  { kind: 'always', pattern: 'simply|trivially', explanation: '"Simply" suggests the step was easy, which makes the people involved look slow.', instead: 'describe the step without judging its difficulty', replacement: '', example: 'The fix was simply a revert.', counterExample: 'The fix was a revert of the config change.' },
+  { kind: 'easy-action', pattern: 'just|simply|merely|trivially ~ to? *', explanation: '"Just do X" makes the fix sound trivial in hindsight.', instead: INSTEAD_HARD, replacement: '', example: 'They could just restart the pod.', counterExample: 'The alert fired just before midnight.' },
 ];
