@@ -52,7 +52,8 @@ export function personToken(t: Token): PersonStrength | undefined {
   if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular(w)) || PERSON_NOUNS.has(t.lemma)) return 'person';
   // A proper noun may be a person or a product ("Marcus", "Prometheus"): only a name-shaped one
   // (not an acronym, not CamelCase) and only a maybe, which the human-only phrases accept.
-  if (t.name && /^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text)) return 'maybe';
+  // A plural ("Things that could") is a common noun even when capitalised at the start.
+  if (t.name && /^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text) && !(/[^'’]s$/.test(t.lower) && t.lemma !== t.lower)) return 'maybe';
   return undefined;
 }
 
@@ -112,7 +113,13 @@ export function subjectOf(tokens: Token[], i: number, depth = 0): [number, numbe
 /** Is the subject of the clause holding token i a person? */
 export function personSubject(tokens: Token[], i: number): PersonStrength | undefined {
   const subject = subjectOf(tokens, i);
-  return subject ? personPhrase(tokens, subject[0], subject[1]) : undefined;
+  if (!subject) return undefined;
+  const strength = personPhrase(tokens, subject[0], subject[1]);
+  // "Things that could have gone better": a proper-looking word taken up by "that" or "which" is a thing.
+  let k = subject[1];
+  while (tokens[k]?.text === ',') k++;
+  if (strength === 'maybe' && k < i && ['that', 'which'].includes(tokens[k].lower)) return undefined;
+  return strength;
 }
 
 /** Any quoted word in tokens[from, to). */

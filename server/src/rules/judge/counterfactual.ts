@@ -1,6 +1,6 @@
 // "Does this sentence imagine a different past?": the counterfactual table read with the sentence's
 // subject, negation, quotation and the difference between a judgement and an expectation.
-import { clauseStart, negatedAt, personPhrase, quoted, subjectOf } from '../../language/clauses';
+import { clauseStart, negatedAt, personSubject, quoted, subjectOf } from '../../language/clauses';
 import { findAll } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { COUNTERFACTUAL_ROWS, type CounterfactualKind } from '../phrases/counterfactual';
@@ -24,7 +24,7 @@ function personOrWe(tokens: Token[], i: number): boolean {
   const subject = subjectOf(tokens, i);
   if (!subject) return false;
   if (tokens.slice(subject[0], subject[1]).some((t) => ['we', 'us', 'someone', 'somebody', 'nobody', 'no'].includes(t.lower))) return true;
-  return personPhrase(tokens, subject[0], subject[1]) !== undefined;
+  return personSubject(tokens, i) !== undefined;
 }
 
 function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Token[], from: number, to: number): boolean {

@@ -11,7 +11,11 @@ const CLEARLY_MANNER = /^(?:show|indicat|impl|visible|mark|label|document|stat|d
 /** Before "just", words that make the next verb an action someone could have taken. */
 const EASY_LEAD = new Set(['could', 'should', 'would', 'can', 'to', 'need', 'needed', "could've", "should've", 'just', 'simply']);
 
+/** "more clearly", "the most obvious": a comparison of clarity, not a claim that it was plain all along. */
+const DEGREE = new Set(['more', 'most', 'less', 'least']);
+
 function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], from: number, to: number): boolean {
+  if (DEGREE.has(tokens[from - 1]?.lower ?? '')) return false;
   if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '');
   if (kind === 'always') return true;
   // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
@@ -20,7 +24,7 @@ function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], 
   // "The fix was simply to restart": an action named as the whole answer ("just to be safe" is not).
   if (tokens[to - 2]?.lower === 'to' && verb.lower !== 'be') return verb.pos === 'V';
   // Sentence-initial "Just bump the heap size" is advice given in hindsight, too.
-  return verb.pos === 'V' && (from === 0 || (!!lead && EASY_LEAD.has(lead.lower))) && !['before', 'after'].includes(verb.lower);
+  return verb.pos === 'V' && verb.lower !== 'be' && (from === 0 || (!!lead && EASY_LEAD.has(lead.lower))) && !['before', 'after'].includes(verb.lower);
 }
 
 export function hindsightIn(sentence: Sentence): LanguageHit<HindsightKind>[] {
