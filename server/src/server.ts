@@ -6,5 +6,10 @@ import { startServer } from './startServer';
 if (process.argv.includes('--version')) {
   process.stdout.write(`${PM_VERSION}\n`);
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  // Last line of defence: every handler is guarded, but a failure that escapes one (a timer, a
+  // library callback) is logged instead of ending the process the editor depends on.
+  process.on('uncaughtException', (error) => connection.console.error(`Unexpected failure: ${error.stack ?? String(error)}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected failure: ${String((reason as Error)?.stack ?? reason)}`));
+  startServer(connection);
 }

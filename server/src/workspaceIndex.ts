@@ -9,6 +9,7 @@ import { LineIndex } from './engine/lineIndex';
 import { handlesIn } from './model/actionItems';
 import { buildModel } from './model/buildModel';
 import { parseSelectedBlocks } from './parsing/incremental';
+import { boundNesting } from './parsing/nesting';
 import type { IndexedActionItem } from './protocol';
 
 const MAX_FILES = 20_000;
@@ -31,7 +32,7 @@ function actionBlocks(): (blockText: string) => boolean {
 
 export function extractActionItems(uri: string, text: string, today: string): IndexedActionItem[] {
   if (!MAY_HAVE_ACTIONS.test(text)) return [];
-  const { model } = buildModel(parseSelectedBlocks(text, actionBlocks()), text);
+  const { model } = buildModel(parseSelectedBlocks(boundNesting(text).text, actionBlocks()), text);
   const lines = new LineIndex(text);
   return model.actionItems.map((a) => ({
     uri, line: lines.line(a.start), text: a.text, owner: a.owner ?? null, due: a.due ?? null, status: a.status,

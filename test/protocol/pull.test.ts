@@ -31,6 +31,7 @@ describe('language server, as a client with pull diagnostics', function () {
     init = await client.initialize({
       textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
       workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      window: { showDocument: { support: true } },
     }, pathToFileURL(join(ROOT, 'examples')).toString());
     doc = TextDocument.create(URI, 'markdown', 1, readFileSync(EXAMPLE, 'utf8'));
     await client.open(URI, doc.getText());

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePostmortem } from '../../bench/generate';
 import { analyze, type Analysis } from '../../server/src/engine/analyze';
 import { applyFixes } from '../../server/src/engine/applyEdits';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { RULES } from '../../server/src/rules/registry';
+import { resolveConfig } from '../../server/src/config/resolve';
+import { plainText, walk, type Nodes } from '../../server/src/parsing/markdown';
+import type { PhrasingContent } from 'mdast';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples', 'postmortems');
@@ -43,6 +48,67 @@ describe('odd input never breaks the engine', () => {
     const finding = analyze(text, { now: NOW }).findings.find((f) => f.ruleId === 'front-matter');
     assert.ok(finding);
     assert.ok(finding.start > text.indexOf('severity') - 1, `at ${finding.start}`);
+  });
+
+  it('bounds container nesting: 2,600 nested list markers and 5,000 block quote markers', () => {
+    for (const deep of ['- '.repeat(2600), '>'.repeat(5000) + ' ', '> - '.repeat(1300), '1. '.repeat(100)]) {
+      const text = `# Incident\n\n${deep}It was human error.\n`;
+      const analysis = analyze(text, { now: NOW });
+      assertSound(analysis);
+      assert.equal(analysis.notices.length, 1, 'one notice says what was read as text');
+      assert.match(analysis.notices[0].message, /more than \d+ levels deep/);
+      // The deepest content is still read, as a paragraph (not code), inside the deepest kept container.
+      const paragraphs: string[] = [];
+      walk(analysis.root, (n) => void (n.type === 'paragraph' && paragraphs.push(plainText(n).trim())));
+      assert.deepEqual(paragraphs, ['It was human error.']);
+    }
+    assert.deepEqual(analyze('# I\n\n> - > - x\n', { now: NOW }).notices, [], 'ordinary nesting is untouched');
+    // Nesting by indentation: a list marker far to the right is past the limit too.
+    const indented = Array.from({ length: 60 }, (_, i) => `${' '.repeat(i * 4)}- level ${i}`).join('\n');
+    const analysis = analyze(`# Incident\n\n${indented}\n`, { now: NOW });
+    assertSound(analysis);
+    assert.equal(analysis.notices.length, 1);
+  });
+
+  it('walks trees nested deeper than the call stack allows', () => {
+    let node: Nodes = { type: 'text', value: 'deep' };
+    for (let i = 0; i < 200_000; i++) node = { type: 'emphasis', children: [node as PhrasingContent] };
+    let count = 0;
+    walk(node, () => void count++);
+    assert.equal(count, 200_001);
+    assert.equal(plainText(node), 'deep');
+  });
+
+  it('reads YAML aliases with a limit: an alias bomb and a 150-times-used anchor are findings', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]'].join('\n');
+    const many = ['base: &base x', ...Array.from({ length: 150 }, (_, i) => `k${i}: *base`)].join('\n');
+    for (const yaml of [bomb, many]) {
+      const analysis = analyze(`---\n${yaml}\n---\n\n# Incident\n`, { now: NOW });
+      assertSound(analysis);
+      const finding = analysis.findings.find((f) => f.ruleId === 'front-matter');
+      assert.match(finding?.message ?? '', /aliases/);
+    }
+    const few = analyze('---\nbase: &b SEV-2\nseverity: *b\n---\n\n# Incident\n', { now: NOW });
+    assert.equal(few.model.meta.severity, 'SEV-2', 'a few aliases are still read');
+  });
+
+  it('reports a rule that throws by its id and keeps the other rules', () => {
+    const config = resolveConfig([{ rules: { 'action-item-due-date': { options: { defaultDueDays: 'abc' } } } } as never]);
+    const text = '# Incident\n\nIt was human error.\n\n## Action items\n\n- [ ] Add an alert. Owner: @a\n';
+    // A bad option value makes the rule throw while it formats the suggested due date.
+    const analysis = analyze(text, { now: NOW, config });
+    assert.deepEqual(analysis.errors.map((e) => e.ruleId), ['action-item-due-date']);
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'no-blame-language'), 'the other rules still report');
+  });
+
+  it('the CLI names a rule that throws and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-rule-fails-'));
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ rules: { 'action-item-due-date': { options: { defaultDueDays: 'abc' } } } }));
+    writeFileSync(join(dir, 'postmortem.md'), '# Incident\n\n## Action items\n\n- [ ] Add an alert. Owner: @a\n');
+    const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    const r = spawnSync(process.execPath, [cli, 'postmortem.md'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /rule action-item-due-date failed on postmortem\.md/);
   });
 
   it('keeps exact offsets with CRLF and characters outside the BMP before a finding', () => {

@@ -14,6 +14,8 @@ export interface LintOptions {
   now: Date;
   fix: boolean;
   quiet: boolean;
+  /** Told of each rule that threw on a file (the run then exits 2). */
+  onRuleFailure?: (file: string, ruleId: string, message: string) => void;
 }
 
 export class ConfigCache {
@@ -90,12 +92,18 @@ export function fixText(text: string, lint: (t: string) => Analysis): { text: st
 export function lintText(text: string, file: string, configs: ConfigCache, options: LintOptions): { result: FileResult; fixed?: string } {
   const config = configs.forDocument(file);
   const lint = (t: string): Analysis => analyze(t, { config, now: options.now });
+  const reportFailures = (analysis: Analysis) => analysis.errors.forEach((e) => options.onRuleFailure?.(file, e.ruleId, e.message));
   if (!options.fix) {
     const analysis = lint(text);
+    reportFailures(analysis);
     return { result: { file, findings: toCliFindings(analysis, options.quiet) } };
   }
   const { text: fixed, analysis } = fixText(text, lint);
   // A fix that left the document in a state a rule cannot read is not clean: keep the original.
-  if (analysis.errors.length > 0) return { result: { file, findings: toCliFindings(lint(text), options.quiet) } };
+  if (analysis.errors.length > 0) {
+    const original = lint(text);
+    reportFailures(original.errors.length ? original : analysis);
+    return { result: { file, findings: toCliFindings(original, options.quiet) } };
+  }
   return { result: { file, findings: toCliFindings(analysis, options.quiet) }, fixed: fixed !== text ? fixed : undefined };
 }

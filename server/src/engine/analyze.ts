@@ -7,6 +7,7 @@ import type { SectionWithNodes } from '../model/sections';
 import type { ActionItem, Postmortem, Section } from '../model/types';
 import { IncrementalParser, parseWhole, runToEnd } from '../parsing/incremental';
 import type { Root } from '../parsing/markdown';
+import { boundNesting, MAX_NESTING } from '../parsing/nesting';
 import { RULES } from '../rules/registry';
 import type { TrackerState } from '../trackers/types';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
@@ -32,7 +33,21 @@ export interface Analysis {
   findings: Finding[];
   lines: LineIndex;
   /** Rules that threw: reported, never fatal. */
-  errors: string[];
+  errors: RuleFailure[];
+  /** Parts of the input the engine read in a limited way (too deeply nested), to tell the user. */
+  notices: Notice[];
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+  stack?: string;
+}
+
+export interface Notice {
+  start: number;
+  end: number;
+  message: string;
 }
 
 const DEFAULT_CONFIG = resolveConfig([]);
@@ -79,7 +94,11 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
   // Parsing section by section gives the same tree as one pass (see parsing/blocks.ts). remark slows
   // down more than linearly on long documents, so there it is faster even without reuse; on short
   // ones its fixed cost per call makes one pass faster.
-  const root = options.parser ? yield* options.parser.steps(text) : text.length > WHOLE_PARSE_LIMIT ? yield* new IncrementalParser().steps(text) : parseWhole(text);
+  // The parser reads a copy whose over-deep containers became spaces (same length, same offsets);
+  // rules read the real text, so fixes never copy those spaces back.
+  const bounded = boundNesting(text);
+  const parseText = bounded.text;
+  const root = options.parser ? yield* options.parser.steps(parseText) : parseText.length > WHOLE_PARSE_LIMIT ? yield* new IncrementalParser().steps(parseText) : parseWhole(parseText);
   yield;
   const { model, sections } = buildModel(root, text, { timezone: config.timezone });
   yield;
@@ -87,7 +106,11 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
   const lines = new LineIndex(text);
   const suppressions = new Suppressions(root, lines);
   const findings: Finding[] = [];
-  const errors: string[] = [];
+  const errors: RuleFailure[] = [];
+  const notices: Notice[] = bounded.capped.length === 0 ? [] : [{
+    start: bounded.capped[0], end: bounded.capped[0],
+    message: `${bounded.capped.length} line(s) nest block quotes or lists more than ${MAX_NESTING} levels deep; the deeper levels were read as plain text. Flatten the nesting to have them checked.`,
+  }];
   const kinded = model.sections.filter((s) => s.kinds.length > 0);
   const kindsAt = (offset: number) => new Set(kinded.filter((s) => s.start <= offset && offset < s.end).flatMap((s) => s.kinds));
   for (const rule of RULES) {
@@ -110,11 +133,11 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
     try {
       rule.check(context);
     } catch (error) {
-      errors.push(`${rule.id}: ${(error as Error).stack ?? String(error)}`);
+      errors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error), stack: (error as Error)?.stack });
     }
     options.timings?.set(rule.id, performance.now() - started);
     yield;
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { text, root, model, sections, findings, lines, errors };
+  return { text, root, model, sections, findings, lines, errors, notices };
 }

@@ -37,6 +37,9 @@ export function toDiagnostics(document: TextDocument, cached: CachedAnalysis): D
       data,
     };
   });
+  for (const notice of cached.analysis.notices) {
+    diagnostics.push({ range: toRange(document, notice.start, notice.end), severity: DiagnosticSeverity.Information, source: 'postmortem', code: 'input-limit', message: notice.message });
+  }
   const { config } = cached;
   if (config.error) {
     diagnostics.unshift({ range: toRange(document, 0, 0), severity: DiagnosticSeverity.Error, source: 'postmortem', code: 'config', message: `${config.error} Using the default configuration until it is fixed.` });

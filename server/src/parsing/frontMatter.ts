@@ -4,23 +4,43 @@ import type { Root } from './markdown';
 import { startOffset, endOffset } from './markdown';
 import type { FrontMatter } from '../model/types';
 
-// Front matter rarely changes while the body is edited: keep the last parse.
-let last: { value: string; data: Record<string, unknown>; error?: { message: string; at: number } } | undefined;
+type Parsed = { data: Record<string, unknown>; error?: { message: string; at: number } };
 
-function parseYaml(value: string): { data: Record<string, unknown>; error?: { message: string; at: number } } {
-  if (last?.value === value) return last;
-  const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  let result: { data: Record<string, unknown>; error?: { message: string; at: number } };
-  if (error) result = { data: {}, error: { message: error.message.split('\n')[0], at: error.pos?.[0] ?? 0 } };
-  else {
-    const data: unknown = doc.toJS();
-    result = data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))
+/** Front matter is a few lines; anything larger is not worth the parser's time and memory. */
+const MAX_FRONT_MATTER = 64 * 1024;
+/** Aliases let a few bytes expand into gigabytes ("billion laughs"): real front matter uses a few. */
+const MAX_ALIASES = 50;
+// Front matter rarely changes while the body is edited: keep the last few parses (several open
+// documents alternate, so one entry would miss every time).
+const recent = new Map<string, Parsed>();
+const RECENT_LIMIT = 16;
+
+function parseYamlUncached(value: string): Parsed {
+  if (value.length > MAX_FRONT_MATTER) return { data: {}, error: { message: `Front matter longer than ${MAX_FRONT_MATTER / 1024} KB is not read; keep it to a few fields.`, at: 0 } };
+  try {
+    const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) return { data: {}, error: { message: error.message.split('\n')[0], at: error.pos?.[0] ?? 0 } };
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    return data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))
       ? { data: {}, error: { message: 'Front matter should be a mapping of keys to values.', at: 0 } }
       : { data: (data ?? {}) as Record<string, unknown> };
+  } catch (e) {
+    // The yaml library throws for alias bombs and other resource limits: a finding, never a crash.
+    const message = /alias/i.test(String(e))
+      ? `YAML aliases expand more than ${MAX_ALIASES} times, so they are not expanded.`
+      : String((e as Error)?.message ?? e).split('\n')[0];
+    return { data: {}, error: { message, at: 0 } };
   }
-  last = { value, ...result };
-  return result;
+}
+
+function parseYaml(value: string): Parsed {
+  let parsed = recent.get(value);
+  if (parsed) return parsed;
+  parsed = parseYamlUncached(value);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(value, parsed);
+  return parsed;
 }
 
 export function readFrontMatter(root: Root, text: string): FrontMatter | undefined {

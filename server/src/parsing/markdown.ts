@@ -23,22 +23,37 @@ export function endOffset(node: { position?: { end: { offset?: number } } }): nu
 }
 
 /**
- * Depth-first walk; `visit` returns false to skip a node's children. `ancestors` is one shared stack:
- * read it during the call, do not keep it.
+ * Depth-first walk in document order; `visit` returns false to skip a node's children. `ancestors` is
+ * one shared stack: read it during the call, do not keep it. Iterative, so a hostile document nested
+ * thousands of levels deep cannot overflow the call stack.
  */
 export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Parents[]) => boolean | void, ancestors: Parents[] = []): void {
-  if (visit(node, ancestors) === false) return;
-  if ('children' in node) {
-    ancestors.push(node);
-    for (const child of node.children) walk(child as Nodes, visit, ancestors);
-    ancestors.pop();
+  // Each frame: a parent and the index of its next child to visit.
+  const frames: Array<{ parent: Parents; next: number }> = [];
+  const base = ancestors.length;
+  const enter = (n: Nodes): void => {
+    if (visit(n, ancestors) === false || !('children' in n)) return;
+    ancestors.push(n);
+    frames.push({ parent: n, next: 0 });
+  };
+  enter(node);
+  while (frames.length > 0) {
+    const top = frames[frames.length - 1];
+    if (top.next >= top.parent.children.length) {
+      frames.pop();
+      ancestors.length = base + frames.length;
+      continue;
+    }
+    enter(top.parent.children[top.next++] as Nodes);
   }
 }
 
-/** The visible text of a node: text and inline code values, no markup. */
+/** The visible text of a node: text and inline code values, no markup (iterative, like walk). */
 export function plainText(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if (node.type === 'break') return '\n';
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
+  let out = '';
+  walk(node, (n) => {
+    if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
+    else if (n.type === 'break') out += '\n';
+  });
+  return out;
 }

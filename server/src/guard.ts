@@ -1,0 +1,56 @@
+// Isolates every handler: a failure in one request, notification or background task is logged once,
+// told to the user once, and answered with a neutral result. It never takes the server down, since
+// an editor that sees the server crash a few times stops restarting it.
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+
+export interface GuardOutput {
+  log(message: string): void;
+  /** Shows a message to the user (the caller makes sure each is shown once). */
+  tell(message: string): void;
+}
+
+/** Thrown by a handler whose answer would describe an outdated version: the client asks again. */
+export function serverCancelled(): ResponseError<{ retriggerRequest: boolean }> {
+  return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being analysed.', { retriggerRequest: true });
+}
+
+export class Guard {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly out: GuardOutput) {}
+
+  /** Reports a failure once per place and message. */
+  report(where: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = `${where}\u0000${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.out.log(`${where} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+    this.out.tell(`${where} failed (${message}). The server keeps running; the log has details.`);
+  }
+
+  /** Wraps a request handler: failures answer `fallback`; a ResponseError (cancellation) passes through. */
+  request<P extends unknown[], R>(where: string, fallback: R, handler: (...params: P) => R | Promise<R>): (...params: P) => Promise<R> {
+    return async (...params: P) => {
+      try {
+        return await handler(...params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        this.report(where, error);
+        return fallback;
+      }
+    };
+  }
+
+  /** Wraps a notification handler or background task: failures are reported, never thrown. */
+  notification<P extends unknown[]>(where: string, handler: (...params: P) => unknown): (...params: P) => void {
+    return (...params: P) => {
+      try {
+        const result = handler(...params);
+        if (result instanceof Promise) result.catch((error: unknown) => this.report(where, error));
+      } catch (error) {
+        this.report(where, error);
+      }
+    };
+  }
+}

@@ -1,0 +1,57 @@
+// Hostile documents: the server stays up, keeps answering other documents, and says what happened.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TestClient } from '../helpers/lspClient';
+
+const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+
+export const HOSTILE: Record<string, string> = {
+  'nested lists 2,600 deep': `# Postmortem\n\n${'- '.repeat(2600)}x\n`,
+  'block quotes 5,000 deep': `# Postmortem\n\n${'>'.repeat(5000)} x\n`,
+  'a YAML alias bomb': `---\n${BOMB}\n---\n\n# Postmortem\n`,
+};
+
+describe('hostile documents never take the server down', function () {
+  this.timeout(120_000);
+  let client: TestClient;
+  let dir: string;
+  const pull = async (uri: string): Promise<Diagnostic[]> => (await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
+  const uriOf = (name: string) => pathToFileURL(join(dir, 'postmortems', name)).toString();
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pm-hostile-'));
+    mkdirSync(join(dir, 'postmortems'));
+    // Also on disk, so the workspace index reads them without their being opened.
+    Object.values(HOSTILE).forEach((text, i) => writeFileSync(join(dir, 'postmortems', `disk-${i}.md`), text));
+    client = new TestClient();
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { configuration: true } }, pathToFileURL(dir).toString());
+  });
+  after(() => client.stop());
+
+  for (const [name, text] of Object.entries(HOSTILE)) {
+    it(`${name}: answered with a finding that says what happened, and the server still serves others`, async () => {
+      const uri = uriOf(`${name.replace(/\W+/g, '-')}.md`);
+      await client.open(uri, text);
+      const items = await pull(uri);
+      assert.ok(items.some((d) => d.code === 'input-limit' || d.code === 'front-matter'), JSON.stringify(items.map((d) => d.code)));
+      const other = uriOf(`other-${name.length}.md`);
+      await client.open(other, '# Incident\n\nIt was human error.\n');
+      assert.ok((await pull(other)).some((d) => d.code === 'no-blame-language'));
+    });
+  }
+
+  it('names a rule that throws once, and keeps the others', async () => {
+    client.settings = { rules: { 'action-item-due-date': { options: { defaultDueDays: 'abc' } } } };
+    const uri = uriOf('a.md');
+    await client.open(uri, '# Incident\n\nIt was human error.\n\n## Action items\n\n- [ ] Add an alert. Owner: @a\n');
+    assert.ok((await pull(uri)).some((d) => d.code === 'no-blame-language'));
+    await pull(uri);
+    await client.waitFor(() => client.messages.some((m) => /action-item-due-date failed/.test(m)), 'a message naming the rule');
+    assert.equal(client.messages.filter((m) => /action-item-due-date failed/.test(m)).length, 1, 'told once');
+    assert.ok(client.logs.some((l) => /Rule action-item-due-date failed on .*a\.md/.test(l)));
+  });
+});
