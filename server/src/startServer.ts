@@ -56,6 +56,7 @@ export function startServer(connection: Connection, now: () => Date = () => new 
       clearTimeout(changeTimer);
       changeTimer = setTimeout(() => void connection.sendNotification(ActionItemsChangedNotification), 300);
     },
+    { log: (message) => connection.console.log(message), maxFileSize: () => globalSettings.maxFileSize },
   );
   const reindex = () => void index.rebuild(folders).catch((e: unknown) => guard.report('Indexing the workspace', e));
   const owners = async (): Promise<string[]> => {

@@ -1,8 +1,9 @@
 // Every action item in every postmortem of the workspace, kept current as files change on disk or in
 // the editor. Built in the background, one file per turn of the event loop, so diagnostics of the
 // open document are never delayed; a rebuild cancels the one before it.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMarkdownPath, SKIPPED_FOLDERS } from './markdownFiles';
 import { LineIndex } from './engine/lineIndex';
@@ -13,7 +14,7 @@ import { boundNesting } from './parsing/nesting';
 import type { IndexedActionItem } from './protocol';
 
 const MAX_FILES = 20_000;
-const MAX_SIZE = 2_000_000;
+const MAX_SIZE = 1_000_000;
 /** A file without any of these words has no action-items section: no need to parse it. */
 const MAY_HAVE_ACTIONS = /action|follow|remediation|next steps|review|corrective|to ?do/i;
 
@@ -40,21 +41,61 @@ export function extractActionItems(uri: string, text: string, today: string): In
   }));
 }
 
-async function markdownFiles(folder: string, out: string[], cancelled: () => boolean): Promise<void> {
-  if (out.length >= MAX_FILES || cancelled()) return;
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch {
-    return;
+export interface IndexOptions {
+  /** Why a file or folder was skipped, or failed: one line each. */
+  log?: (message: string) => void;
+  /** The editor's size limit (postmortem.maxFileSize): larger files are not indexed. */
+  maxFileSize?: () => number;
+}
+
+/**
+ * Markdown files under the roots. Symbolic links are followed only when they resolve inside a root,
+ * and each real folder is walked once, so a link loop ends; an unreadable folder is skipped with a
+ * logged reason.
+ */
+async function markdownFiles(roots: string[], cancelled: () => boolean, maxSize: number, log: (m: string) => void): Promise<string[]> {
+  const out: string[] = [];
+  const realRoots = (await Promise.all(roots.map((r) => realpath(r).catch(() => undefined)))).filter((r): r is string => !!r);
+  const inside = (real: string) => realRoots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
+  const visited = new Set<string>();
+  const pending = [...roots];
+  while (pending.length > 0 && out.length < MAX_FILES && !cancelled()) {
+    const folder = pending.shift()!;
+    const real = await realpath(folder).catch(() => undefined);
+    if (!real || visited.has(real)) continue;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      log(`Skipped folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      continue;
+    }
+    for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
+      if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      let info: Stats;
+      try {
+        if (entry.isSymbolicLink()) {
+          const target = await realpath(path);
+          if (!inside(target)) {
+            log(`Skipped ${path}: it links outside the workspace.`);
+            continue;
+          }
+        }
+        info = await stat(path);
+      } catch (error) {
+        log(`Skipped ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        continue;
+      }
+      if (info.isDirectory()) pending.push(path);
+      else if (info.isFile() && isMarkdownPath(path)) {
+        if (info.size > maxSize) log(`Skipped ${path}: ${info.size} bytes is over postmortem.maxFileSize.`);
+        else out.push(path);
+      }
+    }
   }
-  for (const name of names.sort()) {
-    if (SKIPPED_FOLDERS.has(name) || name.startsWith('.')) continue;
-    const path = join(folder, name);
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory()) await markdownFiles(path, out, cancelled);
-    else if (info && info.size <= MAX_SIZE && isMarkdownPath(path)) out.push(path);
-  }
+  return out;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -68,41 +109,79 @@ export class WorkspaceIndex {
     private readonly isPostmortem: (uri: string, text: string) => boolean,
     private readonly today: () => string,
     private readonly changed: () => void,
+    private readonly options: IndexOptions = {},
   ) {}
 
-  /** Re-reads every folder; resolves when done or when a newer rebuild cancels it. */
+  private log(message: string): void {
+    this.options.log?.(message);
+  }
+
+  private get maxSize(): number {
+    return this.options.maxFileSize?.() ?? MAX_SIZE;
+  }
+
+  /** Reads one file for the index, or undefined (with a logged reason) when it is too large or unreadable. */
+  private async read(path: string): Promise<string | undefined> {
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) return undefined;
+      if (info.size > this.maxSize) {
+        this.log(`Skipped ${path}: ${info.size} bytes is over postmortem.maxFileSize.`);
+        return undefined;
+      }
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') this.log(`Skipped ${path}: ${code ?? String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Re-reads every folder; resolves when done or when a newer rebuild cancels it. Never stays "indexing" after a failure. */
   async rebuild(folders: string[]): Promise<void> {
     const generation = ++this.generation;
     const cancelled = () => generation !== this.generation;
     this.indexing = true;
-    const files: string[] = [];
-    for (const folder of folders) if (folder.startsWith('file:')) await markdownFiles(fileURLToPath(folder), files, cancelled);
-    const seen = new Set<string>();
-    for (const file of files) {
-      if (cancelled()) return;
-      const uri = pathToFileURL(file).toString();
-      seen.add(uri);
-      const text = await readFile(file, 'utf8').catch(() => undefined);
-      if (text !== undefined) this.setText(uri, text, false);
-      await nextTurn();
+    try {
+      const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+      const files = await markdownFiles(roots, cancelled, this.maxSize, (m) => this.log(m));
+      const seen = new Set<string>();
+      for (const file of files) {
+        if (cancelled()) return;
+        const uri = pathToFileURL(file).toString();
+        seen.add(uri);
+        const text = await this.read(file);
+        if (text !== undefined) this.setText(uri, text, false);
+        await nextTurn();
+      }
+      for (const uri of [...this.byUri.keys()]) if (!seen.has(uri)) this.byUri.delete(uri);
+    } finally {
+      if (!cancelled()) {
+        this.indexing = false;
+        this.changed();
+      }
     }
-    for (const uri of [...this.byUri.keys()]) if (!seen.has(uri)) this.byUri.delete(uri);
-    this.indexing = false;
-    this.changed();
   }
 
   /** A document's current text, from the editor or from disk. */
   setText(uri: string, text: string, notify = true): void {
-    if (!this.isPostmortem(uri, text)) {
+    let entry: { items: IndexedActionItem[]; handles: string[] } | undefined;
+    try {
+      // One hostile file is skipped with a reason; it never stops the index.
+      if (text.length <= this.maxSize && this.isPostmortem(uri, text)) entry = { items: extractActionItems(uri, text, this.today()), handles: handlesIn(text) };
+    } catch (error) {
+      this.log(`Skipped ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!entry) {
       if (this.byUri.delete(uri) && notify) this.changed();
       return;
     }
-    this.byUri.set(uri, { items: extractActionItems(uri, text, this.today()), handles: handlesIn(text) });
+    this.byUri.set(uri, entry);
     if (notify) this.changed();
   }
 
   async refreshFromDisk(uri: string): Promise<void> {
-    const text = uri.startsWith('file:') ? await readFile(fileURLToPath(uri), 'utf8').catch(() => undefined) : undefined;
+    const text = uri.startsWith('file:') ? await this.read(fileURLToPath(uri)) : undefined;
     if (text === undefined) this.remove(uri);
     else this.setText(uri, text);
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,15 +49,51 @@ describe('workspace index of action items', function () {
     assert.ok(changes >= 3);
   });
 
-  it('indexes 1,000 postmortems within seconds', async () => {
+  it('indexes 1,000 postmortems', async () => {
     for (let i = 0; i < 1000; i++) writeFileSync(join(dir, 'postmortems', `pm-${i}.md`), generatePostmortem(120, i));
-    const started = performance.now();
     await index.rebuild([pathToFileURL(dir).toString()]);
-    const seconds = (performance.now() - started) / 1000;
     assert.equal(index.fileCount, 1000);
     assert.ok(index.items().length >= 1000);
-    assert.ok(seconds < 15, `${seconds.toFixed(1)} s`);
-    console.log(`      (indexed 1,000 postmortems of 120 lines in ${seconds.toFixed(1)} s)`);
+  });
+
+  it('skips unreadable, oversized and hostile files with a reason, and always finishes', async () => {
+    const logs: string[] = [];
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => '2026-11-29', () => changes++, { log: (m) => logs.push(m), maxFileSize: () => 50_000 });
+    writeFileSync(join(dir, 'postmortems', 'a-good.md'), PM('- [ ] Add an alert. Owner: @ana'));
+    writeFileSync(join(dir, 'postmortems', 'b-large.md'), PM(`- [ ] Big. Owner: @b\n${'x'.repeat(60_000)}`));
+    writeFileSync(join(dir, 'postmortems', 'c-bomb.md'), `---\ntype: postmortem\na: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n\n# I\n\n## Action items\n\n- [ ] Bomb. Owner: @c\n`);
+    writeFileSync(join(dir, 'postmortems', 'd-deep.md'), PM(`${'- '.repeat(3000)}x`));
+    const locked = join(dir, 'postmortems', 'e-locked.md');
+    writeFileSync(locked, PM('- [ ] Locked. Owner: @e'));
+    chmodSync(locked, 0o000);
+    const readable = (() => { try { readFileSync(locked); return true; } catch { return false; } })();
+    await index.rebuild([pathToFileURL(dir).toString()]);
+    chmodSync(locked, 0o644);
+    assert.equal(index.indexing, false);
+    const texts = index.items().map((i) => i.text.slice(0, 5));
+    assert.ok(texts.includes('Add a') && texts.includes('Bomb.'), texts.join());
+    assert.ok(!texts.includes('Big. '));
+    assert.ok(logs.some((l) => /b-large\.md: \d+ bytes is over postmortem\.maxFileSize/.test(l)), logs.join('\n'));
+    if (!readable) assert.ok(logs.some((l) => /e-locked\.md: EACCES/.test(l)), logs.join('\n'));
+    index.setText(pathToFileURL(join(dir, 'postmortems', 'open.md')).toString(), PM(`- [ ] Open big. Owner: @o\n${'y'.repeat(60_000)}`));
+    assert.ok(!index.items().some((i) => i.text.startsWith('Open big')), 'the size limit applies to open documents too');
+  });
+
+  it('follows no symbolic link out of the workspace and ends on a link loop', async () => {
+    const logs: string[] = [];
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => '2026-11-29', () => changes++, { log: (m) => logs.push(m) });
+    const outside = mkdtempSync(join(tmpdir(), 'pm-outside-'));
+    mkdirSync(join(outside, 'postmortems'));
+    writeFileSync(join(outside, 'postmortems', 'secret.md'), PM('- [ ] Outside. Owner: @x'));
+    writeFileSync(join(dir, 'postmortems', 'a.md'), PM('- [ ] Inside. Owner: @a'));
+    symlinkSync(outside, join(dir, 'postmortems', 'elsewhere'));
+    symlinkSync(join(dir, 'postmortems'), join(dir, 'postmortems', 'loop'));
+    symlinkSync(dir, join(dir, 'postmortems', 'up'));
+    await index.rebuild([pathToFileURL(dir).toString()]);
+    rmSync(outside, { recursive: true, force: true });
+    assert.deepEqual(index.items().map((i) => i.text), ['Inside. Owner: @a'], 'listed once, nothing from outside');
+    assert.ok(logs.some((l) => /elsewhere: it links outside the workspace/.test(l)), logs.join('\n'));
+    assert.equal(index.indexing, false);
   });
 });
 
