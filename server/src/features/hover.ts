@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
 import { computeMetrics, formatElapsed, MILESTONE_LABELS } from '../model/metrics';
 import { RULES_BY_ID, ruleDocsUrl } from '../rules/registry';
+import { escapeMarkdown } from './escape';
 
 export function hover(document: TextDocument, cached: CachedAnalysis, position: Position): Hover | null {
   const offset = document.offsetAt(position);
@@ -13,7 +14,8 @@ export function hover(document: TextDocument, cached: CachedAnalysis, position: 
     if (offset < f.start || offset > f.end || (f.start === f.end && offset !== f.start)) continue;
     const rule = RULES_BY_ID.get(f.ruleId);
     if (!rule) continue;
-    parts.push(`**${rule.id}** — ${rule.description}\n\n${f.message}\n\n${rule.rationale}\n\n[Documentation](${ruleDocsUrl(rule.id)})`);
+    // The message quotes the document (a phrase, a front-matter severity): escaped, so it stays text.
+    parts.push(`**${rule.id}** — ${rule.description}\n\n${escapeMarkdown(f.message)}\n\n${rule.rationale}\n\n[Documentation](${ruleDocsUrl(rule.id)})`);
   }
   const entry = analysis.model.timeline.entries.find((e) => e.timeSpan && offset >= e.timeSpan.start && offset <= e.timeSpan.end);
   if (entry) {
