@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeCooperatively, type Analysis } from './engine/analyze';
+import type { AnalysisHost } from './analysis/host';
+import { analyzeCooperatively, type AnalysisSummary } from './engine/analyze';
 import { IncrementalParser } from './parsing/incremental';
 import type { DocumentConfig } from './settings';
 
@@ -35,7 +36,7 @@ export function isPostmortem(uri: string, text: string, globs: string[]): boolea
 
 export interface CachedAnalysis {
   version: number;
-  analysis: Analysis;
+  analysis: AnalysisSummary;
   config: DocumentConfig;
 }
 
@@ -67,6 +68,8 @@ export class AnalysisCache {
     private readonly now: () => Date = () => new Date(),
     private readonly currentVersion: (uri: string) => number | undefined = () => undefined,
     private readonly log: (message: string) => void = () => undefined,
+    /** Runs analyses off the main thread; without it they run here, cooperatively. */
+    private readonly host?: AnalysisHost,
   ) {}
 
   async get(document: TextDocument, config: DocumentConfig, interest: Interest = ALWAYS): Promise<CachedAnalysis | undefined> {
@@ -90,7 +93,17 @@ export class AnalysisCache {
     };
     const unwanted = () => interests.length > 0 && interests.every((i) => i.isCancellationRequested);
     const job: Job = { version, config, interests, promise: Promise.resolve(undefined) };
-    job.promise = analyzeCooperatively(document.getText(), { config: config.config, now: this.now(), parser }, () => superseded() || unwanted()).then((analysis) => {
+    const text = document.getText();
+    const stale = () => superseded() || unwanted();
+    const run = async (): Promise<AnalysisSummary | undefined> => {
+      // Let edits already queued arrive first: if a newer version came in, this one is never analysed.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stale()) return undefined;
+      if (!this.host) return analyzeCooperatively(text, { config: config.config, now: this.now(), parser }, stale);
+      const outcome = await this.host.run(uri, text, config.config, this.now(), stale);
+      return outcome.kind === 'done' ? outcome.analysis : undefined;
+    };
+    job.promise = run().then((analysis) => {
       if (this.jobs.get(uri) === job) this.jobs.delete(uri);
       if (!analysis) {
         this.log(`Stopped analysing ${uri} (version ${version}): ${superseded() ? 'a newer version arrived' : 'its requests were cancelled'}.`);
@@ -106,6 +119,7 @@ export class AnalysisCache {
   }
 
   delete(uri: string): void {
+    this.host?.forget(uri);
     this.entries.delete(uri);
     this.parsers.delete(uri);
     this.jobs.delete(uri);

@@ -1,9 +1,14 @@
 // The language server's entry: `postmortem-language-server --stdio` for any editor, IPC for VS Code.
 // createConnection reads the transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) from argv.
+// The same bundle also runs as the analysis worker thread (see analysis/host.ts).
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { serveAnalyses } from './analysis/worker';
 import { startServer } from './startServer';
 
-if (process.argv.includes('--version')) {
+if (!isMainThread) {
+  serveAnalyses(parentPort!);
+} else if (process.argv.includes('--version')) {
   process.stdout.write(`${PM_VERSION}\n`);
 } else {
   const connection = createConnection(ProposedFeatures.all);
@@ -11,5 +16,5 @@ if (process.argv.includes('--version')) {
   // library callback) is logged instead of ending the process the editor depends on.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected failure: ${error.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected failure: ${String((reason as Error)?.stack ?? reason)}`));
-  startServer(connection);
+  startServer(connection, { workerScript: __filename });
 }

@@ -20,6 +20,7 @@ import {
 } from './protocol';
 import { WorkspaceIndex } from './workspaceIndex';
 import { Guard, serverCancelled } from './guard';
+import { AnalysisHost } from './analysis/host';
 import { handlesIn } from './model/actionItems';
 import { RULES_BY_ID, ruleDocsUrl } from './rules/registry';
 import { configFor, DEFAULT_SETTINGS, withDefaults, type DocumentConfig, type EditorSettings } from './settings';
@@ -29,9 +30,22 @@ const PUSH_DELAY_MS = 150;
 const INDEX_DELAY_MS = 1000;
 const MARKDOWN_FILE = /\.(?:md|markdown|mdx|qmd)$/i;
 
-export function startServer(connection: Connection, now: () => Date = () => new Date()): void {
+/** How long one version's analysis may run before it is stopped with a finding that says so. */
+const ANALYSIS_BUDGET_MS = 5000;
+
+export interface ServerOptions {
+  now?: () => Date;
+  /** The script that serves analyses in worker threads (the server bundle itself); without it, analyses run on the main thread. */
+  workerScript?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const now = options.now ?? (() => new Date());
   const documents = new TextDocuments(TextDocument);
-  const analyses = new AnalysisCache(now, (uri) => documents.get(uri)?.version, (message) => connection.console.log(message));
+  const log = (message: string) => connection.console.log(message);
+  const host = options.workerScript ? new AnalysisHost(options.workerScript, ANALYSIS_BUDGET_MS, log) : undefined;
+  const analyses = new AnalysisCache(now, (uri) => documents.get(uri)?.version, log, host);
+  connection.onShutdown(() => host?.dispose());
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const configCache = new Map<string, Promise<DocumentConfig>>();
   const frozen = new Map<string, CachedAnalysis>();

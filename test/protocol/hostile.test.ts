@@ -44,6 +44,35 @@ describe('hostile documents never take the server down', function () {
     });
   }
 
+  // remark cannot be interrupted on these (about 20 s and 10 s): they run in their own worker, past
+  // the time budget they are stopped, and other documents are answered meanwhile.
+  const SLOW: Record<string, string> = {
+    '100 KB of nested brackets': `# Postmortem\n\n${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
+    '40 KB of alternating *_': `# Postmortem\n\n${'*_'.repeat(20_000)}\n`,
+    'a 4 MB document': `# Postmortem\n\n${'It was human error. '.repeat(200_000)}\n`,
+  };
+  for (const [name, text] of Object.entries(SLOW)) {
+    it(`${name}: other documents are answered first, and the user is told what was skipped`, async () => {
+      const uri = uriOf(`slow-${name.replace(/\W+/g, '-')}.md`);
+      await client.open(uri, text);
+      const order: string[] = [];
+      const hostile = pull(uri).then((items) => {
+        order.push('hostile');
+        return items;
+      });
+      const other = uriOf(`while-${name.length}.md`);
+      await client.open(other, '# Incident\n\nIt was human error.\n');
+      const items = await pull(other);
+      order.push('other');
+      assert.ok(items.some((d) => d.code === 'no-blame-language'));
+      const hostileItems = await hostile;
+      // A document over the size limit is answered at once (not checked); the others must not wait on the slow ones.
+      const tooLarge = hostileItems.some((d) => d.code === 'too-large');
+      assert.ok(tooLarge || order[0] === 'other', 'the hostile document held the others up');
+      assert.ok(hostileItems.some((d) => (d.code === 'input-limit' && /took longer than/.test(String(d.message))) || d.code === 'too-large'), JSON.stringify(hostileItems));
+    });
+  }
+
   it('names a rule that throws once, and keeps the others', async () => {
     client.settings = { rules: { 'action-item-due-date': { options: { defaultDueDays: 'abc' } } } };
     const uri = uriOf('a.md');

@@ -38,6 +38,9 @@ export interface Analysis {
   notices: Notice[];
 }
 
+/** What the editor features read from an analysis: no syntax tree, so it can cross a thread. */
+export type AnalysisSummary = Pick<Analysis, 'text' | 'model' | 'findings' | 'lines' | 'errors' | 'notices'>;
+
 export interface RuleFailure {
   ruleId: string;
   message: string;

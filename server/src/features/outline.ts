@@ -1,12 +1,12 @@
 // The data the Postmortem view and the timeline preview draw: the same model as the CLI's timeline.
-import type { Analysis } from '../engine/analyze';
+import type { AnalysisSummary } from '../engine/analyze';
 import { computeMetrics, formatElapsed } from '../model/metrics';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sectionNames';
 import type { DocumentOutline } from '../protocol';
 
 const TIMELINE_RULES = new Set(['timeline-timestamp', 'timeline-order', 'timeline-timezone', 'timeline-milestones']);
 
-export function outline(uri: string, analysis: Analysis, requiredSections: string[], now: Date): DocumentOutline {
+export function outline(uri: string, analysis: AnalysisSummary, requiredSections: string[], now: Date): DocumentOutline {
   const { model, lines } = analysis;
   const line = (offset: number) => lines.line(offset);
   const expected = new Set([...requiredSections, ...model.sections.flatMap((s) => s.kinds)]);

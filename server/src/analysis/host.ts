@@ -1,0 +1,127 @@
+// Runs analyses off the server's main thread, one worker per open document, so a document that is
+// slow to parse (remark cannot be interrupted) never freezes the others. A version's work is
+// abandoned at once when a newer version arrives (the worker is terminated), and a version that runs
+// past the time budget is stopped and answered with one finding that says so.
+import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from '../config/types';
+import type { AnalysisSummary, Notice } from '../engine/analyze';
+import { LineIndex } from '../engine/lineIndex';
+import { buildModel } from '../model/buildModel';
+import type { WorkerAnswer, WorkerJob } from './worker';
+
+export type Outcome = { kind: 'done'; analysis: AnalysisSummary } | { kind: 'stale' };
+
+/** About 25 times what a well-formed document needs on a busy machine (measured with bench/). */
+const BUDGET_MS_PER_CHAR = 0.04;
+/** How often a running job checks whether its version is still wanted. */
+const POLL_MS = 25;
+/** At most this many documents keep a worker; the least recently used one gives its worker up. */
+const MAX_WORKERS = 6;
+/** A worker that analyses a runaway document is stopped before it can take the machine's memory. */
+const WORKER_HEAP_MB = 768;
+
+interface Slot {
+  worker: Worker;
+  running?: { id: number; settle: (answer: WorkerAnswer | 'exit' | 'stale') => void };
+  lastUsed: number;
+}
+
+/** An analysis with no findings, for a version that could not be analysed, and the reason why. */
+export function withheldAnalysis(text: string, notice: Notice): AnalysisSummary {
+  const { model } = buildModel({ type: 'root', children: [] }, '');
+  return { text, model, findings: [], lines: new LineIndex(text), errors: [], notices: [notice] };
+}
+
+export class AnalysisHost {
+  private readonly slots = new Map<string, Slot>();
+  private nextId = 1;
+
+  constructor(
+    private readonly script: string,
+    private readonly budgetMs: number,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean): Promise<Outcome> {
+    let slot = this.slots.get(uri);
+    // The worker is still on an older version: that work is no longer wanted.
+    if (slot?.running) this.stop(uri, slot);
+    slot = this.slots.get(uri) ?? this.spawn(uri);
+    slot.lastUsed = performance.now();
+    const id = this.nextId++;
+    const job: WorkerJob = { id, text, config, now: now.getTime() };
+    const started = performance.now();
+    // Long documents get proportionally longer: the budget is for pathological input, not size.
+    const budget = Math.max(this.budgetMs, text.length * BUDGET_MS_PER_CHAR);
+    const answer = await new Promise<WorkerAnswer | 'exit' | 'stale' | 'budget'>((resolve) => {
+      const timer = setInterval(() => {
+        if (stale()) finish('stale');
+        else if (performance.now() - started > budget) finish('budget');
+      }, POLL_MS);
+      const finish = (result: WorkerAnswer | 'exit' | 'stale' | 'budget') => {
+        clearInterval(timer);
+        if (slot!.running?.id === id) slot!.running = undefined;
+        resolve(result);
+      };
+      slot!.running = { id, settle: finish };
+      slot!.worker.postMessage(job);
+    });
+    if (answer === 'stale') {
+      this.stop(uri, slot);
+      return { kind: 'stale' };
+    }
+    if (answer === 'budget') {
+      this.stop(uri, slot);
+      this.log(`Stopped analysing ${uri}: it ran past the ${budget.toFixed(0)} ms budget.`);
+      return { kind: 'done', analysis: withheldAnalysis(text, { start: 0, end: 0, message: `Checking this document took longer than ${(budget / 1000).toFixed(0)} s, so it was stopped and nothing was checked. Long runs of nested brackets or emphasis markers slow the Markdown parser down; other documents are checked as usual.` }) };
+    }
+    if (answer === 'exit' || !answer.ok) {
+      const reason = answer === 'exit' ? 'the analysis worker stopped (out of memory?)' : answer.message;
+      this.log(`Analysing ${uri} failed: ${reason}`);
+      return { kind: 'done', analysis: withheldAnalysis(text, { start: 0, end: 0, message: `This document could not be checked: ${reason}.` }) };
+    }
+    const analysis = { text, lines: new LineIndex(text), model: answer.model, findings: answer.findings, errors: answer.errors, notices: answer.notices } as AnalysisSummary;
+    return { kind: 'done', analysis };
+  }
+
+  private spawn(uri: string): Slot {
+    if (this.slots.size >= MAX_WORKERS) {
+      const idle = [...this.slots.entries()].filter(([, s]) => !s.running).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
+      if (idle) this.forget(idle[0]);
+    }
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, lastUsed: performance.now() };
+    worker.on('message', (answer: WorkerAnswer) => {
+      if (slot.running?.id === answer.id) slot.running.settle(answer);
+    });
+    const gone = () => {
+      if (this.slots.get(uri) === slot) this.slots.delete(uri);
+      slot.running?.settle('exit');
+    };
+    worker.on('error', (error) => {
+      this.log(`The analysis worker for ${uri} failed: ${error.message}`);
+      gone();
+    });
+    worker.on('exit', gone);
+    worker.unref();
+    this.slots.set(uri, slot);
+    return slot;
+  }
+
+  /** Terminates a document's worker mid-job (its job answers 'stale'); the next job gets a fresh one. */
+  private stop(uri: string, slot: Slot): void {
+    if (this.slots.get(uri) === slot) this.slots.delete(uri);
+    slot.running?.settle('stale');
+    void slot.worker.terminate();
+  }
+
+  /** The document closed: its worker goes. */
+  forget(uri: string): void {
+    const slot = this.slots.get(uri);
+    if (slot) this.stop(uri, slot);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.slots.keys()]) this.forget(uri);
+  }
+}

@@ -1,0 +1,31 @@
+// The worker side of off-thread analysis: one worker per open document keeps that document's
+// incremental parser, analyses each version it is sent, and answers with what the features read.
+import type { MessagePort } from 'node:worker_threads';
+import type { ResolvedConfig } from '../config/types';
+import { analyze } from '../engine/analyze';
+import { IncrementalParser } from '../parsing/incremental';
+
+export interface WorkerJob {
+  id: number;
+  text: string;
+  config: ResolvedConfig;
+  now: number;
+}
+
+export type WorkerAnswer =
+  | { id: number; ok: true; model: unknown; findings: unknown; errors: unknown; notices: unknown }
+  | { id: number; ok: false; message: string };
+
+export function serveAnalyses(port: MessagePort): void {
+  const parser = new IncrementalParser();
+  port.on('message', (job: WorkerJob) => {
+    let answer: WorkerAnswer;
+    try {
+      const { model, findings, errors, notices } = analyze(job.text, { config: job.config, now: new Date(job.now), parser });
+      answer = { id: job.id, ok: true, model, findings, errors, notices };
+    } catch (error) {
+      answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(answer);
+  });
+}
