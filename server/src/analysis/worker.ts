@@ -14,12 +14,15 @@ export interface WorkerJob {
 
 export type WorkerAnswer =
   | { id: number; ok: true; model: unknown; findings: unknown; errors: unknown; notices: unknown }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; message: string }
+  /** Sent when the worker begins a job (earlier ones may have queued it): the time budget starts here. */
+  | { id: number; started: true };
 
 export function serveAnalyses(port: MessagePort): void {
   const parser = new IncrementalParser();
   port.on('message', (job: WorkerJob) => {
     let answer: WorkerAnswer;
+    port.postMessage({ id: job.id, started: true } satisfies WorkerAnswer);
     try {
       const { model, findings, errors, notices } = analyze(job.text, { config: job.config, now: new Date(job.now), parser });
       answer = { id: job.id, ok: true, model, findings, errors, notices };
