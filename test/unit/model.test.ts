@@ -81,7 +81,9 @@ describe('milestones and metrics', () => {
   it('explicit markers win over words', () => {
     const m = model(text.replace('10:12 Incident declared.', '10:12 Incident declared. <!-- milestone: detected -->'));
     assert.equal(m.timeline.entries[2].milestone, 'detected');
-    assert.equal(m.timeline.entries[1].milestone, 'acknowledged' === m.timeline.entries[1].milestone ? 'acknowledged' : m.timeline.entries[1].milestone);
+    // The entry whose words said "detected" gives the milestone up to the marked one.
+    assert.equal(m.timeline.entries[1].milestone, undefined);
+    assert.equal(m.timeline.entries[2].milestoneExplicit, true);
     assert.equal(m.timeline.entries.filter((e) => e.milestone === 'detected').length, 1);
   });
 

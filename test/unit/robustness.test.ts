@@ -8,7 +8,6 @@ import { generatePostmortem } from '../../bench/generate';
 import { analyze, type Analysis } from '../../server/src/engine/analyze';
 import { applyFixes } from '../../server/src/engine/applyEdits';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
-import { RULES } from '../../server/src/rules/registry';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { plainText, walk, type Nodes } from '../../server/src/parsing/markdown';
 import type { PhrasingContent } from 'mdast';
@@ -121,8 +120,7 @@ describe('odd input never breaks the engine', () => {
 
 describe('every rule runs in linear time', function () {
   this.timeout(120_000);
-  const size = 100_000;
-  const adversarial: Record<string, string> = {
+  const adversarialOf = (size: number): Record<string, string> => ({
     spaces: `# Incident\n\n## Root cause\n\n${' '.repeat(size)}x\n`,
     asterisks: `# Incident\n\n## Summary\n\n${'*'.repeat(size)}\n`,
     letters: `# Incident\n\n## Action items\n\n- ${'a'.repeat(size)}\n`,
@@ -135,19 +133,21 @@ describe('every rule runs in linear time', function () {
     'owner labels': `# I\n\n## Action items\n\n- ${'owner: '.repeat(size / 7)}\n`,
     'due labels': `# I\n\n## Action items\n\n- ${'due by '.repeat(size / 7)}\n`,
     'time-like digits': `# I\n\n## Timeline\n\n- ${'1:'.repeat(size / 2)}\n`,
+  });
+  const small = adversarialOf(25_000);
+  const adversarial = adversarialOf(100_000);
+  /** Time spent in the rules (not in remark, whose cost this project does not control). */
+  const ruleTime = (text: string): number => {
+    const timings = new Map<string, number>();
+    assertSound(analyze(text, { now: NOW, timings }));
+    return [...timings.values()].reduce((a, b) => a + b, 0);
   };
   for (const [name, text] of Object.entries(adversarial)) {
-    it(`100 KB of ${name}`, () => {
-      const timings = new Map<string, number>();
-      const started = performance.now();
-      const analysis = analyze(text, { now: NOW, timings });
-      const total = performance.now() - started;
-      assertSound(analysis);
-      for (const rule of RULES) assert.ok((timings.get(rule.id) ?? 0) < 1000, `${rule.id} took ${timings.get(rule.id)?.toFixed(0)} ms`);
-      // remark itself is quadratic on deeply nested brackets (about 19 s for this input): that case
-      // bounds only what this project controls, the model and the rules.
-      const limit = name === 'nested brackets' ? 60_000 : 15_000;
-      assert.ok(total < limit, `analysis took ${total.toFixed(0)} ms`);
+    it(`100 KB of ${name}: the rules' time grows linearly from 25 KB`, () => {
+      const quarter = ruleTime(small[name]);
+      const full = ruleTime(text);
+      // Four times the input: linear work takes about 4 times as long, quadratic 16 times.
+      assert.ok(full / Math.max(quarter, 5) < 10, `rules took ${full.toFixed(0)} ms at 100 KB, ${quarter.toFixed(0)} ms at 25 KB`);
     });
   }
 });
@@ -173,11 +173,17 @@ describe('fuzz: random Markdown and random edit sequences', function () {
           text = text.slice(0, i) + e.insert + text.slice(i + e.remove);
           const analysis = analyze(text, { now: NOW, parser });
           assertSound(analysis);
+          // Applying every safe fix gives a document the engine still reads soundly, with each
+          // applied edit's new text in place.
           const fixes = analysis.findings.flatMap((f) => (f.fix ? [f.fix] : []));
-          assert.equal(typeof applyFixes(text, fixes).text, 'string');
+          const fixed = applyFixes(text, fixes);
+          assert.ok(fixed.applied <= fixes.length);
+          if (fixed.applied === 0) assert.equal(fixed.text, text);
+          assertSound(analyze(fixed.text, { now: NOW }));
         }
       }),
-      { numRuns: 100_000, interruptAfterTimeLimit: 25_000, seed: 42 },
+      // A fixed number of seeded cases: the same run on every machine, however fast.
+      { numRuns: 150, seed: 42 },
     );
   });
 });

@@ -59,7 +59,8 @@ const SLICE_MS = 8;
 /** Below this many characters one remark pass beats section-by-section parsing (measured: bench/). */
 const WHOLE_PARSE_LIMIT = 20_000;
 
-function innermost(sections: Section[], offset: number): Section | undefined {
+/** The innermost (shortest) section containing an offset: rules' sectionAt and the outline share it. */
+export function innermostSection(sections: Section[], offset: number): Section | undefined {
   let best: Section | undefined;
   for (const s of sections) {
     if (s.start <= offset && offset < s.end && (!best || s.end - s.start <= best.end - best.start)) best = s;
@@ -124,7 +125,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
       text, root, model, sections, prose, now,
       options: setting.options,
       shared: config.shared,
-      sectionAt: (offset) => innermost(model.sections, offset),
+      sectionAt: (offset) => innermostSection(model.sections, offset),
       kindsAt,
       trackers: { config: config.trackers ?? {}, state: options.trackerState },
       report: (report: Report) => {

@@ -2,6 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
+import { innermostSection } from '../engine/analyze';
 import type { Section } from '../model/types';
 import { toRange } from './convert';
 
@@ -27,8 +28,7 @@ export function documentSymbols(document: TextDocument, cached: CachedAnalysis):
     stack.push({ level: section.level, section, symbol });
   }
   const innermost = (offset: number): DocumentSymbol | undefined => {
-    let best: Section | undefined;
-    for (const s of model.sections) if (s.start <= offset && offset < s.end && (!best || s.end - s.start <= best.end - best.start)) best = s;
+    const best = innermostSection(model.sections, offset);
     return best && bySection.get(best);
   };
   for (const entry of model.timeline.entries) {
