@@ -86,7 +86,10 @@ export async function lintCommand(args: string[], values: CliValues, now: Date):
   const format = values.format ?? 'stylish';
   if (!FORMATS[format]) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}, got "${format}".`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  const options: LintOptions = { configPath: values.config, now, fix: !!values.fix, quiet: !!values.quiet };
+  // A rule that throws loses its findings: name it, and fail the run (exit 2).
+  const ruleFailures: string[] = [];
+  const onRuleFailure = (file: string, ruleId: string, message: string) => void ruleFailures.push(`${file}: rule ${ruleId} failed: ${message}`);
+  const options: LintOptions = { configPath: values.config, now, fix: !!values.fix, quiet: !!values.quiet, onRuleFailure };
   const configs = new ConfigCache(values.config);
   if (values.config) configs.forDocument('.');
   const root = findRepoRoot(process.cwd()) ?? process.cwd();
@@ -96,6 +99,7 @@ export async function lintCommand(args: string[], values: CliValues, now: Date):
     const { text } = decode(readFileSync(0));
     run = { results: [lintText(text, values['stdin-filename'] ?? '<stdin>', configs, options).result], failures: [], notes: [] };
   } else run = lintPaths(args, values, configs, options, root);
+  run.failures.push(...new Set(ruleFailures));
 
   const counts = countSeverities(run.results);
   const tooMany = counts.warning > maxWarnings
