@@ -3,6 +3,7 @@
 // The same bundle also runs as the analysis worker thread (see analysis/host.ts).
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { AnalysisHost } from './analysis/host';
 import { serveAnalyses } from './analysis/worker';
 import { startServer } from './startServer';
 
@@ -16,5 +17,5 @@ if (!isMainThread) {
   // library callback) is logged instead of ending the process the editor depends on.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected failure: ${error.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected failure: ${String((reason as Error)?.stack ?? reason)}`));
-  startServer(connection, { workerScript: __filename });
+  startServer(connection, { host: new AnalysisHost(__filename) });
 }

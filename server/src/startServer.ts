@@ -20,7 +20,7 @@ import {
 } from './protocol';
 import { WorkspaceIndex } from './workspaceIndex';
 import { Guard, serverCancelled } from './guard';
-import { AnalysisHost } from './analysis/host';
+import type { AnalysisHost } from './analysis/host';
 import { handlesIn } from './model/actionItems';
 import { RULES_BY_ID, ruleDocsUrl } from './rules/registry';
 import { configFor, DEFAULT_SETTINGS, withDefaults, type DocumentConfig, type EditorSettings } from './settings';
@@ -30,20 +30,18 @@ const PUSH_DELAY_MS = 150;
 const INDEX_DELAY_MS = 1000;
 const MARKDOWN_FILE = /\.(?:md|markdown|mdx|qmd)$/i;
 
-/** How long one version's analysis may run before it is stopped with a finding that says so. */
-const ANALYSIS_BUDGET_MS = 5000;
-
 export interface ServerOptions {
   now?: () => Date;
-  /** The script that serves analyses in worker threads (the server bundle itself); without it, analyses run on the main thread. */
-  workerScript?: string;
+  /** Runs analyses in worker threads (Node only); without it, they run on the main thread, cooperatively. */
+  host?: AnalysisHost;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const now = options.now ?? (() => new Date());
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
-  const host = options.workerScript ? new AnalysisHost(options.workerScript, ANALYSIS_BUDGET_MS, log) : undefined;
+  const host = options.host;
+  host?.setLog(log);
   const analyses = new AnalysisCache(now, (uri) => documents.get(uri)?.version, log, host);
   connection.onShutdown(() => host?.dispose());
   const settingsCache = new Map<string, Promise<EditorSettings>>();

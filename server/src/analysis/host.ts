@@ -45,11 +45,17 @@ export class AnalysisHost {
   private readonly slots = new Map<string, Slot>();
   private nextId = 1;
 
+  private log: (message: string) => void = () => undefined;
+
   constructor(
     private readonly script: string,
-    private readonly budgetMs: number,
-    private readonly log: (message: string) => void = () => undefined,
+    /** How long one version's analysis may run (at least) before it is stopped with a finding that says so. */
+    private readonly budgetMs = 5000,
   ) {}
+
+  setLog(log: (message: string) => void): void {
+    this.log = log;
+  }
 
   async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean): Promise<Outcome> {
     let slot = this.slots.get(uri);

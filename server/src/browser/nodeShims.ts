@@ -27,6 +27,10 @@ export async function stat(): Promise<never> {
   throw missing();
 }
 
+export async function realpath(): Promise<never> {
+  throw missing();
+}
+
 function normalize(path: string): string {
   const absolute = path.startsWith('/');
   const out: string[] = [];
