@@ -4,6 +4,7 @@ import { computeMetrics } from '../model/metrics';
 import { findDate } from '../model/timeExpression';
 import type { ActionItem, Postmortem } from '../model/types';
 import { driftOf, type Drift, type TrackerState } from '../trackers/types';
+import { isNearMiss } from '../model/nearMiss';
 
 export interface ReportInput {
   file: string;
@@ -88,10 +89,6 @@ const days = (from: string, to: string): number | null => {
   const d = Math.round((Date.parse(to) - Date.parse(from)) / DAY);
   return Number.isFinite(d) ? d : null;
 };
-
-function isNearMiss(model: Postmortem): boolean {
-  return /near[\s_-]?miss/i.test(`${model.meta.type ?? ''} ${model.meta.title ?? ''}`);
-}
 
 function itemRow(input: ReportInput, item: ActionItem, today: string): ReportItem {
   const date = input.model.incidentDate;

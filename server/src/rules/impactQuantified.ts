@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { isNearMiss } from './nearMiss';
+import { isNearMiss } from '../model/nearMiss';
 import { visibleText } from './util';
 
 const QUANTITY = /\d|\b(?:all|every|most|half|none|no|some|several|many|few|one|two|three|four|five|ten|hundreds?|thousands?|millions?)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:users?|customers?|requests?|tenants?|accounts?|regions?|services?|orders?|pods?|nodes?|jobs?)\b|\bpercent\b|%/i;

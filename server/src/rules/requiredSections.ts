@@ -1,6 +1,6 @@
 import { CANONICAL_ORDER, SECTION_PROMPTS, SECTION_TITLES } from '../model/sectionNames';
 import type { Section, SectionKind } from '../model/types';
-import { isNearMiss } from './nearMiss';
+import { isNearMiss } from '../model/nearMiss';
 import type { Rule, TextEdit } from './types';
 
 function headingLevel(sections: Section[]): number {

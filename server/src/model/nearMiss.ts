@@ -1,6 +1,6 @@
 // A near-miss is an incident that was caught before it hurt anyone. It exposes the same weakness as
 // an outage, but has no impact to quantify; what it must say is what caught it and where luck helped.
-import type { Postmortem } from '../model/types';
+import type { Postmortem } from './types';
 
 const NEAR_MISS = /^near[-\s_]?miss$/i;
 
