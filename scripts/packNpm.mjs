@@ -1,8 +1,9 @@
 // `npm run pack:npm`: builds the `postmortem-lint` npm package in build/npm and packs it to
 // build/postmortem-lint-VERSION.tgz. The repository's package.json stays the VS Code extension's
 // manifest (its identity, postmortem-tools.postmortem, is what editors and tests know); the npm
-// package gets its own manifest here, with no dependencies: the CLI, the language server and the
-// library are self-contained bundles.
+// package gets its own manifest here. The CLI, the language server and the library are bundles of
+// our code and its small dependencies; the English tagger and its model (about 4 MB) stay real
+// dependencies, installed once, rather than copied into each of the three bundles.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,7 +17,9 @@ const extension = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 
+const SHARED_DEPENDENCIES = ['wink-nlp', 'wink-eng-lite-web-model'];
 const common = {
+  external: SHARED_DEPENDENCIES,
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning',
   define: { PM_VERSION: JSON.stringify(extension.version) }, absWorkingDir: root,
 };
@@ -58,6 +61,7 @@ const manifest = {
   types: './types/lib.d.ts',
   exports: { '.': { types: './types/lib.d.ts', default: './dist/lib.js' }, './package.json': './package.json', './schema.json': './schemas/postmortemrc.schema.json' },
   files: ['dist/', 'types/', 'schemas/', 'docs/rules/', 'CHANGELOG.md'],
+  dependencies: Object.fromEntries(SHARED_DEPENDENCIES.map((name) => [name, extension.devDependencies[name]])),
   engines: { node: extension.engines.node },
   sideEffects: false,
 };

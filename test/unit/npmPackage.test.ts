@@ -33,7 +33,8 @@ describe('the postmortem-lint npm package', function () {
     tarball = out.trim().split(' ')[0];
     consumer = tempFolder('pm-npm-');
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    // Offline: the package must carry everything it needs (no dependencies).
+    // Offline: the package and its two dependencies (the tagger and its model) come from the npm
+    // cache that installing this repository filled.
     execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: consumer, encoding: 'utf8' });
   });
 
