@@ -15,7 +15,7 @@ export interface EditorSettings {
 }
 
 export const DEFAULT_SETTINGS: EditorSettings = {
-  files: ['**/postmortems/**', '**/post-mortems/**', '**/postmortem/**', '**/incidents/**', '**/incident-reports/**', '**/*postmortem*.md', '**/*post-mortem*.md'],
+  files: ['**/postmortems/**', '**/post-mortems/**', '**/postmortem/**', '**/post-mortem/**', '**/incidents/**', '**/incident-reports/**', '**/*postmortem*.md', '**/*post-mortem*.md'],
   rules: {},
   run: 'onType',
   timeline: { timezone: '', format: 'auto' },

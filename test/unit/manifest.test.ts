@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stylish, type FileResult } from '../../server/src/cli/format';
+import { isPostmortem } from '../../server/src/documents';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -69,6 +71,17 @@ describe('extension manifest', () => {
     const events: string[] = manifest.activationEvents;
     assert.ok(!events.includes('onLanguage:markdown'));
     assert.ok(events.some((e) => e.startsWith('workspaceContains:') && e.includes('postmortems')));
+  });
+
+  it('the default postmortem folders are the server\'s, each activates the extension, singular and plural alike', () => {
+    const defaults: string[] = manifest.contributes.configuration.properties['postmortem.files'].default;
+    assert.deepEqual(defaults, DEFAULT_SETTINGS.files);
+    const events: string[] = manifest.activationEvents;
+    for (const glob of defaults.filter((g) => g.endsWith('/**'))) assert.ok(events.includes(`workspaceContains:${glob}/*.{md,markdown}`), glob);
+    for (const folder of ['postmortem', 'postmortems', 'post-mortem', 'post-mortems', 'incidents']) {
+      assert.ok(isPostmortem(`file:///repo/${folder}/2026-01-02-db.md`, 'Some notes\n', defaults), folder);
+    }
+    assert.ok(!isPostmortem('file:///repo/docs/setup.md', 'Some notes\n', defaults));
   });
 
   it('every command has a title and a category', () => {
