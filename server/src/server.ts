@@ -17,5 +17,9 @@ if (!isMainThread) {
   // library callback) is logged instead of ending the process the editor depends on.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected failure: ${error.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected failure: ${String((reason as Error)?.stack ?? reason)}`));
-  startServer(connection, { host: new AnalysisHost(__filename) });
+  // POSTMORTEM_ANALYSIS_BUDGET_MS fixes the time budget (no per-character allowance): for tests that
+  // must see the budget run out whatever the machine's speed, and for users who want a tighter one.
+  const fixedBudget = Number(process.env.POSTMORTEM_ANALYSIS_BUDGET_MS);
+  const host = fixedBudget > 0 ? new AnalysisHost(__filename, fixedBudget, 0) : new AnalysisHost(__filename);
+  startServer(connection, { host });
 }

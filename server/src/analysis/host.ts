@@ -51,6 +51,8 @@ export class AnalysisHost {
     private readonly script: string,
     /** How long one version's analysis may run (at least) before it is stopped with a finding that says so. */
     private readonly budgetMs = 5000,
+    /** How much longer, per character, a long document may take. */
+    private readonly budgetMsPerChar = BUDGET_MS_PER_CHAR,
   ) {}
 
   setLog(log: (message: string) => void): void {
@@ -67,7 +69,7 @@ export class AnalysisHost {
     const job: WorkerJob = { id, text, config, now: now.getTime() };
     const started = performance.now();
     // Long documents get proportionally longer: the budget is for pathological input, not size.
-    const budget = Math.max(this.budgetMs, text.length * BUDGET_MS_PER_CHAR);
+    const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);
     let begun: number | undefined;
     const answer = await new Promise<Answer | 'exit' | 'stale' | 'budget'>((resolve) => {
       const timer = setInterval(() => {

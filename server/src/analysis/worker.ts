@@ -29,6 +29,12 @@ export function serveAnalyses(port: MessagePort): void {
     } catch (error) {
       answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-    port.postMessage(answer);
+    try {
+      port.postMessage(answer);
+    } catch (error) {
+      // An answer that cannot cross threads (a value the structured clone refuses) must not end the
+      // worker: that would respawn it, model and caches cold, on every keystroke.
+      port.postMessage({ id: job.id, ok: false, message: `The analysis could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies WorkerAnswer);
+    }
   });
 }
