@@ -1,4 +1,5 @@
 import { blameIn } from './judge/blame';
+import { counterfactualsIn } from './judge/counterfactual';
 import { sentencesOf } from './judge/sentences';
 import type { Rule } from './types';
 import { visibleText } from './util';
@@ -39,11 +40,12 @@ export const rootCauseDepth: Rule<{ reportMissing: boolean; minWords: number }> 
       report({ ...at, message: `The ${section.title.toLowerCase()} section is ${body ? 'a placeholder' : 'empty'}. Say which conditions in the system let the trigger cause harm.`, suggestions: [whys] });
       return;
     }
-    // A person at fault is never the systemic condition: sentences that blame someone do not count
-    // towards depth ("Lena forgot to check the free space" names no check the system lacked). The
-    // blame itself is no-blame-language's finding, so it is not reported a second time here.
+    // A person at fault is never the systemic condition: sentences that blame someone, or say what a
+    // person should have done, do not count towards depth ("the engineer should have checked the
+    // runbook" names no check the system lacked). The wording itself is no-blame-language's and
+    // no-counterfactual's finding, so it is not reported a second time here.
     const inSection = sentencesOf(context).filter((s) => s.start >= section.body.start && s.end <= section.body.end);
-    const blamed = inSection.filter((s) => blameIn(s).length > 0);
+    const blamed = inSection.filter((s) => blameIn(s).length > 0 || counterfactualsIn(s).some((hit) => hit.row.kind === 'person'));
     const conditions = inSection.filter((s) => !blamed.includes(s)).map((s) => s.text).join(' ');
     const systemic = SYSTEMIC.test(conditions);
     if (blamed.length > 0 && !systemic) {
