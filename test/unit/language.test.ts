@@ -61,31 +61,31 @@ describe('sentence reader', () => {
 
 describe('language context: handled once for every rule', () => {
   it('reads a blame phrase across a hard wrap and emphasis', () => {
-    assert.equal(ruleFindings('The outage was caused by human\nerror.', 'no-blame-language').length, 1);
-    assert.equal(ruleFindings('The outage was caused by *human* error.', 'no-blame-language').length, 1);
+    assert.equal(ruleFindings('The slowdown came down to human\nerror.', 'no-blame-language').length, 1);
+    assert.equal(ruleFindings('The slowdown came down to *human* error.', 'no-blame-language').length, 1);
   });
 
   it('skips negated phrases', () => {
     assert.equal(ruleFindings('This was not human error.', 'no-blame-language').length, 0);
-    assert.equal(ruleFindings('No one is at fault.', 'no-blame-language').length, 0);
+    assert.equal(ruleFindings('Nobody was at fault here.', 'no-blame-language').length, 0);
     assert.equal(ruleFindings('It was not obvious from the graphs.', 'no-hindsight-minimizer').length, 0);
   });
 
   it('skips quoted and cited words', () => {
-    assert.equal(ruleFindings('The alert title said "operator error" and confused people.', 'no-blame-language').length, 0);
+    assert.equal(ruleFindings('The banner read "operator error" and misled readers.', 'no-blame-language').length, 0);
     assert.equal(ruleFindings('The dashboard shows `human error` as a code.', 'no-blame-language').length, 0);
     assert.equal(ruleFindings('Someone wrote “the engineer should have checked” in the channel.', 'no-counterfactual').length, 0);
   });
 
   it('tells an expectation about a system or the future from a counterfactual', () => {
-    assert.equal(ruleFindings('The new proxy setting should have no effect.', 'no-counterfactual').length, 0);
-    assert.equal(ruleFindings('The nightly job should have finished by 03:00.', 'no-counterfactual').length, 0);
+    assert.equal(ruleFindings('The revised cipher list should have no impact.', 'no-counterfactual').length, 0);
+    assert.equal(ruleFindings('The weekly compaction should have completed by 04:15.', 'no-counterfactual').length, 0);
     assert.equal(ruleFindings('The on-call engineer should have finished the drill.', 'no-counterfactual').length, 1);
   });
 
   it('ties fault to a person, not to a system doing the same', () => {
-    assert.equal(ruleFindings('The load balancer mistakenly routed traffic to the old pool.', 'no-blame-language').length, 0);
-    assert.equal(ruleFindings('Priya mistakenly routed traffic to the old pool.', 'no-blame-language').length, 1);
+    assert.equal(ruleFindings('The DNS resolver mistakenly sent queries to the retired zone.', 'no-blame-language').length, 0);
+    assert.equal(ruleFindings('Wojciech mistakenly sent queries to the retired zone.', 'no-blame-language').length, 1);
     assert.equal(ruleFindings('The old pool was mistakenly given traffic.', 'no-blame-language').length, 0);
     assert.equal(ruleFindings('The old pool was mistakenly given traffic by the release manager.', 'no-blame-language').length, 1);
   });

@@ -11,10 +11,10 @@ describe('what a heading means', () => {
     ['2.3 **Impact**:', 'impact'],
     ['IV. Root cause.', 'root-cause'],
     // parentheticals, dates, zones and "all times" notes
-    ['Timeline (UTC) All Times Approximate', 'timeline'],
-    ['Timeline (all times PST) 02/26/2024 - 03/06/2024. All times approximations', 'timeline'],
-    ['Timeline, Saturday Oct 30th 2021', 'timeline'],
-    ['Corrective and Preventative Measure(s)', 'action-items'],
+    ['Timeline (GMT) All Times Approximate', 'timeline'],
+    ['Timeline (all times EST) 05/11/2024 - 05/19/2024. All times approximations', 'timeline'],
+    ['Timeline, Friday Oct 15th 2021', 'timeline'],
+    ['Preventative and Corrective Measure(s)', 'action-items'],
     // suffixes after a dash or colon
     ['Root cause: a stale cache entry', 'root-cause'],
     ['Impact - EU customers', 'impact'],

@@ -38,7 +38,7 @@ describe('reading the time that starts a timeline entry', () => {
     ['02-26-2024 07:30 PST - released', '2024-02-26 07:30 PST'],
     ['2/15/24 9:00 a.m. paged', '2024-02-15 09:00'],
     ['10/20/2022 - 15:38 CST - converted', '2022-10-20 15:38 CST'],
-    ['12:45 PM PST Saturday Oct 30th: First wave', '????-10-30 12:45 PST'],
+    ['11:20 AM PST Friday Oct 15th: Errors climb', '????-10-15 11:20 PST'],
     ['14:05 on March 3: paged', '????-03-03 14:05'],
     ['21st of October 2025, 09:00', '2025-10-21 09:00'],
     ['**`09:15`** paged', '09:15'],

@@ -94,7 +94,7 @@ export const SECTION_ALIASES: Record<SectionKind, ReadonlyArray<readonly [string
     ['followup', '"## Follow-ups", "## Follow up items", "## Followups"'],
     ['remediation', '"## Remediation", "## Remediation items"'],
     ['next step', '"## Next steps"'],
-    ['preventive measure', '"## Corrective and Preventative Measure(s)"'],
+    ['preventive measure', '"## Preventative and Corrective Measure(s)"'],
     ['corrective measure', '"## Corrective measures"'],
     ['action plan', '"## Action plan"'],
     ['todo', '"## TODO"'],

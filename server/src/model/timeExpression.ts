@@ -54,7 +54,7 @@ const DATE_TIME_GAP = /(?:,?\s+at\s+|\s+[-–—]\s+|,?\s+|\s*[,@]\s*|T)(?:(?:ca
 const CLOCK = /(\d{1,2})(?::|h(?=\d{2}(?!\d)))(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([ap])\.?m\.?(?![a-z])|([ap])(?![a-z]))?/iy;
 const DOTTED = /(\d{1,2})\.(\d{2})(?![\d.])(?:\s?([ap])\.?(?:m\.?)?(?![a-z]))?/iy;
 const MILITARY = new RegExp(String.raw`([01]\d|2[0-3])([0-5]\d)(?=\s*(?:h\b|hrs\b|${ZONE_PATTERN}\b))`, 'iy');
-/** "12:45 PM PST Saturday Oct 30th", "14:05 on March 3": a date after the time. */
+/** "11:20 AM PST Friday Oct 15th", "14:05 on March 3": a date after the time. */
 const TIME_DATE_GAP = /(?:,?\s+on\s+|,?\s+)/iy;
 /** "2025-01-14 1600": after a date, four digits are a time even without a zone. */
 const MILITARY_AFTER_DATE = /([01]\d|2[0-3])([0-5]\d)(?![\d:.])/y;

@@ -107,7 +107,7 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
       continue;
     }
     const dated = carried?.year !== undefined;
-    // A month and day with no year known ("Jan 16, 5:44 AM") still order by day: place them in a
+    // A month and day with no year known ("Mar 9, 4:17 AM") still order by day: place them in a
     // nominal leap year, without claiming a date.
     const day = carried ? daysFromCivil(carried.year ?? NOMINAL_YEAR, carried.month, carried.day) : 0;
     let local = day * DAY_MINUTES + expr.time.hour * 60 + expr.time.minute;

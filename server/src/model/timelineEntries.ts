@@ -16,7 +16,7 @@ export interface RawEntry {
   expr?: TimeExpression;
   /** A date that a separate date column set for this entry. */
   date?: CalendarDate;
-  /** A zone or year stated in the table's column header ("Date and Time in CET", "Date (2022)"). */
+  /** A zone or year stated in the table's column header ("Date and time (CET)", "Date (2022)"). */
   zone?: string;
   year?: number;
   text: string;

@@ -31,8 +31,8 @@ export const noBlameLanguage: Rule = {
   hasSuggestions: true,
   rationale: 'People act sensibly given what they know at the time. A blameless postmortem asks what about the system let an ordinary action cause harm, and what did not catch it, so that people keep reporting honestly.',
   examples: {
-    valid: ['The deploy pipeline applied the change without validating the limit.', 'The health check failed to detect the stuck worker.'],
-    invalid: ['The outage was caused by human error.', 'The on-call engineer forgot to check the dashboard.'],
+    valid: ['The deploy pipeline applied the change without validating the limit.', 'The readiness probe failed to detect the hung thread.'],
+    invalid: ['The slowdown came down to human error.', 'The on-call engineer forgot to check the dashboard.'],
   },
   check(context) {
     const extra = extraRows(context);

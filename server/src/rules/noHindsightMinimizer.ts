@@ -13,7 +13,7 @@ export const noHindsightMinimizer: Rule = {
   rationale: 'What is obvious after the analysis was not obvious during the incident. Minimising words make the responders look slow and hide what made the situation hard to read.',
   examples: {
     valid: ['Restarting the pod cleared the stale cache.', 'The alert fired just before midnight.'],
-    invalid: ['Obviously the cache was stale.', 'They could just restart the pod.'],
+    invalid: ['Obviously the lockfile was outdated.', 'They could just restart the pod.'],
   },
   check(context) {
     for (const sentence of sentencesOf(context)) {
