@@ -106,7 +106,7 @@ export function subjectOf(tokens: Token[], i: number, depth = 0): [number, numbe
     while (begin > 0 && !isBoundary(tokens[begin - 1]) && tokens[begin - 1].pos !== 'V') begin--;
     return end > begin ? [begin, end] : undefined;
   }
-  // "Nadia was distracted and acknowledged": a clause with no subject shares the one before it.
+  // "Teodora was tired and paged the lead": a clause with no subject shares the one before it.
   return subjectOf(tokens, start - 1, depth + 1);
 }
 
@@ -115,7 +115,7 @@ export function personSubject(tokens: Token[], i: number): PersonStrength | unde
   const subject = subjectOf(tokens, i);
   if (!subject) return undefined;
   const strength = personPhrase(tokens, subject[0], subject[1]);
-  // "Things that could have gone better": a proper-looking word taken up by "that" or "which" is a thing.
+  // "Things that might have gone smoother": a proper-looking word taken up by "that" or "which" is a thing.
   let k = subject[1];
   while (tokens[k]?.text === ',') k++;
   if (strength === 'maybe' && k < i && ['that', 'which'].includes(tokens[k].lower)) return undefined;

@@ -63,7 +63,7 @@ export const SECTION_ALIASES: Record<SectionKind, ReadonlyArray<readonly [string
     ['how * mitigated', 'question headings: "## How it was mitigated"'],
   ],
   'what-went-well': [
-    ['what went well', '"### What went well", often nested under "## Lessons learned"'],
+    ['what went well', 'a heading such as "### What went well", often nested under "## Lessons learned"'],
     ['what went right', '"### What went right"'],
     ['went well', '"### Things that went well"'],
     ['what worked', '"### What worked"'],

@@ -1,8 +1,8 @@
 // Reads the date and time that begin a timeline entry, in the many ways people write them:
-// "13:06", "Sep 27 2017 13:06", "2021-06-03 9:00", "8:20 - 8:24", "[13:26]", "**21:48:**",
+// "13:06", "Aug 14 2019 13:06", "2021-06-07 9:00", "8:20 - 8:24", "[13:26]", "**21:48:**",
 // "Feb 04, 2021, 21:45 (UTC)", "11:21a", "4:19 PM", "1915 UTC", "11.50", "10h47", "[???]",
 // "2024-03-05T14:10:00+01:00", "02-26-2024", "26/02/2024" (day first when the document says so),
-// "Monday, October 21st", "2022-06-02 HH:mm" (a date whose time was not recorded).
+// "Monday, October 21st", "2022-07-19 HH:mm" (a date whose time was not recorded).
 import { ZONE_PATTERN } from './zones';
 
 export interface CalendarDate {
@@ -48,7 +48,7 @@ const MONTH_FIRST = new RegExp(String.raw`${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd
 const DAY_FIRST = new RegExp(String.raw`${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4}))?`, 'iy');
 /** "02-26-2024", "2/15/24", "26.02.2024": month first unless the document writes day first. */
 const NUMERIC_DATE = /(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d:])/y;
-/** "2022-06-02 HH:mm", "2019-12-03 --:--": the date is known, the time was not recorded. */
+/** "2022-07-19 HH:mm", "2019-12-03 --:--": the date is known, the time was not recorded. */
 const TIME_PLACEHOLDER = /(?:hh:mm(?::ss)?|--:--|xx:xx|\?\?:\?\?)(?![a-z])/iy;
 const DATE_TIME_GAP = /(?:,?\s+at\s+|\s+[-–—]\s+|,?\s+|\s*[,@]\s*|T)(?:(?:ca\.|approx\.?|around|~)\s*)?/iy;
 const CLOCK = /(\d{1,2})(?::|h(?=\d{2}(?!\d)))(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([ap])\.?m\.?(?![a-z])|([ap])(?![a-z]))?/iy;
@@ -203,7 +203,7 @@ function applyClock(result: Partial<TimeExpression>, clock: ClockRead): number {
   return clock.end;
 }
 
-/** A line that is only a date ("Sep 27 2017", "**2021-02-04**", "Monday, March 3"). */
+/** A line that is only a date ("Aug 14 2019", "**2021-02-04**", "Monday, March 3"). */
 export function readDateLine(s: string, options: ReadOptions = {}): CalendarDate | undefined {
   const expr = readLeadingTime(s, options);
   if (!expr?.date || expr.time) return undefined;

@@ -25,7 +25,7 @@ export interface RawEntry {
 export type RawItem = RawEntry | { dateLine: CalendarDate };
 type Sink = (entry: RawItem) => void;
 
-/** "First detected: 2023-09-18 13:42": a short label, then the time, then nothing. */
+/** "First detected: 2024-04-09 10:17": a short label, then the time, then nothing. */
 const LABEL_THEN_TIME = /^\s*(?:\*\*)?([A-Za-z][A-Za-z' ]{1,30}?)(?:\*\*)?:?\s+(?=\d)/;
 const LINE_BREAK = /\n|<br\s*\/?>/gi;
 
@@ -151,7 +151,7 @@ function collectTable(table: Table, text: string, sink: Sink, options: ReadOptio
     if (!cell) continue;
     let source = text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, ' ');
     let expr = readLeadingTime(source, options);
-    // The cell is known to hold the time: read it even after a mistyped date ("20202-01-16 12:00").
+    // The cell is known to hold the time: read it even after a mistyped date ("20212-04-03 12:00").
     const clock = !expr?.time && !expr?.date ? ANY_CLOCK.exec(source) : null;
     if (clock) {
       source = ' '.repeat(clock.index) + source.slice(clock.index);

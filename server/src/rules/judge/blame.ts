@@ -45,7 +45,7 @@ function ownedBefore(tokens: Token[], from: number, acceptMaybe: boolean): boole
   return strength === 'person' || (acceptMaybe && strength === 'maybe');
 }
 
-/** "a lapse by the junior admin", "a mistake was made by X", "complacency on the platform team". */
+/** "a lapse by the new operator", "an error was made by X", "complacency in the storage group". */
 function agentAfter(tokens: Token[], to: number, prepositions: ReadonlySet<string> = AGENT_PREPOSITIONS): boolean {
   let k = to;
   for (let skip = 0; skip < 3 && k < tokens.length && ['V', 'R'].includes(tokens[k].pos) && !prepositions.has(tokens[k].lower); skip++) k++;
@@ -94,7 +94,7 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
     case 'pointing': {
       if (!personAfter(tokens, to)) return false;
       if (!['lie', 'lies', 'lay', 'lain', 'lying', 'rest', 'rests', 'rested', 'fall', 'falls', 'fell', 'sits', 'sit', 'sat'].includes(tokens[from].lower)) return true;
-      // "Blame for the data loss rests with X": fault, blame or responsibility before the verb.
+      // "Blame for the dropped orders rests with X": fault, blame or responsibility before the verb.
       return tokens.slice(clauseStart(tokens, from), from).some((t) => FAULT_SUBJECTS.has(t.lemma) || FAULT_SUBJECTS.has(t.lower));
     }
   }

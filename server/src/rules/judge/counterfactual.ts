@@ -40,7 +40,7 @@ function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Toke
     case 'conditional': {
       const word = tokens[from].lower;
       if (word === 'had' || word === "hadn't") {
-        // "Had the team run the test, ...": an inverted condition at the start of a clause.
+        // "Had the squad tried the drill, ...": an inverted condition at the start of a clause.
         if (clauseStart(tokens, from) !== from && from !== 0) return false;
         const next = tokens[from + 1];
         return !!next && next.pos !== 'V' && hasModalPerfect(tokens);

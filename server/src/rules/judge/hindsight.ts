@@ -21,9 +21,9 @@ function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], 
   // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
   const verb = tokens[to - 1];
   const lead = tokens[from - 1];
-  // "The fix was simply to restart": an action named as the whole answer ("just to be safe" is not).
+  // "The remedy was simply to reboot": an action named as the whole answer ("just to be safe" is not).
   if (tokens[to - 2]?.lower === 'to' && verb.lower !== 'be') return verb.pos === 'V';
-  // Sentence-initial "Just bump the heap size" is advice given in hindsight, too.
+  // Sentence-initial "Just raise the memory limit" is advice given in hindsight, too.
   return verb.pos === 'V' && verb.lower !== 'be' && (from === 0 || (!!lead && EASY_LEAD.has(lead.lower))) && !['before', 'after'].includes(verb.lower);
 }
 
