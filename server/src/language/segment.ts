@@ -92,8 +92,8 @@ function chunks(flat: string, start: number, end: number): Array<[number, number
   return out;
 }
 
-/** Source offset of a flat offset. */
-export function toSource(block: FlatBlock, flat: number): number {
+/** The last piece that starts at or before a flat offset (binary search: pieces are in order). */
+function pieceAt(block: FlatBlock, flat: number): FlatBlock['pieces'][number] | undefined {
   let lo = 0;
   let hi = block.pieces.length - 1;
   while (lo < hi) {
@@ -101,17 +101,15 @@ export function toSource(block: FlatBlock, flat: number): number {
     if (block.pieces[mid].flat <= flat) lo = mid;
     else hi = mid - 1;
   }
-  const piece = block.pieces[lo];
+  return block.pieces[lo];
+}
+
+/** Source offset of a flat offset. */
+export function toSource(block: FlatBlock, flat: number): number {
+  const piece = pieceAt(block, flat);
   return piece ? piece.source + Math.min(flat - piece.flat, piece.length) : 0;
 }
 
 export function isQuotedPiece(block: FlatBlock, flat: number): boolean {
-  let lo = 0;
-  let hi = block.pieces.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (block.pieces[mid].flat <= flat) lo = mid;
-    else hi = mid - 1;
-  }
-  return block.pieces[lo]?.quoted ?? false;
+  return pieceAt(block, flat)?.quoted ?? false;
 }
