@@ -3,15 +3,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const PARSER = ['unified', 'remark-*', 'micromark*', 'mdast-util-*'];
+const SERVER = ['service', 'handlers'];
 const above = {
-  parsing: ['model', 'rules', 'engine', 'features', 'analysis', 'render', 'cli', 'config'],
-  model: ['rules', 'engine', 'features', 'analysis', 'render', 'cli'],
-  rules: ['engine', 'features', 'analysis', 'render', 'cli'],
-  engine: ['features', 'analysis', 'render', 'cli'],
-  features: ['analysis', 'cli'],
-  render: ['features', 'analysis', 'cli'],
+  parsing: ['model', 'rules', 'engine', 'features', 'analysis', 'render', 'cli', 'config', ...SERVER],
+  model: ['rules', 'engine', 'features', 'analysis', 'render', 'cli', ...SERVER],
+  rules: ['engine', 'features', 'analysis', 'render', 'cli', ...SERVER],
+  engine: ['features', 'analysis', 'render', 'cli', ...SERVER],
+  features: ['analysis', 'cli', ...SERVER],
+  render: ['features', 'analysis', 'cli', ...SERVER],
+  // The language service: documents in, results out. It may use the server's own modules (documents,
+  // settings, the index) but never the connection, the handlers or the entry points.
+  service: ['handlers', 'cli'],
 };
-const serverFiles = ['startServer', 'server', 'documents', 'workspaceIndex', 'guard'];
+const serverFiles = ['startServer', 'server', 'browserServer', 'documents', 'workspaceIndex', 'guard'];
+const entryFiles = ['startServer', 'server', 'browserServer', 'guard'];
 
 function layerRules() {
   return Object.entries(above).map(([layer, forbidden]) => ({
@@ -21,9 +26,10 @@ function layerRules() {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
           { group: forbidden.flatMap((f) => [`../${f}/*`, `../../${f}/*`]), message: `${layer}/ sits below that layer: import only from the layers beneath it.`, allowTypeImports: true },
-          { group: serverFiles.flatMap((f) => [`../${f}`, `../../${f}`]), message: 'The language-server modules sit above every engine layer.', allowTypeImports: true },
+          { group: (layer === 'service' ? entryFiles : serverFiles).flatMap((f) => [`../${f}`, `../../${f}`]), message: 'The language-server modules sit above every engine layer.', allowTypeImports: true },
           ...(layer === 'parsing' ? [] : [{ group: PARSER, message: 'Only parsing/ imports the Markdown parser.' }]),
         ],
+        ...(layer === 'service' ? { paths: [{ name: 'vscode-languageserver', message: 'The language service has no connection: only handlers/ talk LSP (types are fine).', allowTypeImports: true }] } : {}),
       }],
     },
   }));
@@ -40,7 +46,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  // Layers: parsing → model → rules → engine → features → server; render and cli sit on the engine.
+  // Layers: parsing → model → rules → engine → features → service → handlers/server; render and cli sit on the engine.
   // Each layer imports only the ones below it, and only parsing/ imports the Markdown parser.
   ...layerRules(),
   {

@@ -5,6 +5,7 @@ import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type Messag
 import { activateWith, type PostmortemApi } from './activation';
 import { clientOptions } from './clientOptions';
 import { openStartExample } from './startDemo';
+import { serveWorkspaceFiles } from './workspaceFiles';
 
 export type { PostmortemApi } from './activation';
 
@@ -28,6 +29,8 @@ async function serverWorker(extensionUri: vscode.Uri): Promise<MessageTransports
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
   const api = await activateWith(context, (ctx, output, openDocs) => {
     client = new LanguageClient('postmortem', 'Postmortem', () => serverWorker(ctx.extensionUri), clientOptions(output, openDocs));
+    // The worker reads .postmortemrc and indexes the workspace through these.
+    serveWorkspaceFiles(client);
     return client;
   });
   void openStartExample().catch(() => undefined);

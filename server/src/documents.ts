@@ -11,13 +11,26 @@ const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*["']?post-?mortem["']?
 const FIRST_HEADING = /^#{1,6}[ \t]+(.+)$/m;
 const POSTMORTEM_TITLE = /post-?mortem|incident (?:report|review|analysis)|after[- ]action|\bincident on\b|\bRCA\b|root cause analysis/i;
 
-// Compiling globs costs more than matching them: keep the matcher for the current settings.
-let matcher: { key: string; match: (path: string) => boolean } | undefined;
+// Compiling globs costs more than matching them: keep the matchers of the last few settings (folders
+// of a multi-root workspace may have different ones, and their documents alternate), newest last.
+const MATCHERS_KEPT = 8;
+const matchers = new Map<string, (path: string) => boolean>();
 
-function globMatcher(globs: string[]): (path: string) => boolean {
+export function globMatcher(globs: string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
-  if (matcher?.key !== key) matcher = { key, match: picomatch(globs, { dot: true, nocase: true }) };
-  return matcher.match;
+  let match = matchers.get(key);
+  if (match) matchers.delete(key);
+  else {
+    match = picomatch(globs, { dot: true, nocase: true });
+    if (matchers.size >= MATCHERS_KEPT) matchers.delete(matchers.keys().next().value!);
+  }
+  matchers.set(key, match);
+  return match;
+}
+
+/** How many compiled matchers are kept (for tests of the cache). */
+export function cachedMatcherCount(): number {
+  return matchers.size;
 }
 
 export function isPostmortem(uri: string, text: string, globs: string[]): boolean {

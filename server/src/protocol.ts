@@ -81,3 +81,29 @@ export interface ActionItemsResult {
 export const ActionItemsRequest = 'postmortem/actionItems';
 /** Server to client, whenever the workspace's action items changed. */
 export const ActionItemsChangedNotification = 'postmortem/actionItemsChanged';
+
+// Files read through the client (server to client): the web worker server has no file system of its
+// own, so it asks the client, which answers with vscode.workspace.fs (disk, remote and virtual
+// workspaces alike). Files are named by URI.
+export interface FileParams {
+  uri: string;
+}
+
+export type ClientFileKind = 'file' | 'directory' | 'other';
+
+/** The text of a file (UTF-8). Fails when the file cannot be read. */
+export const ReadFileRequest = 'postmortem/fs/readFile';
+export interface ReadFileResult {
+  text: string;
+}
+
+/** What is at a URI, or null when nothing is. */
+export const StatRequest = 'postmortem/fs/stat';
+export interface StatResult {
+  kind: ClientFileKind;
+  size: number;
+}
+
+/** A folder's entries. */
+export const ReadDirectoryRequest = 'postmortem/fs/readDirectory';
+export type ReadDirectoryResult = Array<{ name: string; kind: ClientFileKind; symbolicLink: boolean }>;

@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisHost } from './analysis/host';
 import { serveAnalyses } from './analysis/worker';
 import { startServer } from './startServer';
+import { nodeFileSystem } from './service/nodeFileSystem';
 
 if (!isMainThread) {
   serveAnalyses(parentPort!);
@@ -21,5 +22,5 @@ if (!isMainThread) {
   // must see the budget run out whatever the machine's speed, and for users who want a tighter one.
   const fixedBudget = Number(process.env.POSTMORTEM_ANALYSIS_BUDGET_MS);
   const host = fixedBudget > 0 ? new AnalysisHost(__filename, fixedBudget, 0) : new AnalysisHost(__filename);
-  startServer(connection, { host });
+  startServer(connection, { host, fs: nodeFileSystem });
 }

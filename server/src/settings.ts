@@ -1,7 +1,6 @@
 // Editor settings (workspace/configuration, per resource) merged over the nearest .postmortemrc.
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ConfigError, findConfigFile, readConfigFile } from './config/load';
+import { ConfigError, configFromFile, configSearch, searchAsync } from './config/load';
+import { childUri, displayName, parentUri, type FileSystem } from './service/fileSystem';
 import { resolveConfig } from './config/resolve';
 import type { PostmortemConfig, ResolvedConfig, RuleSetting } from './config/types';
 
@@ -50,18 +49,25 @@ function editorLayer(settings: EditorSettings): PostmortemConfig {
   return { rules, timezone: settings.timeline.timezone || undefined };
 }
 
-/** Reads the .postmortemrc for a document; a broken file yields defaults and an error message. */
-export function configFor(uri: string, settings: EditorSettings): DocumentConfig {
+/** The configuration a document gets from a configuration file (or none) and the editor settings. */
+export function configFor(settings: EditorSettings, found: { file?: string; config?: PostmortemConfig; error?: string } = {}): DocumentConfig {
+  return { settings, config: resolveConfig([found.config, editorLayer(settings)]), configFile: found.file, error: found.error };
+}
+
+/**
+ * Reads the nearest .postmortemrc above a document through `fs` (the same search as the CLI); a
+ * broken file yields defaults and an error message. Documents with no folder (untitled:) get none.
+ */
+export async function loadConfig(uri: string, settings: EditorSettings, fs: FileSystem): Promise<DocumentConfig> {
+  const folder = /^untitled:/i.test(uri) ? undefined : parentUri(uri);
+  if (!folder) return configFor(settings);
   let file: string | undefined;
-  let fileConfig: PostmortemConfig | undefined;
-  let error: string | undefined;
-  if (uri.startsWith('file:')) {
-    try {
-      file = findConfigFile(dirname(fileURLToPath(uri)));
-      fileConfig = file ? readConfigFile(file) : undefined;
-    } catch (e) {
-      error = e instanceof ConfigError ? e.message : String(e);
-    }
+  try {
+    file = await searchAsync(configSearch(folder, { join: childUri, parent: parentUri }), async (candidate) => (await fs.stat(candidate).catch(() => undefined)) !== undefined);
+    if (!file) return configFor(settings);
+    const name = displayName(file);
+    return configFor(settings, { file: name, config: await configFromFile(name, () => fs.readFile(file!)) });
+  } catch (e) {
+    return configFor(settings, { file: file && displayName(file), error: e instanceof ConfigError ? e.message : String(e) });
   }
-  return { settings, config: resolveConfig([fileConfig, editorLayer(settings)]), configFile: file, error };
 }

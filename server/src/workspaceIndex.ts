@@ -1,10 +1,7 @@
 // Every action item in every postmortem of the workspace, kept current as files change on disk or in
 // the editor. Built in the background, one file per turn of the event loop, so diagnostics of the
 // open document are never delayed; a rebuild cancels the one before it.
-import type { Dirent, Stats } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { childUri, displayName, errorCode, isInside, type DirectoryEntry, type FileStat, type FileSystem } from './service/fileSystem';
 import { isMarkdownPath, SKIPPED_FOLDERS } from './markdownFiles';
 import { LineIndex } from './engine/lineIndex';
 import { handlesIn } from './model/actionItems';
@@ -42,6 +39,8 @@ export function extractActionItems(uri: string, text: string, today: string): In
 }
 
 export interface IndexOptions {
+  /** Where files are read: without it, the index knows only the text it is given. */
+  fs?: FileSystem;
   /** Why a file or folder was skipped, or failed: one line each. */
   log?: (message: string) => void;
   /** The editor's size limit (postmortem.maxFileSize): larger files are not indexed. */
@@ -49,49 +48,50 @@ export interface IndexOptions {
 }
 
 /**
- * Markdown files under the roots. Symbolic links are followed only when they resolve inside a root,
- * and each real folder is walked once, so a link loop ends; an unreadable folder is skipped with a
- * logged reason.
+ * Markdown files under the roots (URIs). Symbolic links are followed only when the file system can
+ * resolve them and they resolve inside a root, and each real folder is walked once, so a link loop
+ * ends; an unreadable folder is skipped with a logged reason.
  */
-async function markdownFiles(roots: string[], cancelled: () => boolean, maxSize: number, log: (m: string) => void): Promise<string[]> {
+async function markdownFiles(fs: FileSystem, roots: string[], cancelled: () => boolean, maxSize: number, log: (m: string) => void): Promise<string[]> {
   const out: string[] = [];
-  const realRoots = (await Promise.all(roots.map((r) => realpath(r).catch(() => undefined)))).filter((r): r is string => !!r);
-  const inside = (real: string) => realRoots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
+  const real = async (uri: string) => (fs.realPath ? fs.realPath(uri).catch(() => undefined) : uri);
+  const realRoots = (await Promise.all(roots.map(real))).filter((r): r is string => !!r);
   const visited = new Set<string>();
   const pending = [...roots];
   while (pending.length > 0 && out.length < MAX_FILES && !cancelled()) {
     const folder = pending.shift()!;
-    const real = await realpath(folder).catch(() => undefined);
-    if (!real || visited.has(real)) continue;
-    visited.add(real);
-    let entries: Dirent[];
+    const canonical = await real(folder);
+    if (!canonical || visited.has(canonical)) continue;
+    visited.add(canonical);
+    let entries: DirectoryEntry[];
     try {
-      entries = await readdir(folder, { withFileTypes: true });
+      entries = await fs.readDirectory(folder);
     } catch (error) {
-      log(`Skipped folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      log(`Skipped folder ${displayName(folder)}: ${errorCode(error)}`);
       continue;
     }
     for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
       if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.')) continue;
-      const path = join(folder, entry.name);
-      let info: Stats;
+      const uri = childUri(folder, entry.name);
+      let info: FileStat | undefined;
       try {
-        if (entry.isSymbolicLink()) {
-          const target = await realpath(path);
-          if (!inside(target)) {
-            log(`Skipped ${path}: it links outside the workspace.`);
+        if (entry.symbolicLink) {
+          const target = fs.realPath ? await fs.realPath(uri) : undefined;
+          if (!target || !realRoots.some((r) => isInside(target, r))) {
+            log(`Skipped ${displayName(uri)}: it links outside the workspace${target ? '' : ' (or where links cannot be resolved)'}.`);
             continue;
           }
         }
-        info = await stat(path);
+        // A folder listed as one needs no stat; files need their size.
+        info = entry.kind === 'directory' && !entry.symbolicLink ? { kind: 'directory', size: 0 } : await fs.stat(uri);
       } catch (error) {
-        log(`Skipped ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        log(`Skipped ${displayName(uri)}: ${errorCode(error)}`);
         continue;
       }
-      if (info.isDirectory()) pending.push(path);
-      else if (info.isFile() && isMarkdownPath(path)) {
-        if (info.size > maxSize) log(`Skipped ${path}: ${info.size} bytes is over postmortem.maxFileSize.`);
-        else out.push(path);
+      if (info?.kind === 'directory') pending.push(uri);
+      else if (info?.kind === 'file' && isMarkdownPath(entry.name)) {
+        if (info.size > maxSize) log(`Skipped ${displayName(uri)}: ${info.size} bytes is over postmortem.maxFileSize.`);
+        else out.push(uri);
       }
     }
   }
@@ -121,18 +121,20 @@ export class WorkspaceIndex {
   }
 
   /** Reads one file for the index, or undefined (with a logged reason) when it is too large or unreadable. */
-  private async read(path: string): Promise<string | undefined> {
+  private async read(uri: string): Promise<string | undefined> {
+    const fs = this.options.fs;
+    if (!fs) return undefined;
     try {
-      const info = await stat(path);
-      if (!info.isFile()) return undefined;
+      const info = await fs.stat(uri);
+      if (info?.kind !== 'file') return undefined;
       if (info.size > this.maxSize) {
-        this.log(`Skipped ${path}: ${info.size} bytes is over postmortem.maxFileSize.`);
+        this.log(`Skipped ${displayName(uri)}: ${info.size} bytes is over postmortem.maxFileSize.`);
         return undefined;
       }
-      return await readFile(path, 'utf8');
+      return await fs.readFile(uri);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') this.log(`Skipped ${path}: ${code ?? String(error)}`);
+      const code = errorCode(error);
+      if (code !== 'ENOENT') this.log(`Skipped ${displayName(uri)}: ${code}`);
       return undefined;
     }
   }
@@ -143,14 +145,12 @@ export class WorkspaceIndex {
     const cancelled = () => generation !== this.generation;
     this.indexing = true;
     try {
-      const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
-      const files = await markdownFiles(roots, cancelled, this.maxSize, (m) => this.log(m));
+      const files = this.options.fs ? await markdownFiles(this.options.fs, folders, cancelled, this.maxSize, (m) => this.log(m)) : [];
       const seen = new Set<string>();
-      for (const file of files) {
+      for (const uri of files) {
         if (cancelled()) return;
-        const uri = pathToFileURL(file).toString();
         seen.add(uri);
-        const text = await this.read(file);
+        const text = await this.read(uri);
         if (text !== undefined) this.setText(uri, text, false);
         await nextTurn();
       }
@@ -181,7 +181,7 @@ export class WorkspaceIndex {
   }
 
   async refreshFromDisk(uri: string): Promise<void> {
-    const text = uri.startsWith('file:') ? await this.read(fileURLToPath(uri)) : undefined;
+    const text = await this.read(uri);
     if (text === undefined) this.remove(uri);
     else this.setText(uri, text);
   }

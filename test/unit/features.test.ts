@@ -12,7 +12,7 @@ import type { CachedAnalysis } from '../../server/src/documents';
 const NOW = new Date('2026-11-29T00:00:00Z');
 
 function cachedFor(text: string): { document: TextDocument; cached: CachedAnalysis } {
-  const config = configFor('untitled:pm.md', DEFAULT_SETTINGS);
+  const config = configFor(DEFAULT_SETTINGS);
   const document = TextDocument.create('untitled:pm.md', 'markdown', 1, text);
   return { document, cached: { version: 1, analysis: analyze(text, { config: config.config, now: NOW }), config } };
 }

@@ -25,14 +25,50 @@ export function parseConfigText(text: string, file: string): PostmortemConfig {
   return data as PostmortemConfig;
 }
 
-export function readConfigFile(file: string): PostmortemConfig {
-  let text: string;
+/** A configuration file's text as read (any byte-order mark dropped), or the reason it could not be read. */
+export function configFromFile(file: string, read: () => string): PostmortemConfig;
+export function configFromFile(file: string, read: () => Promise<string>): Promise<PostmortemConfig>;
+export function configFromFile(file: string, read: () => string | Promise<string>): PostmortemConfig | Promise<PostmortemConfig> {
+  const unreadable = (error: unknown) => new ConfigError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  const parse = (text: string) => parseConfigText(text.replace(/^\uFEFF/, ''), file);
+  let text: string | Promise<string>;
   try {
-    text = readFileSync(file, 'utf8');
+    text = read();
   } catch (error) {
-    throw new ConfigError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw unreadable(error);
   }
-  return parseConfigText(text.replace(/^\uFEFF/, ''), file);
+  return typeof text === 'string' ? parse(text) : text.then(parse, (error: unknown) => Promise.reject(unreadable(error)));
+}
+
+export function readConfigFile(file: string): PostmortemConfig {
+  return configFromFile(file, () => readFileSync(file, 'utf8'));
+}
+
+/**
+ * The upward search for a configuration file, written once for every reader: it yields each name
+ * to test ("does this exist?") and is answered with true or false, synchronously by the CLI and
+ * asynchronously by the language service. In each folder it tries CONFIG_NAMES in order; it stops
+ * at `stopAt`, at the root, and at a folder that holds `.git` (the repository root).
+ * Returns the configuration file found, or undefined.
+ */
+export function* configSearch(folder: string, step: { join(dir: string, name: string): string; parent(dir: string): string | undefined }, stopAt?: string): Generator<string, string | undefined, boolean> {
+  for (let dir = folder; ;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = step.join(dir, name);
+      if (yield candidate) return candidate;
+    }
+    const parent = step.parent(dir);
+    if (parent === undefined || parent === dir || dir === stopAt || (yield step.join(dir, '.git'))) return undefined;
+    dir = parent;
+  }
+}
+
+/** Runs configSearch, answering with an asynchronous existence test. */
+export async function searchAsync(search: Generator<string, string | undefined, boolean>, exists: (name: string) => Promise<boolean>): Promise<string | undefined> {
+  for (let next = search.next(); ; ) {
+    if (next.done) return next.value;
+    next = search.next(await exists(next.value));
+  }
 }
 
 /** The nearest folder at or above `folder` that holds `.git` (a folder, or a file in worktrees). */
@@ -57,15 +93,9 @@ export function configSearchBoundary(folder: string, cwd = process.cwd()): strin
 
 /** The nearest configuration file at or above `folder`, not above `stopAt` nor above a repository root. */
 export function findConfigFile(folder: string, stopAt?: string): string | undefined {
-  let dir = resolve(folder);
-  const stop = stopAt === undefined ? undefined : resolve(stopAt);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir || dir === stop || existsSync(join(dir, '.git'))) return undefined;
-    dir = parent;
+  const search = configSearch(resolve(folder), { join, parent: dirname }, stopAt === undefined ? undefined : resolve(stopAt));
+  for (let next = search.next(); ; ) {
+    if (next.done) return next.value;
+    next = search.next(existsSync(next.value));
   }
 }

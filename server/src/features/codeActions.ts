@@ -3,6 +3,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
+import { compatibleFixes } from '../engine/applyEdits';
 import { SHOW_RULE_DOCUMENTATION } from '../protocol';
 import type { Finding, Fix } from '../rules/types';
 import { toLspFix, toTextEdit } from './convert';
@@ -14,16 +15,9 @@ function edit(uri: string, edits: TextEdit[]): CodeAction['edit'] {
   return { changes: { [uri]: edits } };
 }
 
-/** Non-overlapping fixes merged into one list of edits (the same rule fix-all and --fix use). */
+/** Non-overlapping fixes merged into one list of edits (the same choice --fix makes). */
 function mergedEdits(document: TextDocument, fixes: Fix[]): TextEdit[] {
-  const taken: Fix['edits'] = [];
-  const kept: Fix[] = [];
-  for (const fix of fixes) {
-    if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
-    taken.push(...fix.edits);
-    kept.push(fix);
-  }
-  return kept.flatMap((f) => f.edits.map((e) => toTextEdit(document, e)));
+  return compatibleFixes(fixes).flatMap((f) => f.edits.map((e) => toTextEdit(document, e)));
 }
 
 function disableLine(document: TextDocument, cached: CachedAnalysis, line: number, ruleId: string): TextEdit | undefined {

@@ -1,0 +1,284 @@
+// The Postmortem language service: documents in, results out, no connection. It owns what every
+// feature shares (settings and configuration per document, one analysis per version, the workspace
+// index) and answers each feature through one helper, `analysisFor`: the analysis of a document's
+// current version, or the reason there is none. The LSP handlers (handlers/) adapt it to a connection;
+// unit tests drive it directly.
+import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisHost } from '../analysis/host';
+import { AnalysisCache, isPostmortem, type CachedAnalysis, type Interest } from '../documents';
+import { codeActions } from '../features/codeActions';
+import { codeLenses } from '../features/codeLens';
+import { completions } from '../features/completion';
+import { toDiagnostics, tooLargeDiagnostic } from '../features/diagnostics';
+import { hover } from '../features/hover';
+import { actionItemInsertion, timelineInsertion } from '../features/insertions';
+import { outline } from '../features/outline';
+import { documentSymbols } from '../features/symbols';
+import { handlesIn } from '../model/actionItems';
+import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Insertion, TimelineInsertionParams } from '../protocol';
+import { DEFAULT_SETTINGS, loadConfig, withDefaults, type DocumentConfig, type EditorSettings } from '../settings';
+import { WorkspaceIndex } from '../workspaceIndex';
+import type { FileSystem } from './fileSystem';
+
+/** What the service needs from its host; everything but `fs` has a quiet default. */
+export interface ServiceHost {
+  fs: FileSystem;
+  now?: () => Date;
+  /** Runs analyses in worker threads (Node only); without it, they run on this thread, cooperatively. */
+  analysisHost?: AnalysisHost;
+  log?: (message: string) => void;
+  error?: (message: string) => void;
+  /** Shows a message to the user; the service asks once per message. */
+  tell?: (kind: 'error' | 'warning', message: string) => void;
+  /** The editor settings for a resource (workspace/configuration); undefined: use the global ones. */
+  settings?: (uri: string) => Promise<unknown> | undefined;
+  /** The workspace's action items changed. */
+  actionItemsChanged?: () => void;
+}
+
+/** The open documents, as the host tracks them. */
+export interface DocumentStore {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+/** The analysis of a document's current version, or why there is none. */
+export type Checked =
+  | { kind: 'skip' } // not open, or not a postmortem
+  | { kind: 'stale' } // the document changed, or every request for it was cancelled, while it ran
+  | { kind: 'too-large'; limit: number; document: TextDocument }
+  | { kind: 'ok'; cached: CachedAnalysis; document: TextDocument };
+
+type Found = Extract<Checked, { kind: 'ok' }>;
+
+export const NOT_CANCELLED: Interest = { isCancellationRequested: false };
+
+const EMPTY_METRICS = { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null };
+
+export class PostmortemService {
+  readonly index: WorkspaceIndex;
+  private readonly analyses: AnalysisCache;
+  private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
+  private readonly configCache = new Map<string, Promise<DocumentConfig>>();
+  /** run: onSave: the analysis of the last saved (or opened) text, per document. */
+  private readonly frozen = new Map<string, CachedAnalysis>();
+  private readonly told = new Set<string>();
+  private globalSettings = DEFAULT_SETTINGS;
+  readonly now: () => Date;
+
+  constructor(private readonly documents: DocumentStore, private readonly host: ServiceHost) {
+    this.now = host.now ?? (() => new Date());
+    host.analysisHost?.setLog((m) => this.log(m));
+    this.analyses = new AnalysisCache(this.now, (uri) => documents.get(uri)?.version, (m) => this.log(m), host.analysisHost);
+    this.index = new WorkspaceIndex(
+      (uri, text) => isPostmortem(uri, text, this.globalSettings.files),
+      () => this.now().toISOString().slice(0, 10),
+      () => host.actionItemsChanged?.(),
+      { fs: host.fs, log: (m) => this.log(m), maxFileSize: () => this.globalSettings.maxFileSize },
+    );
+  }
+
+  private log(message: string): void {
+    this.host.log?.(message);
+  }
+
+  /** Shows a message once per server lifetime. */
+  tellOnce(kind: 'error' | 'warning', message: string): void {
+    if (this.told.has(message)) return;
+    this.told.add(message);
+    this.host.tell?.(kind, message);
+  }
+
+  get settings(): EditorSettings {
+    return this.globalSettings;
+  }
+
+  /** Settings that apply where the client cannot be asked per resource (initialize, didChangeConfiguration). */
+  setGlobalSettings(raw: unknown): void {
+    this.globalSettings = withDefaults(raw);
+  }
+
+  settingsFor(uri: string): Promise<EditorSettings> {
+    let pending = this.settingsCache.get(uri);
+    if (!pending) {
+      const asked = this.host.settings?.(uri);
+      pending = asked ? asked.then(withDefaults, () => this.globalSettings) : Promise.resolve(this.globalSettings);
+      // Without a per-resource answer there is nothing to cache: the global settings may change.
+      if (asked) this.settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  documentConfig(uri: string): Promise<DocumentConfig> {
+    let pending = this.configCache.get(uri);
+    if (!pending) {
+      pending = this.settingsFor(uri).then(async (settings) => {
+        const config = await loadConfig(uri, settings, this.host.fs);
+        if (config.error) this.tellOnce('error', `${config.error} Using the default configuration.`);
+        config.config.warnings.forEach((w) => this.tellOnce('warning', config.configFile ? `${config.configFile}: ${w}` : w));
+        return config;
+      });
+      this.configCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** A rule that threw is logged once per document and rule, and shown once per rule. */
+  private reportRuleFailures(uri: string, cached: CachedAnalysis): void {
+    for (const failure of cached.analysis.errors) {
+      const key = `${uri}\u0000${failure.ruleId}`;
+      if (this.told.has(key)) continue;
+      this.told.add(key);
+      this.host.error?.(`Rule ${failure.ruleId} failed on ${uri}: ${failure.stack ?? failure.message}`);
+      this.tellOnce('error', `The rule ${failure.ruleId} failed (${failure.message}), so its findings are missing. Check its options in the settings or .postmortemrc.`);
+    }
+  }
+
+  /** The one way every feature gets at a document's analysis. */
+  async analysisFor(uri: string, token: Interest = NOT_CANCELLED): Promise<Checked> {
+    const document = this.documents.get(uri);
+    if (!document) return { kind: 'skip' };
+    const config = await this.documentConfig(uri);
+    const text = document.getText();
+    if (!isPostmortem(uri, text, config.settings.files)) return { kind: 'skip' };
+    if (text.length > config.settings.maxFileSize) return { kind: 'too-large', limit: config.settings.maxFileSize, document };
+    const cached = await this.analyses.get(document, config, token);
+    const current = this.documents.get(uri);
+    if (!cached || !current || cached.version !== current.version || token.isCancellationRequested) return { kind: 'stale' };
+    this.reportRuleFailures(uri, cached);
+    return { kind: 'ok', cached, document: current };
+  }
+
+  /** The analysis when there is one and the request still wants it. */
+  private async found(uri: string, token: Interest): Promise<Found | undefined> {
+    const checked = await this.analysisFor(uri, token);
+    return checked.kind === 'ok' && !token.isCancellationRequested ? checked : undefined;
+  }
+
+  /** Diagnostics of the document's current version; undefined when that version was superseded or the request cancelled. */
+  async diagnostics(uri: string, token: Interest = NOT_CANCELLED): Promise<Diagnostic[] | undefined> {
+    const checked = await this.analysisFor(uri, token);
+    if (token.isCancellationRequested) return undefined;
+    if (checked.kind === 'skip') return [];
+    if (checked.kind === 'stale') return undefined;
+    if (checked.kind === 'too-large') return [tooLargeDiagnostic(checked.document, checked.limit)];
+    if (checked.cached.config.settings.run === 'onSave') {
+      // On save: diagnostics of the last saved (or opened) text, placed against that text.
+      const saved = this.frozen.get(uri) ?? checked.cached;
+      this.frozen.set(uri, saved);
+      return toDiagnostics(TextDocument.create(uri, 'markdown', saved.version, saved.analysis.text), saved);
+    }
+    return toDiagnostics(checked.document, checked.cached);
+  }
+
+  async codeActions(params: CodeActionParams, token: Interest = NOT_CANCELLED): Promise<CodeAction[] | undefined> {
+    const found = await this.found(params.textDocument.uri, token);
+    return found && codeActions(found.document, found.cached, params);
+  }
+
+  async hover(uri: string, position: Position, token: Interest = NOT_CANCELLED): Promise<Hover | null | undefined> {
+    const found = await this.found(uri, token);
+    return found && hover(found.document, found.cached, position);
+  }
+
+  async documentSymbols(uri: string, token: Interest = NOT_CANCELLED): Promise<DocumentSymbol[] | undefined> {
+    const found = await this.found(uri, token);
+    return found && documentSymbols(found.document, found.cached);
+  }
+
+  async codeLenses(uri: string, token: Interest = NOT_CANCELLED): Promise<CodeLens[] | undefined> {
+    const found = await this.found(uri, token);
+    return found && codeLenses(found.document, found.cached, this.now());
+  }
+
+  async completion(uri: string, position: Position, token: Interest = NOT_CANCELLED): Promise<CompletionItem[] | undefined> {
+    const found = await this.found(uri, token);
+    return found && completions(found.document, found.cached, position, this.now(), () => this.owners());
+  }
+
+  /** The outline of a postmortem; an empty one for other documents; undefined when cancelled. */
+  async outline(uri: string, token: Interest = NOT_CANCELLED): Promise<DocumentOutline | undefined> {
+    const found = await this.found(uri, token);
+    if (token.isCancellationRequested) return undefined;
+    if (!found) return { uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { ...EMPTY_METRICS } }, actionItems: [] };
+    return outline(uri, found.cached.analysis, found.cached.config.config.shared.requiredSections, this.now());
+  }
+
+  async timelineInsertion(params: TimelineInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | undefined> {
+    const found = await this.found(params.uri, token);
+    if (!found) return undefined;
+    const settings = found.cached.config.settings;
+    return timelineInsertion(found.document, found.cached, new Date(params.now), params.format ?? settings.timeline.format, settings.timeline.timezone);
+  }
+
+  async actionItemInsertion(params: ActionItemInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | undefined> {
+    const found = await this.found(params.uri, token);
+    return found && actionItemInsertion(found.document, found.cached, params);
+  }
+
+  actionItems(): ActionItemsResult {
+    return { items: this.index.items(), indexing: this.index.indexing };
+  }
+
+  /** Owner handles of the workspace's postmortems and of the open documents. */
+  async owners(): Promise<string[]> {
+    const open = this.documents.all().flatMap((d) => handlesIn(d.getText()));
+    return [...new Set([...this.index.owners(), ...open])].sort();
+  }
+
+  /** Re-reads the workspace's postmortems under these folders (URIs). */
+  reindex(folders: string[]): Promise<void> {
+    return this.index.rebuild(folders);
+  }
+
+  /** The index reads open documents too, with the same size limit as the editor. */
+  async indexOpenDocument(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const config = await this.documentConfig(uri);
+    if (document.getText().length > config.settings.maxFileSize) this.index.remove(uri);
+    else this.index.setText(uri, document.getText());
+  }
+
+  /** Markdown files changed on disk; open documents are the editor's. */
+  async filesChanged(changes: Array<{ uri: string; deleted: boolean }>): Promise<void> {
+    await Promise.all(changes.filter((c) => !this.documents.get(c.uri)).map((c) => (c.deleted ? this.index.remove(c.uri) : this.index.refreshFromDisk(c.uri))));
+  }
+
+  /** Settings changed: every configuration and analysis is recomputed. */
+  settingsChanged(): void {
+    this.settingsCache.clear();
+    this.configCache.clear();
+    this.forgetAnalyses();
+  }
+
+  /** A configuration file changed: configurations are read again. */
+  configFilesChanged(): void {
+    this.configCache.clear();
+    this.forgetAnalyses();
+  }
+
+  private forgetAnalyses(): void {
+    this.analyses.clear();
+    this.frozen.clear();
+  }
+
+  /** run: onSave shows the saved text's findings from now on. */
+  saved(uri: string): void {
+    this.frozen.delete(uri);
+  }
+
+  /** The document is the disk's again: forget its state and index the file as saved. */
+  closed(uri: string): Promise<void> {
+    this.analyses.delete(uri);
+    this.frozen.delete(uri);
+    this.settingsCache.delete(uri);
+    this.configCache.delete(uri);
+    return this.index.refreshFromDisk(uri);
+  }
+
+  dispose(): void {
+    this.host.analysisHost?.dispose();
+  }
+}

@@ -1,0 +1,260 @@
+// The language service without a connection: documents in, results out. Every feature the LSP
+// handlers expose, answered from an in-memory workspace.
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeActionParams, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver';
+import { PostmortemService, type DocumentStore, type ServiceHost } from '../../server/src/service/languageService';
+import { memoryFileSystem } from '../helpers/memoryFileSystem';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const WS = 'file:///ws';
+const DOC = `${WS}/postmortems/outage.md`;
+
+const POSTMORTEM = [
+  '# Postmortem: search outage',
+  '',
+  '## Summary',
+  '',
+  'Search returned errors for 40 minutes.',
+  '',
+  '## Timeline',
+  '',
+  '- 10:00 UTC Deploy started',
+  '- 10:05 UTC Alert fired for search errors',
+  '- 10:40 UTC Rollback finished, errors stopped',
+  '',
+  '## Root cause',
+  '',
+  'Bob forgot to run the migration.',
+  '',
+  '## Action items',
+  '',
+  '- [ ] Add a migration check to the deploy. Due: 2026-12-15',
+  '- [ ] Page on search error rate. Owner: @dana. Due: 2026-12-01',
+  '',
+].join('\n');
+
+class Documents implements DocumentStore {
+  private readonly docs = new Map<string, TextDocument>();
+  open(uri: string, text: string): TextDocument {
+    const doc = TextDocument.create(uri, 'markdown', 1, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+  /** Replaces the whole text, as a new version. */
+  edit(uri: string, text: string): TextDocument {
+    const old = this.docs.get(uri)!;
+    const doc = TextDocument.create(uri, 'markdown', old.version + 1, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+  get(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+  all(): TextDocument[] {
+    return [...this.docs.values()];
+  }
+}
+
+function setup(files: Record<string, string> = {}, host: Partial<ServiceHost> = {}) {
+  const documents = new Documents();
+  const told: string[] = [];
+  const fs = memoryFileSystem(files);
+  const service = new PostmortemService(documents, { fs, now: () => NOW, tell: (_kind, m) => told.push(m), ...host });
+  return { documents, service, told, fs };
+}
+
+const CANCELLED = { isCancellationRequested: true };
+const codes = (diagnostics: Diagnostic[] | undefined) => (diagnostics ?? []).map((d) => d.code);
+
+function actionParams(uri: string, diagnostics: Diagnostic[]): CodeActionParams {
+  return { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } };
+}
+
+describe('language service (no connection)', () => {
+  describe('diagnostics', () => {
+    it('reports findings of a postmortem and nothing for other Markdown', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      documents.open(`${WS}/README.md`, '# Readme\n\nBob forgot to run the migration.\n');
+      const found = await service.diagnostics(DOC);
+      assert.ok(codes(found).includes('no-blame-language'), codes(found).join());
+      assert.ok(codes(found).includes('action-item-owner'), codes(found).join());
+      assert.deepEqual(await service.diagnostics(`${WS}/README.md`), []);
+      assert.deepEqual(await service.diagnostics(`${WS}/closed.md`), []);
+    });
+
+    it('a document over the size limit gets one too-large diagnostic', async () => {
+      const { documents, service } = setup({}, { settings: async () => ({ maxFileSize: 100 }) });
+      documents.open(DOC, POSTMORTEM);
+      assert.deepEqual(codes(await service.diagnostics(DOC)), ['too-large']);
+    });
+
+    it('reads the nearest .postmortemrc above the document, found upward through the file system', async () => {
+      const { documents, service, fs } = setup({
+        [`${WS}/.postmortemrc.json`]: JSON.stringify({ rules: { 'no-blame-language': 'off' } }),
+        [`${WS}/postmortems/.keep`]: '',
+      });
+      documents.open(DOC, POSTMORTEM);
+      const found = codes(await service.diagnostics(DOC));
+      assert.ok(!found.includes('no-blame-language'), found.join());
+      assert.ok(found.includes('action-item-owner'), found.join());
+      assert.ok(fs.asked.includes(`${WS}/postmortems/.postmortemrc.json`), 'looked in the document\'s folder first');
+    });
+
+    it('stops the search at a repository root, as the CLI does', async () => {
+      const { documents, service } = setup({
+        [`${WS}/.postmortemrc.json`]: JSON.stringify({ rules: { 'no-blame-language': 'off' } }),
+        [`${WS}/repo/.git/HEAD`]: 'ref: refs/heads/main\n',
+      });
+      const uri = `${WS}/repo/postmortems/outage.md`;
+      documents.open(uri, POSTMORTEM);
+      assert.ok(codes(await service.diagnostics(uri)).includes('no-blame-language'));
+    });
+
+    it('a broken configuration file is one config diagnostic and one message; defaults apply', async () => {
+      const { documents, service, told } = setup({ [`${WS}/.postmortemrc.json`]: '{ "rules": ' });
+      documents.open(DOC, POSTMORTEM);
+      const found = await service.diagnostics(DOC);
+      assert.equal(found?.[0].code, 'config');
+      assert.match(String(found![0].message), /\/ws\/\.postmortemrc\.json: not valid JSON/);
+      assert.ok(codes(found).includes('no-blame-language'));
+      await service.diagnostics(DOC);
+      assert.equal(told.filter((m) => /not valid JSON/.test(m)).length, 1);
+    });
+
+    it('settings changes are read again once the service is told', async () => {
+      let run = 'onType';
+      const { documents, service } = setup({}, { settings: async () => ({ rules: run === 'off' ? { 'no-blame-language': 'off' } : {} }) });
+      documents.open(DOC, POSTMORTEM);
+      assert.ok(codes(await service.diagnostics(DOC)).includes('no-blame-language'));
+      run = 'off';
+      service.settingsChanged();
+      assert.ok(!codes(await service.diagnostics(DOC)).includes('no-blame-language'));
+    });
+  });
+
+  describe('code actions', () => {
+    it('offers the owner fix at the finding\'s current place after lines were typed above it', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      const owner = (await service.diagnostics(DOC))!.filter((d) => d.code === 'action-item-owner');
+      documents.edit(DOC, `Two lines typed\nabove everything.\n${POSTMORTEM}`);
+      const actions = (await service.codeActions(actionParams(DOC, owner)))!;
+      const fix = actions.find((a) => a.isPreferred);
+      assert.ok(fix, actions.map((a) => a.title).join());
+      const edit = fix.edit!.changes![DOC][0] as TextEdit;
+      assert.equal(edit.range.start.line, owner[0].range.start.line + 2, 'placed in the current version');
+    });
+
+    it('withholds a fix whose finding is gone from the current version', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      const owner = (await service.diagnostics(DOC))!.filter((d) => d.code === 'action-item-owner');
+      documents.edit(DOC, POSTMORTEM.replace('Due: 2026-12-15', 'Owner: @lee. Due: 2026-12-15'));
+      const actions = (await service.codeActions(actionParams(DOC, owner)))!;
+      assert.ok(!actions.some((a) => a.isPreferred || a.title === 'Add an owner placeholder'), actions.map((a) => a.title).join());
+      assert.ok(!actions.some((a) => a.title.startsWith('Disable action-item-owner for this line')));
+    });
+  });
+
+  describe('hover, symbols, lenses, completion, insertions, outline', () => {
+    it('hover over a finding explains its rule', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      const result = await service.hover(DOC, { line: 14, character: 6 });
+      assert.match((result?.contents as MarkupContent).value, /no-blame-language/);
+    });
+
+    it('symbols nest timeline entries and action items under their sections', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      const symbols = (await service.documentSymbols(DOC))!;
+      const flat = (s: typeof symbols): typeof symbols => s.flatMap((x) => [x, ...flat(x.children ?? [])]);
+      const timeline = flat(symbols).find((s) => s.name === 'Timeline')!;
+      assert.equal(timeline.children?.length, 3);
+      assert.equal(flat(symbols).find((s) => s.name === 'Action items')!.children?.length, 2);
+    });
+
+    it('lenses count the action items without owner', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      const titles = (await service.codeLenses(DOC))!.map((l) => l.command?.title ?? '');
+      assert.ok(titles.some((t) => /2 items · 1 without owner/.test(t)), titles.join(' | '));
+    });
+
+    it('completes owners from the workspace index, read through the file system', async () => {
+      const { documents, service } = setup({
+        [`${WS}/postmortems/older.md`]: '# Postmortem: older\n\n## Action items\n\n- [ ] Rotate keys. Owner: @mika. Due: 2026-11-01\n',
+      });
+      await service.reindex([WS]);
+      const items = service.actionItems();
+      assert.equal(items.indexing, false);
+      assert.deepEqual(items.items.map((i) => [i.uri, i.owner, i.overdue]), [[`${WS}/postmortems/older.md`, '@mika', true]]);
+      documents.open(DOC, `${POSTMORTEM}- [ ] Review dashboards. Owner: @`);
+      const line = POSTMORTEM.split('\n').length - 1;
+      const labels = (await service.completion(DOC, { line, character: 36 }))!.map((c) => c.label);
+      assert.deepEqual(labels, ['@dana', '@mika']);
+    });
+
+    it('completes section titles after a heading marker', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, `${POSTMORTEM}## Imp`);
+      const line = POSTMORTEM.split('\n').length - 1;
+      const labels = (await service.completion(DOC, { line, character: 6 }))!.map((c) => c.label);
+      assert.ok(labels.includes('Impact'), labels.join());
+    });
+
+    it('inserts a timeline entry after the last one and an action item in the list', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      const entry = (await service.timelineInsertion({ uri: DOC, now: '2026-11-29T11:15:00Z' }))!;
+      assert.equal(entry.edit.range.start.line, 10, 'at the end of the last entry');
+      assert.match(entry.edit.newText, /- 11:15 /);
+      const item = (await service.actionItemInsertion({ uri: DOC, text: 'Load-test search', owner: 'ana', due: '2026-12-20' }))!;
+      assert.match(item.edit.newText, /Load-test search.*@ana.*2026-12-20/);
+    });
+
+    it('the outline of a document that is not a postmortem is empty', async () => {
+      const { documents, service } = setup();
+      documents.open(`${WS}/README.md`, '# Readme\n');
+      assert.equal((await service.outline(`${WS}/README.md`))?.isPostmortem, false);
+      documents.open(DOC, POSTMORTEM);
+      assert.equal((await service.outline(DOC))?.actionItems.length, 2);
+    });
+  });
+
+  describe('cancellation', () => {
+    it('a cancelled request gets no result from any feature', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      assert.equal(await service.diagnostics(DOC, CANCELLED), undefined);
+      assert.equal(await service.hover(DOC, { line: 14, character: 6 }, CANCELLED), undefined);
+      assert.equal(await service.documentSymbols(DOC, CANCELLED), undefined);
+      assert.equal(await service.codeLenses(DOC, CANCELLED), undefined);
+      assert.equal(await service.completion(DOC, { line: 2, character: 3 }, CANCELLED), undefined);
+      assert.equal(await service.outline(DOC, CANCELLED), undefined);
+      assert.equal(await service.timelineInsertion({ uri: DOC, now: NOW.toISOString() }, CANCELLED), undefined);
+    });
+
+    it('cancelling while the analysis waits stops it, and a later request still gets an answer', async () => {
+      const logs: string[] = [];
+      const { documents, service } = setup({}, { log: (m) => logs.push(m) });
+      documents.open(DOC, POSTMORTEM);
+      const token = { isCancellationRequested: false };
+      const pending = service.hover(DOC, { line: 14, character: 6 }, token);
+      token.isCancellationRequested = true;
+      assert.equal(await pending, undefined);
+      assert.ok(logs.some((l) => /its requests were cancelled/.test(l)), logs.join('\n'));
+      assert.ok(await service.hover(DOC, { line: 14, character: 6 }));
+    });
+
+    it('a superseded version answers nothing (the handler then asks the client to retry)', async () => {
+      const { documents, service } = setup();
+      documents.open(DOC, POSTMORTEM);
+      const pending = service.diagnostics(DOC);
+      documents.edit(DOC, `${POSTMORTEM}\nMore.\n`);
+      assert.equal(await pending, undefined);
+    });
+  });
+});
