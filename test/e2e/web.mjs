@@ -2,7 +2,8 @@
 // The web build in a real browser workbench: the packaged extension is installed into the VS Code
 // server but forced into the browser's web worker extension host (remote.extensionKind: web), so it
 // runs from its `browser` entry with the language server in a web worker. It opens the blame-laden
-// example and waits until the Problems panel lists its no-blame-language findings.
+// example and waits until the Problems panel lists its no-blame-language findings and the finding
+// that only the workspace's .postmortemrc.json (read through vscode.workspace.fs) asks for.
 // Usage: npm run package && node test/e2e/web.mjs   (after test/e2e/setup.sh)
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,10 @@ const dirs = Object.fromEntries(['home', 'user-data', 'server-data', 'extensions
 Object.values(dirs).forEach((d) => mkdirSync(d, { recursive: true }));
 cpSync(join(root, 'examples'), dirs.workspace, { recursive: true });
 const example = join(dirs.workspace, 'postmortems', '2026-10-14-search-outage.md');
+// A workspace setting the web worker server can only know by reading the file through the client
+// (vscode.workspace.fs): it requires a section the example lacks, so a finding appears that the
+// defaults never give.
+writeFileSync(join(dirs.workspace, '.postmortemrc.json'), JSON.stringify({ requiredSections: ['summary', 'lessons-learned'] }));
 mkdirSync(join(dirs['user-data'], 'User'), { recursive: true });
 writeFileSync(join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({
   'remote.extensionKind': { 'postmortem-tools.postmortem': ['web'] },
@@ -67,6 +72,8 @@ try {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
   // The Problems panel (opened by the extension) lists the findings once the worker server analysed the file.
   await page.locator('.markers-panel').getByText('no-blame-language').first().waitFor({ timeout: 120_000 });
+  // The workspace's .postmortemrc.json was read in the browser: its required section is reported.
+  await page.locator('.markers-panel').getByText(/no lessons learned section/).first().waitFor({ timeout: 60_000 });
   const shots = join(root, 'out', 'screenshots');
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'web-worker.png') });
@@ -74,7 +81,7 @@ try {
   const logs = join(dirs['user-data'], 'logs');
   const remoteLogs = readdirSync(logs, { recursive: true }).filter((f) => String(f).endsWith('remoteexthost.log')).map((f) => readFileSync(join(logs, String(f)), 'utf8')).join('\n');
   if (/_doActivateExtension postmortem-tools\.postmortem/.test(remoteLogs)) throw new Error('the extension activated in the Node extension host, not the web worker');
-  console.log(`Web build: its diagnostics shown by the web worker extension host (${workers.length} workers in the page). Screenshot: out/screenshots/web-worker.png`);
+  console.log(`Web build: its diagnostics, with the workspace's .postmortemrc applied, shown by the web worker extension host (${workers.length} workers in the page). Screenshot: out/screenshots/web-worker.png`);
   code = 0;
 } catch (error) {
   console.error(`Web build test failed: ${error.message ?? error}`);

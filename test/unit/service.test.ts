@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionParams, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver';
 import { PostmortemService, type DocumentStore, type ServiceHost } from '../../server/src/service/languageService';
+import { clientFileSystem } from '../../server/src/handlers/clientFileSystem';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/protocol';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -255,6 +257,40 @@ describe('language service (no connection)', () => {
       const pending = service.diagnostics(DOC);
       documents.edit(DOC, `${POSTMORTEM}\nMore.\n`);
       assert.equal(await pending, undefined);
+    });
+  });
+
+  describe('in a web worker: files read through the client', () => {
+    /** What the browser client does with vscode.workspace.fs, here over an in-memory workspace. */
+    function fakeClient(files: Record<string, string>) {
+      const fs = memoryFileSystem(files);
+      const methods: string[] = [];
+      const sendRequest = async (method: string, params: { uri: string }): Promise<unknown> => {
+        methods.push(method);
+        if (method === ReadFileRequest) return { text: await fs.readFile(params.uri) };
+        if (method === StatRequest) return (await fs.stat(params.uri)) ?? null;
+        if (method === ReadDirectoryRequest) return fs.readDirectory(params.uri);
+        throw new Error(`unexpected ${method}`);
+      };
+      return { connection: { sendRequest } as unknown as Parameters<typeof clientFileSystem>[0], methods };
+    }
+
+    it('reads .postmortemrc and indexes the workspace\'s action items through client requests', async () => {
+      const vfs = 'vscode-vfs://github/acme/ops';
+      const { connection, methods } = fakeClient({
+        [`${vfs}/.postmortemrc.yaml`]: 'rules:\n  no-blame-language: off\n',
+        [`${vfs}/postmortems/older.md`]: '# Postmortem: older\n\n## Action items\n\n- [ ] Rotate keys. Owner: @mika. Due: 2026-12-30\n',
+        [`${vfs}/notes/todo.md`]: '# Notes\n\n## Action items\n\n- [ ] not a postmortem\n',
+      });
+      const documents = new Documents();
+      const service = new PostmortemService(documents, { fs: clientFileSystem(connection), now: () => NOW });
+      await service.reindex([vfs]);
+      assert.deepEqual(service.actionItems().items.map((i) => [i.uri, i.text]), [[`${vfs}/postmortems/older.md`, 'Rotate keys. Owner: @mika. Due: 2026-12-30']]);
+      const uri = `${vfs}/postmortems/outage.md`;
+      documents.open(uri, POSTMORTEM);
+      const found = codes(await service.diagnostics(uri));
+      assert.ok(found.includes('action-item-owner') && !found.includes('no-blame-language'), found.join());
+      assert.deepEqual([...new Set(methods)].sort(), [ReadDirectoryRequest, ReadFileRequest, StatRequest].sort());
     });
   });
 });

@@ -137,12 +137,15 @@ export class PostmortemService {
 
   /** The one way every feature gets at a document's analysis. */
   async analysisFor(uri: string, token: Interest = NOT_CANCELLED): Promise<Checked> {
-    const document = this.documents.get(uri);
-    if (!document) return { kind: 'skip' };
+    const open = this.documents.get(uri);
+    if (!open) return { kind: 'skip' };
+    // The version asked about, held still: the open document changes in place while the
+    // configuration is read, and an answer must describe one version (or none, when superseded).
+    const text = open.getText();
+    const document = TextDocument.create(uri, open.languageId, open.version, text);
     const config = await this.documentConfig(uri);
-    const text = document.getText();
     if (!isPostmortem(uri, text, config.settings.files)) return { kind: 'skip' };
-    if (text.length > config.settings.maxFileSize) return { kind: 'too-large', limit: config.settings.maxFileSize, document };
+    if (text.length > config.settings.maxFileSize) return { kind: 'too-large', limit: config.settings.maxFileSize, document: open };
     const cached = await this.analyses.get(document, config, token);
     const current = this.documents.get(uri);
     if (!cached || !current || cached.version !== current.version || token.isCancellationRequested) return { kind: 'stale' };
