@@ -1,6 +1,6 @@
 // The few Node built-ins the engine imports (node:fs, node:fs/promises, node:path, node:url), for the
-// language server in a web worker. The engine reads files only for `file:` URIs (.postmortemrc, the
-// workspace index), which a browser never has, so reads fail as a missing file would; paths are POSIX.
+// language server in a web worker. The server there reads files through the client (see
+// handlers/clientFileSystem.ts), never through these, so reads fail as a missing file would; paths are POSIX.
 // esbuild substitutes this module for those imports in the browser bundle only.
 
 function missing(): Error {
