@@ -103,3 +103,39 @@ describe('postmortem-lint report', () => {
     await assert.rejects(cli(dir, ['report', '.', '--format', 'pdf']), (e: { code: number }) => e.code === 2);
   });
 });
+
+describe('postmortem-lint --trackers (lint)', () => {
+  let fake: FakeTrackers;
+  let dir: string;
+  const TWICE = `${DOC}- [x] Page the storage team on backlog growth. Owner: @ana. Due: 2026-03-01. octo/app#1\n`;
+  beforeEach(async () => {
+    fake = await new FakeTrackers().start();
+    dir = mkdtempSync(join(tmpdir(), 'pm-lint-trackers-'));
+    mkdirSync(join(dir, 'postmortems'));
+    writeFileSync(join(dir, 'postmortems', 'pm.md'), TWICE);
+    writeFileSync(join(dir, 'postmortems', 'agrees.md'), '# Cache outage\n\n## Action items\n\n- [x] Warm the cache on deploy. Owner: @ana. Due: 2026-03-01. octo/app#4\n');
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ trackers: { github: { repository: 'octo/app', apiUrl: fake.url } } }));
+    fake.issues.set('github:octo/app#1', { state: 'open' });
+    fake.issues.set('github:octo/app#2', { state: 'closed', closedAt: '2026-03-05T12:00:00Z' });
+    fake.issues.set('github:octo/app#4', { state: 'closed' });
+  });
+  afterEach(() => fake.stop());
+
+  const drift = (stdout: string) => (JSON.parse(stdout) as Array<{ file: string; findings: Array<{ ruleId: string; line: number }> }>)
+    .flatMap((f) => f.findings.filter((m) => m.ruleId === 'action-item-drift').map((m) => `${f.file.split(/[\\/]/).pop()}:${m.line}`)).sort();
+
+  it('reports action-item-drift where the document and the tracker disagree, reading each issue once', async () => {
+    const { stdout } = await cli(dir, ['postmortems', '--trackers', '--format', 'json', '--max-warnings=-1', '--now', '2026-03-02']);
+    assert.deepEqual(drift(stdout), ['pm.md:5', 'pm.md:6', 'pm.md:9']);
+    assert.equal(fake.seen.filter((s) => s.path.endsWith('/issues/1')).length, 1);
+    assert.equal(fake.seen.filter((s) => s.path.endsWith('/issues/4')).length, 1);
+  });
+
+  it('says which links could not be read, and reads no tracker without the flag', async () => {
+    const withFlag = await cli(dir, ['postmortems/agrees.md', 'postmortems/pm.md', '--trackers', '--format', 'json', '--max-warnings=-1']).catch((e: { stderr: string }) => e);
+    assert.match(withFlag.stderr, /1 of 4 linked issues could not be read.*octo\/app#3: not found/);
+    const without = await cli(dir, ['postmortems', '--format', 'json', '--max-warnings=-1']).catch((e: { stdout: string }) => e);
+    assert.deepEqual(drift(without.stdout), []);
+    assert.equal(fake.seen.length, 4);
+  });
+});

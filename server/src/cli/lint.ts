@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { configSearchBoundary, findConfigFile, readConfigFile } from '../config/load';
 import { resolveConfig } from '../config/resolve';
 import type { ResolvedConfig } from '../config/types';
-import { analyze, type Analysis } from '../engine/analyze';
+import { analyze, type Analysis, type AnalyzeOptions } from '../engine/analyze';
 import { applyFixes } from '../engine/applyEdits';
 import type { Fix } from '../rules/types';
 import type { CliFinding, FileResult } from './format';
@@ -16,6 +16,8 @@ export interface LintOptions {
   quiet: boolean;
   /** Told of each rule that threw on a file (the run then exits 2). */
   onRuleFailure?: (file: string, ruleId: string, message: string) => void;
+  /** Tracker states read beforehand (`--trackers`): action-item-drift compares against them. */
+  trackerState?: AnalyzeOptions['trackerState'];
 }
 
 export class ConfigCache {
@@ -89,21 +91,28 @@ export function fixText(text: string, lint: (t: string) => Analysis): { text: st
   return { text: analysis.text, analysis };
 }
 
-export function lintText(text: string, file: string, configs: ConfigCache, options: LintOptions): { result: FileResult; fixed?: string } {
+export interface Linted {
+  result: FileResult;
+  fixed?: string;
+  /** The analysis the result came from (of the fixed text when fixed). */
+  analysis: Analysis;
+}
+
+export function lintText(text: string, file: string, configs: ConfigCache, options: LintOptions): Linted {
   const config = configs.forDocument(file);
-  const lint = (t: string): Analysis => analyze(t, { config, now: options.now });
+  const lint = (t: string): Analysis => analyze(t, { config, now: options.now, trackerState: options.trackerState });
   const reportFailures = (analysis: Analysis) => analysis.errors.forEach((e) => options.onRuleFailure?.(file, e.ruleId, e.message));
   if (!options.fix) {
     const analysis = lint(text);
     reportFailures(analysis);
-    return { result: { file, findings: toCliFindings(analysis, options.quiet) } };
+    return { result: { file, findings: toCliFindings(analysis, options.quiet) }, analysis };
   }
   const { text: fixed, analysis } = fixText(text, lint);
   // A fix that left the document in a state a rule cannot read is not clean: keep the original.
   if (analysis.errors.length > 0) {
     const original = lint(text);
     reportFailures(original.errors.length ? original : analysis);
-    return { result: { file, findings: toCliFindings(original, options.quiet) } };
+    return { result: { file, findings: toCliFindings(original, options.quiet) }, analysis: original };
   }
-  return { result: { file, findings: toCliFindings(analysis, options.quiet) }, fixed: fixed !== text ? fixed : undefined };
+  return { result: { file, findings: toCliFindings(analysis, options.quiet) }, fixed: fixed !== text ? fixed : undefined, analysis };
 }

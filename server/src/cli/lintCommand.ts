@@ -10,6 +10,7 @@ import { expandPaths, isPostmortemInProject } from './files';
 import { countSeverities, github, json, stylish, type FileResult, type PrintContext } from './format';
 import { IgnoreRules } from './ignores';
 import { ConfigCache, lintText, type LintOptions } from './lint';
+import { addTrackerDrift, type LintedFile } from './lintTrackers';
 import { writeIfUnchanged } from './safeWrite';
 import { colorEnabled, escapeControl } from './terminal';
 import { UsageError, type CliValues } from './usage';
@@ -29,10 +30,12 @@ interface Run {
   /** Files that could not be read or fixed: the run exits 2. */
   failures: string[];
   notes: string[];
+  /** Files whose trackers are to be read (`--trackers`, or `trackers.enabled` in their configuration). */
+  tracked: LintedFile[];
 }
 
 function lintPaths(args: string[], values: CliValues, configs: ConfigCache, options: LintOptions, root: string): Run {
-  const run: Run = { results: [], failures: [], notes: [] };
+  const run: Run = { results: [], failures: [], notes: [], tracked: [] };
   const cwd = process.cwd();
   const positive = args.filter((a) => !a.startsWith('!'));
   const negated = args.filter((a) => a.startsWith('!')).map((a) => a.slice(1));
@@ -65,21 +68,25 @@ function lintPaths(args: string[], values: CliValues, configs: ConfigCache, opti
       continue;
     }
     if (refusal) run.failures.push(`${file}: not fixed: it ${refusal}.`);
-    const linted = lintText(text, file, configs, { ...options, fix: options.fix && !refusal });
+    let linted = lintText(text, file, configs, { ...options, fix: options.fix && !refusal });
     if (linted.fixed !== undefined) {
       const outcome = writeIfUnchanged(file, bytes, encode(linted.fixed, encoding));
       if (!outcome.ok) {
         run.failures.push(`${file}: not fixed: it ${outcome.reason}.`);
-        run.results.push(lintText(text, file, configs, { ...options, fix: false }).result);
-        continue;
+        linted = lintText(text, file, configs, { ...options, fix: false });
       }
     }
+    if (trackersOn(values, configs, file)) run.tracked.push({ index: run.results.length, file, text: linted.analysis.text, items: linted.analysis.model.actionItems });
     run.results.push(linted.result);
   }
   if (run.results.length === 0 && notPostmortems > 0) {
     run.notes.push(`none of the ${notPostmortems} Markdown file${notPostmortems === 1 ? '' : 's'} given is a postmortem (by path, front matter \`type: postmortem\` or title); pass --all-markdown to lint every Markdown file.`);
   }
   return run;
+}
+
+function trackersOn(values: CliValues, configs: ConfigCache, file: string): boolean {
+  return values.trackers ?? configs.forDocument(file).trackers?.enabled ?? false;
 }
 
 export async function lintCommand(args: string[], values: CliValues, now: Date): Promise<number> {
@@ -97,8 +104,11 @@ export async function lintCommand(args: string[], values: CliValues, now: Date):
   if (values.stdin) {
     if (values.fix) throw new UsageError('--fix cannot rewrite standard input; lint a file instead.');
     const { text } = decode(readFileSync(0));
-    run = { results: [lintText(text, values['stdin-filename'] ?? '<stdin>', configs, options).result], failures: [], notes: [] };
+    const file = values['stdin-filename'] ?? '<stdin>';
+    const linted = lintText(text, file, configs, options);
+    run = { results: [linted.result], failures: [], notes: [], tracked: trackersOn(values, configs, file) ? [{ index: 0, file, text, items: linted.analysis.model.actionItems }] : [] };
   } else run = lintPaths(args, values, configs, options, root);
+  if (run.tracked.length) run.notes.push(...await addTrackerDrift(run.results, run.tracked, configs, options));
   run.failures.push(...new Set(ruleFailures));
 
   const counts = countSeverities(run.results);

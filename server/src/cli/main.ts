@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load';
 import { runCommand, UsageError } from './commands';
 
-const HELP = `Usage: postmortem-lint [options] [paths, globs or !globs...]
+const HELP = `Usage: postmortem-lint [options] [paths, globs or !globs...] [--trackers]
        postmortem-lint timeline FILE [--format json|text|svg|html]
        postmortem-lint actions [paths...] [--format json|csv|markdown] [--trackers]
        postmortem-lint report [paths...] [--format html|json|markdown] [--trackers]
@@ -26,7 +26,8 @@ Options:
   --stdin                lint standard input  [--stdin-filename NAME]
   --now YYYY-MM-DD       the date for overdue checks (default: today)
   --quiet                report errors only
-  --trackers             actions/report: read each linked issue's state (GITHUB_TOKEN, GITLAB_TOKEN, JIRA_EMAIL/JIRA_API_TOKEN)
+  --trackers             read each linked issue's state (GITHUB_TOKEN, GITLAB_TOKEN, JIRA_EMAIL/JIRA_API_TOKEN):
+                         lint reports action-item-drift; actions/report add states and drift
   -h, --help             show this help
   -v, --version          show the version
 

@@ -1,0 +1,37 @@
+// Tracker states keyed by issue, read once per distinct issue, and the per-item lookup the
+// analysis takes (`trackerState`): shared by `lint --trackers` and the editor's background checks.
+import type { TrackersConfig } from '../config/types';
+import { readTrackerStates, type TrackerEnv } from './clients';
+import type { TrackerHttp } from './http';
+import { actionItemRef } from './links';
+import type { TrackerState } from './types';
+
+export interface LinkedItem {
+  tracker?: string | null;
+  text: string;
+}
+
+/** Reads every distinct issue the items link to, once, grouped by the configuration that resolves its link. */
+export async function readLinkedStates(items: ReadonlyArray<{ item: LinkedItem; config: TrackersConfig }>, http: TrackerHttp, env: TrackerEnv): Promise<Map<string, TrackerState>> {
+  const byConfig = new Map<TrackersConfig, Map<string, NonNullable<ReturnType<typeof actionItemRef>>>>();
+  for (const { item, config } of items) {
+    const ref = actionItemRef({ tracker: item.tracker ?? undefined, text: item.text }, config);
+    if (!ref) continue;
+    if (!byConfig.has(config)) byConfig.set(config, new Map());
+    byConfig.get(config)!.set(ref.key, ref);
+  }
+  const states = new Map<string, TrackerState>();
+  await Promise.all([...byConfig].map(async ([config, refs]) => {
+    for (const [key, state] of await readTrackerStates([...refs.values()], http, config, env)) states.set(key, state);
+  }));
+  return states;
+}
+
+/** The analysis' `trackerState` over states read earlier: an item's issue, resolved with its document's configuration. */
+export function stateLookup(states: ReadonlyMap<string, TrackerState> | Readonly<Record<string, TrackerState>>, config: TrackersConfig): (item: LinkedItem) => TrackerState | undefined {
+  const get = states instanceof Map ? (key: string) => states.get(key) : (key: string) => (Object.hasOwn(states, key) ? (states as Record<string, TrackerState>)[key] : undefined);
+  return (item) => {
+    const ref = actionItemRef({ tracker: item.tracker ?? undefined, text: item.text }, config);
+    return ref ? get(ref.key) : undefined;
+  };
+}
