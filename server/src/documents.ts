@@ -6,6 +6,8 @@ import type { AnalysisHost } from './analysis/host';
 import { analyzeCooperatively, type AnalysisSummary } from './engine/analyze';
 import { IncrementalParser } from './parsing/incremental';
 import type { DocumentConfig } from './settings';
+import { stateLookup } from './trackers/lookup';
+import type { TrackerState } from './trackers/types';
 
 const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*["']?post-?mortem["']?\s*\r?\n/i;
 const FIRST_HEADING = /^#{1,6}[ \t]+(.+)$/m;
@@ -76,6 +78,8 @@ export class AnalysisCache {
   private readonly entries = new Map<string, CachedAnalysis>();
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly jobs = new Map<string, Job>();
+  /** Tracker states read in the background (trackerStates.ts); undefined turns action-item-drift off. */
+  trackerStates?: (uri: string) => Record<string, TrackerState> | undefined;
 
   constructor(
     private readonly now: () => Date = () => new Date(),
@@ -108,12 +112,13 @@ export class AnalysisCache {
     const job: Job = { version, config, interests, promise: Promise.resolve(undefined) };
     const text = document.getText();
     const stale = () => superseded() || unwanted();
+    const states = this.trackerStates?.(uri);
     const run = async (): Promise<AnalysisSummary | undefined> => {
       // Let edits already queued arrive first: if a newer version came in, this one is never analysed.
       await new Promise((resolve) => setImmediate(resolve));
       if (stale()) return undefined;
-      if (!this.host) return analyzeCooperatively(text, { config: config.config, now: this.now(), parser }, stale);
-      const outcome = await this.host.run(uri, text, config.config, this.now(), stale);
+      if (!this.host) return analyzeCooperatively(text, { config: config.config, now: this.now(), parser, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, stale);
+      const outcome = await this.host.run(uri, text, config.config, this.now(), stale, states);
       return outcome.kind === 'done' ? outcome.analysis : undefined;
     };
     job.promise = run().then((analysis) => {

@@ -59,14 +59,14 @@ export class AnalysisHost {
     this.log = log;
   }
 
-  async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean): Promise<Outcome> {
+  async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, trackerStates?: WorkerJob['trackerStates']): Promise<Outcome> {
     let slot = this.slots.get(uri);
     // The worker is still on an older version: that work is no longer wanted.
     if (slot?.running) this.retire(uri, slot);
     slot = this.slots.get(uri) ?? this.spawn(uri);
     slot.lastUsed = performance.now();
     const id = this.nextId++;
-    const job: WorkerJob = { id, text, config, now: now.getTime() };
+    const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates };
     const started = performance.now();
     // Long documents get proportionally longer: the budget is for pathological input, not size.
     const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);

@@ -4,12 +4,16 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
 import { analyze } from '../engine/analyze';
 import { IncrementalParser } from '../parsing/incremental';
+import { stateLookup } from '../trackers/lookup';
+import type { TrackerState } from '../trackers/types';
 
 export interface WorkerJob {
   id: number;
   text: string;
   config: ResolvedConfig;
   now: number;
+  /** Tracker states read in the background, by issue key; absent when tracker checks are off. */
+  trackerStates?: Record<string, TrackerState>;
 }
 
 export type WorkerAnswer =
@@ -24,7 +28,7 @@ export function serveAnalyses(port: MessagePort): void {
     let answer: WorkerAnswer;
     port.postMessage({ id: job.id, started: true } satisfies WorkerAnswer);
     try {
-      const { model, findings, errors, notices } = analyze(job.text, { config: job.config, now: new Date(job.now), parser });
+      const { model, findings, errors, notices } = analyze(job.text, { config: job.config, now: new Date(job.now), parser, trackerState: job.trackerStates && stateLookup(job.trackerStates, job.config.trackers ?? {}) });
       answer = { id: job.id, ok: true, model, findings, errors, notices };
     } catch (error) {
       answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -13,15 +13,17 @@ export interface LinkedItem {
 
 /** Reads every distinct issue the items link to, once, grouped by the configuration that resolves its link. */
 export async function readLinkedStates(items: ReadonlyArray<{ item: LinkedItem; config: TrackersConfig }>, http: TrackerHttp, env: TrackerEnv): Promise<Map<string, TrackerState>> {
-  const byConfig = new Map<TrackersConfig, Map<string, NonNullable<ReturnType<typeof actionItemRef>>>>();
+  // Equal configurations (one file read for many folders) share their reads.
+  const byConfig = new Map<string, { config: TrackersConfig; refs: Map<string, NonNullable<ReturnType<typeof actionItemRef>>> }>();
   for (const { item, config } of items) {
     const ref = actionItemRef({ tracker: item.tracker ?? undefined, text: item.text }, config);
     if (!ref) continue;
-    if (!byConfig.has(config)) byConfig.set(config, new Map());
-    byConfig.get(config)!.set(ref.key, ref);
+    const id = JSON.stringify(config);
+    if (!byConfig.has(id)) byConfig.set(id, { config, refs: new Map() });
+    byConfig.get(id)!.refs.set(ref.key, ref);
   }
   const states = new Map<string, TrackerState>();
-  await Promise.all([...byConfig].map(async ([config, refs]) => {
+  await Promise.all([...byConfig.values()].map(async ({ config, refs }) => {
     for (const [key, state] of await readTrackerStates([...refs.values()], http, config, env)) states.set(key, state);
   }));
   return states;

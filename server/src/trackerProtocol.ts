@@ -1,0 +1,38 @@
+// Custom messages for background tracker checks in the editor. Imported by client and server: types
+// and method names only. Kept apart from protocol.ts so the two change independently.
+import type { Drift } from './trackers/types';
+
+/** Client to server: whether to check trackers, with which credentials and endpoints (never stored by the server). */
+export interface TrackerSettings {
+  enabled: boolean;
+  githubToken?: string;
+  /** GitHub Enterprise Server's API address (https://github.example.com/api/v3); tests point it at a local server. */
+  githubApiUrl?: string;
+  gitlabToken?: string;
+  jiraEmail?: string;
+  jiraToken?: string;
+  /** How often states are read again while the editor is open. */
+  refreshMinutes?: number;
+}
+
+export const TrackerSettingsNotification = 'postmortem/trackerSettings';
+
+export interface ItemTrackerState {
+  uri: string;
+  /** 0-based line of the item, as in IndexedActionItem. */
+  line: number;
+  trackerState: 'open' | 'closed' | null;
+  /** Why the state is unknown (not found, no access, rate limited, offline). */
+  trackerError: string | null;
+  drift: Drift | null;
+}
+
+export interface TrackerStatesResult {
+  enabled: boolean;
+  /** When the states were last read (ISO), null before the first read finished. */
+  readAt: string | null;
+  items: ItemTrackerState[];
+}
+
+/** Client to server: the tracker state of every indexed action item that links to an issue. */
+export const TrackerStatesRequest = 'postmortem/trackerStates';

@@ -1,0 +1,188 @@
+// Background tracker checks for the editor. States are read off the keystroke path: when the client
+// sends its settings and credentials, on a timer, and shortly after a save, never per edit. Analyses
+// take the states known at that moment (a synchronous lookup), so diagnostics never wait for the
+// network; when a read changes what is known, diagnostics and the Action Items view are refreshed.
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TrackersConfig } from './config/types';
+import type { IndexedActionItem } from './protocol';
+import { TrackerSettingsNotification, TrackerStatesRequest, type TrackerSettings, type TrackerStatesResult } from './trackerProtocol';
+import type { TrackerEnv } from './trackers/clients';
+import { TrackerHttp, type HttpOptions } from './trackers/http';
+import { actionItemRef } from './trackers/links';
+import { readLinkedStates } from './trackers/lookup';
+import { driftOf, type TrackerState } from './trackers/types';
+
+/** After a save, wait for the workspace index to read the saved text (it follows edits after 1 s). */
+const AFTER_SAVE_MS = 1500;
+const DEFAULT_REFRESH_MINUTES = 10;
+
+export interface TrackerStateSources {
+  /** Every indexed action item of the workspace. */
+  items(): IndexedActionItem[];
+  /** The `trackers` configuration that applies to a document. */
+  trackersFor(uri: string): Promise<TrackersConfig>;
+  /** Called when a read changed what is known (re-run diagnostics, refresh the view). */
+  changed(): void;
+  log(message: string): void;
+}
+
+export class EditorTrackerStates {
+  private settings: TrackerSettings = { enabled: false };
+  private http: TrackerHttp;
+  private states = new Map<string, TrackerState>();
+  /** The issue keys each document's items linked to at the last read. */
+  private keysByUri = new Map<string, Map<number, string>>();
+  private readAt: string | null = null;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly sources: TrackerStateSources, private readonly httpOptions: Partial<HttpOptions> = {}) {
+    this.http = new TrackerHttp(httpOptions);
+  }
+
+  get enabled(): boolean {
+    return this.settings.enabled;
+  }
+
+  /** New settings from the client: (re)start reading, or forget everything when turned off. */
+  configure(settings: TrackerSettings): Promise<void> {
+    const credentialsChanged = ['githubToken', 'githubApiUrl', 'gitlabToken', 'jiraEmail', 'jiraToken'].some((k) => settings[k as keyof TrackerSettings] !== this.settings[k as keyof TrackerSettings]);
+    const wasEnabled = this.settings.enabled;
+    this.settings = settings;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    // Cached answers were read with the old credentials: a new token may see more.
+    if (credentialsChanged) this.http = new TrackerHttp(this.httpOptions);
+    if (!settings.enabled) {
+      this.states.clear();
+      this.keysByUri.clear();
+      this.readAt = null;
+      if (wasEnabled) this.sources.changed();
+      return Promise.resolve();
+    }
+    const minutes = Math.max(1, settings.refreshMinutes ?? DEFAULT_REFRESH_MINUTES);
+    this.timer = setInterval(() => void this.read(), minutes * 60_000);
+    this.timer.unref?.();
+    return this.read();
+  }
+
+  /** A document was saved: read again once the index has the saved text. */
+  saved(): void {
+    if (!this.settings.enabled) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.read(), AFTER_SAVE_MS);
+    this.saveTimer.unref?.();
+  }
+
+  /** Reads every linked issue of the workspace once; a read asked for while one runs follows it. */
+  read(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.readOnce();
+        } catch (error) {
+          this.sources.log(`Reading tracker states failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      } while (this.again && this.settings.enabled);
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async readOnce(): Promise<void> {
+    if (!this.settings.enabled) return;
+    const items = this.sources.items();
+    // A configuration file applies to a whole folder: ask once per folder, not once per file.
+    const folderOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+    const configs = new Map<string, TrackersConfig>();
+    for (const item of items) if (!configs.has(folderOf(item.uri))) configs.set(folderOf(item.uri), await this.sources.trackersFor(item.uri));
+    const linked = items.map((item) => ({ item, config: configs.get(folderOf(item.uri)) ?? {} }));
+    const env: TrackerEnv = { githubToken: this.settings.githubToken, githubApiUrl: this.settings.githubApiUrl, gitlabToken: this.settings.gitlabToken, jiraEmail: this.settings.jiraEmail, jiraToken: this.settings.jiraToken };
+    const states = await readLinkedStates(linked, this.http, env);
+    if (!this.settings.enabled) return;
+    const keysByUri = new Map<string, Map<number, string>>();
+    for (const { item, config } of linked) {
+      const ref = actionItemRef({ tracker: item.tracker ?? undefined, text: item.text }, config);
+      if (!ref) continue;
+      if (!keysByUri.has(item.uri)) keysByUri.set(item.uri, new Map());
+      keysByUri.get(item.uri)!.set(item.line, ref.key);
+    }
+    const same = sameStates(this.states, states) && sameKeys(this.keysByUri, keysByUri);
+    this.states = states;
+    this.keysByUri = keysByUri;
+    this.readAt = new Date().toISOString();
+    const unread = [...states.values()].filter((s) => s.state === null).length;
+    this.sources.log(`Read ${states.size} tracker issue${states.size === 1 ? '' : 's'} (${this.http.sent} requests so far)${unread ? `; ${unread} could not be read` : ''}.`);
+    if (!same) this.sources.changed();
+  }
+
+  /** The states an analysis of this document takes: only its own issues (small to send to a worker); undefined when off. */
+  forDocument(uri: string): Record<string, TrackerState> | undefined {
+    if (!this.settings.enabled) return undefined;
+    const out: Record<string, TrackerState> = {};
+    for (const key of this.keysByUri.get(uri)?.values() ?? []) {
+      const state = this.states.get(key);
+      if (state) out[key] = state;
+    }
+    return out;
+  }
+
+  /** Each linked item's state and drift, for the Action Items view. */
+  itemStates(): TrackerStatesResult {
+    if (!this.settings.enabled) return { enabled: false, readAt: null, items: [] };
+    const items = this.sources.items().flatMap((item) => {
+      const key = this.keysByUri.get(item.uri)?.get(item.line);
+      const state = key ? this.states.get(key) : undefined;
+      if (!state) return [];
+      return [{ uri: item.uri, line: item.line, trackerState: state.state, trackerError: state.error ?? null, drift: driftOf(item.status, state) }];
+    });
+    return { enabled: true, readAt: this.readAt, items };
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    clearTimeout(this.saveTimer);
+  }
+}
+
+function sameStates(a: Map<string, TrackerState>, b: Map<string, TrackerState>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, s] of a) {
+    const t = b.get(key);
+    if (!t || t.state !== s.state || t.closedAt !== s.closedAt || t.errorKind !== s.errorKind) return false;
+  }
+  return true;
+}
+
+function sameKeys(a: Map<string, Map<number, string>>, b: Map<string, Map<number, string>>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [uri, lines] of a) {
+    const other = b.get(uri);
+    if (!other || other.size !== lines.size || [...lines].some(([line, key]) => other.get(line) !== key)) return false;
+  }
+  return true;
+}
+
+export interface TrackerStateHooks extends Omit<TrackerStateSources, 'log'> {
+  /** Where analyses read the states from (AnalysisCache.trackerStates). */
+  analyses: { trackerStates?: (uri: string) => Record<string, TrackerState> | undefined };
+}
+
+/** Wires the background checks to a connection: one call from startServer. */
+export function registerTrackerStates(connection: Connection, documents: TextDocuments<TextDocument>, hooks: TrackerStateHooks): EditorTrackerStates {
+  const log = (message: string) => connection.console.log(message);
+  const states = new EditorTrackerStates({ ...hooks, log });
+  hooks.analyses.trackerStates = (uri) => states.forDocument(uri);
+  connection.onNotification(TrackerSettingsNotification, (settings: TrackerSettings) => void states.configure(settings ?? { enabled: false }));
+  connection.onRequest(TrackerStatesRequest, () => states.itemStates());
+  documents.onDidSave(() => states.saved());
+  return states;
+}
