@@ -1,6 +1,6 @@
 // A local HTTP server speaking the slice of the GitHub REST, GitLab and Jira issue APIs the tracker
 // clients read. Tests set the issues and the misbehaviour; nothing here reaches the internet.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeIssue {
@@ -20,7 +20,19 @@ export interface SeenRequest {
   headers: IncomingHttpHeaders;
 }
 
+export interface CreatedIssue {
+  repository: string;
+  body: { title?: string; body?: string; assignees?: string[] };
+  headers: IncomingHttpHeaders;
+}
+
 export class FakeTrackers {
+  /** Issues created through POST /repos/:owner/:repo/issues. */
+  readonly created: CreatedIssue[] = [];
+  /** Answer POSTs with this status instead of creating (403, 404...). */
+  createStatus?: number;
+  /** Logins that cannot be assigned (GitHub answers 422). */
+  readonly unassignable = new Set<string>();
   /** Keys: "github:owner/repo#1", "gitlab:group/project#1", "jira:OPS-1". */
   readonly issues = new Map<string, FakeIssue>();
   readonly seen: SeenRequest[] = [];
@@ -31,6 +43,7 @@ export class FakeTrackers {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      if (req.method === 'POST') return void this.create(req, res);
       this.seen.push({ path: req.url ?? '', headers: req.headers });
       this.inFlight++;
       this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -56,6 +69,30 @@ export class FakeTrackers {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  private create(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const m = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(req.url ?? '');
+      const json = { 'content-type': 'application/json' };
+      if (!m) return void res.writeHead(404, json).end('{"message":"Not Found"}');
+      if (!req.headers.authorization) return void res.writeHead(401, json).end('{"message":"Requires authentication"}');
+      if (this.createStatus) return void res.writeHead(this.createStatus, json).end('{"message":"refused"}');
+      let body: CreatedIssue['body'];
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return void res.writeHead(400, json).end('{"message":"Problems parsing JSON"}');
+      }
+      if (body.assignees?.some((a) => this.unassignable.has(a))) return void res.writeHead(422, json).end('{"message":"Validation Failed"}');
+      const repository = `${decodeURIComponent(m[1])}/${decodeURIComponent(m[2])}`;
+      this.created.push({ repository, body, headers: req.headers });
+      const number = 100 + this.created.length;
+      this.issues.set(`github:${repository}#${number}`, { state: 'open' });
+      res.writeHead(201, json).end(JSON.stringify({ number, html_url: `${this.url}/${repository}/issues/${number}`, state: 'open', title: body.title }));
+    });
   }
 
   private route(path: string): { key?: string; body?: (i: FakeIssue) => unknown } {
