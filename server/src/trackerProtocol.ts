@@ -36,3 +36,19 @@ export interface TrackerStatesResult {
 
 /** Client to server: the tracker state of every indexed action item that links to an issue. */
 export const TrackerStatesRequest = 'postmortem/trackerStates';
+
+export interface FollowThroughParams {
+  /** The workspace's Markdown files, with the label (a relative path) the report shows for each. */
+  files: Array<{ uri: string; label: string }>;
+  /** The webview's script nonce: the page then opens postmortems on a click. */
+  nonce?: string;
+}
+
+export interface FollowThroughResult {
+  html: string;
+  /** label → uri, to open what the page names. */
+  links: Record<string, string>;
+  postmortems: number;
+}
+
+export const FollowThroughRequest = 'postmortem/followThroughReport';

@@ -7,7 +7,8 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TrackersConfig } from './config/types';
 import type { IndexedActionItem } from './protocol';
-import { TrackerSettingsNotification, TrackerStatesRequest, type TrackerSettings, type TrackerStatesResult } from './trackerProtocol';
+import { followThroughReport, type FollowThroughSources } from './followThroughRequest';
+import { FollowThroughRequest, TrackerSettingsNotification, TrackerStatesRequest, type FollowThroughParams, type TrackerSettings, type TrackerStatesResult } from './trackerProtocol';
 import type { TrackerEnv } from './trackers/clients';
 import { TrackerHttp, type HttpOptions } from './trackers/http';
 import { actionItemRef } from './trackers/links';
@@ -171,18 +172,19 @@ function sameKeys(a: Map<string, Map<number, string>>, b: Map<string, Map<number
   return true;
 }
 
-export interface TrackerStateHooks extends Omit<TrackerStateSources, 'log'> {
+export interface TrackerStateHooks extends Omit<TrackerStateSources, 'log'>, Omit<FollowThroughSources, 'openText' | 'trackerStates'> {
   /** Where analyses read the states from (AnalysisCache.trackerStates). */
   analyses: { trackerStates?: (uri: string) => Record<string, TrackerState> | undefined };
 }
 
-/** Wires the background checks to a connection: one call from startServer. */
+/** Wires the background checks and the follow-through report to a connection: one call from startServer. */
 export function registerTrackerStates(connection: Connection, documents: TextDocuments<TextDocument>, hooks: TrackerStateHooks): EditorTrackerStates {
   const log = (message: string) => connection.console.log(message);
   const states = new EditorTrackerStates({ ...hooks, log });
   hooks.analyses.trackerStates = (uri) => states.forDocument(uri);
   connection.onNotification(TrackerSettingsNotification, (settings: TrackerSettings) => void states.configure(settings ?? { enabled: false }));
   connection.onRequest(TrackerStatesRequest, () => states.itemStates());
+  connection.onRequest(FollowThroughRequest, (params: FollowThroughParams) => followThroughReport(params, { ...hooks, openText: (uri) => documents.get(uri)?.getText(), trackerStates: (uri) => states.forDocument(uri) }));
   documents.onDidSave(() => states.saved());
   return states;
 }

@@ -83,6 +83,15 @@ describe('follow-through report rendering', () => {
     assert.doesNotMatch(html, /<[^>]*\ssrc=|href="(?!\.\/)/, 'loads nothing, links only to relative files');
   });
 
+  it('for a webview, allows only its own click script by nonce; a nonce that could break out of the attribute is refused', () => {
+    const html = reportHtml(buildReport(inputs(3, HOSTILE), NOW), { scriptNonce: 'abcdefghijklmnop0123' });
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    assert.match(csp, /; script-src 'nonce-abcdefghijklmnop0123'$/);
+    assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="abcdefghijklmnop0123">']);
+    const refused = reportHtml(buildReport(inputs(1), NOW), { scriptNonce: '"><script>alert(1)</script>' });
+    assert.doesNotMatch(refused, /<script|script-src/);
+  });
+
   it('draws each chart as SVG with a title, a description and a data table', () => {
     const html = reportHtml(buildReport(inputs(10), NOW));
     const svgs = html.match(/<svg[^>]*role="img"[^>]*>/g) ?? [];

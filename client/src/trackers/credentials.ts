@@ -64,7 +64,7 @@ export class TrackerCredentials implements vscode.Disposable {
 
   /** Stores a token; with no arguments, asks which one and for its value (a password box). */
   async setToken(kind?: TokenKind, value?: string): Promise<void> {
-    const chosen = kind ?? (await vscode.window.showQuickPick(KINDS.map((k) => ({ label: tokenLabel(k), kind: k })), { placeHolder: vscode.l10n.t('Which tracker credential to store?') }))?.kind;
+    const chosen = kind ?? (await vscode.window.showQuickPick(KINDS.map((k) => ({ label: tokenLabel(k), token: k })), { placeHolder: vscode.l10n.t('Which tracker credential to store?') }))?.token;
     if (!chosen) return;
     const secret = value ?? await vscode.window.showInputBox({ prompt: tokenLabel(chosen), password: chosen !== 'jiraEmail', ignoreFocusOut: true });
     if (!secret) return;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ActionItemsChangedNotification, ActionItemsRequest, type ActionItemsResult, type IndexedActionItem } from '../../../server/src/protocol';
+import { TrackerStatesRequest, type ItemTrackerState, type TrackerStatesResult } from '../../../server/src/trackerProtocol';
 import { REVEAL_LINE } from './postmortemView';
 
 type Group = { label: string; items: IndexedActionItem[]; icon: string };
@@ -28,11 +29,24 @@ export function ownerGroups(items: IndexedActionItem[]): Group[] {
   return [...owners.entries()].sort(([a], [b]) => (a === '(no owner)' ? 1 : b === '(no owner)' ? -1 : a.localeCompare(b))).map(([label, list]) => ({ label, icon: 'person', items: list }));
 }
 
+const keyOf = (item: { uri: string; line: number }) => `${item.line}:${item.uri}`;
+
+/** The icon, description and tooltip line of an item's tracker state; undefined when nobody read it. */
+export function trackerPresentation(state: ItemTrackerState | undefined): { icon?: string; description: string; tooltip: string } | undefined {
+  if (!state) return undefined;
+  if (state.drift === 'done-here-open-in-tracker') return { icon: 'issue-reopened', description: vscode.l10n.t('drift: still open in the tracker'), tooltip: vscode.l10n.t('Marked done here, but its issue is still open in the tracker.') };
+  if (state.drift === 'closed-in-tracker-open-here') return { icon: 'issue-closed', description: vscode.l10n.t('drift: closed in the tracker'), tooltip: vscode.l10n.t('Its issue was closed in the tracker, but the item is still open here.') };
+  if (state.trackerState === null) return { description: vscode.l10n.t('tracker unknown'), tooltip: vscode.l10n.t('Tracker state unknown: {0}', state.trackerError ?? '') };
+  return { description: state.trackerState === 'open' ? vscode.l10n.t('issue open') : vscode.l10n.t('issue closed'), tooltip: state.trackerState === 'open' ? vscode.l10n.t('Its issue is open in the tracker.') : vscode.l10n.t('Its issue is closed in the tracker.') };
+}
+
 export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedActionItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private result: ActionItemsResult = { items: [], indexing: true };
   private byOwner = false;
+  private driftedOnly = false;
+  private trackers = new Map<string, ItemTrackerState>();
   view: vscode.TreeView<Group | IndexedActionItem> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -51,6 +65,30 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
     this.changed.fire();
   }
 
+  /** The "drifted" filter: only items whose document and tracker disagree. */
+  setDriftedOnly(on: boolean): void {
+    this.driftedOnly = on;
+    void vscode.commands.executeCommand('setContext', 'postmortem.actionItemsDriftedOnly', on);
+    this.showMessage();
+    this.changed.fire();
+  }
+
+  trackerState(item: { uri: string; line: number }): ItemTrackerState | undefined {
+    return this.trackers.get(keyOf(item));
+  }
+
+  private visibleItems(): IndexedActionItem[] {
+    return this.driftedOnly ? this.result.items.filter((i) => this.trackerState(i)?.drift) : this.result.items;
+  }
+
+  private showMessage(): void {
+    if (!this.view) return;
+    this.view.message = this.result.indexing ? vscode.l10n.t('Indexing the workspace…')
+      : this.result.items.length === 0 ? vscode.l10n.t('No action items in this workspace\'s postmortems.')
+      : this.driftedOnly && this.visibleItems().length === 0 ? vscode.l10n.t('No drifted action items: every linked issue agrees with its postmortem (or trackers are not checked: postmortem.trackers.enabled).')
+      : undefined;
+  }
+
   async refresh(): Promise<ActionItemsResult> {
     if (!this.client.isRunning()) {
       // Turned off (postmortem.enable) or not started yet: say so rather than fail a request.
@@ -58,11 +96,12 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
       return this.result;
     }
     this.result = await this.client.sendRequest<ActionItemsResult>(ActionItemsRequest);
+    // An older server without tracker checks answers with an error: the view simply shows no states.
+    const states = await this.client.sendRequest<TrackerStatesResult>(TrackerStatesRequest).catch(() => undefined);
+    this.trackers = new Map((states?.items ?? []).map((s) => [keyOf(s), s]));
     const overdue = this.result.items.filter((i) => i.overdue).length;
-    if (this.view) {
-      this.view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
-      this.view.message = this.result.indexing ? vscode.l10n.t('Indexing the workspace…') : this.result.items.length === 0 ? vscode.l10n.t('No action items in this workspace\'s postmortems.') : undefined;
-    }
+    if (this.view) this.view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
+    this.showMessage();
     this.changed.fire();
     return this.result;
   }
@@ -72,7 +111,8 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
   }
 
   groups(): Group[] {
-    return (this.byOwner ? ownerGroups(this.result.items) : stateGroups(this.result.items, this.today())).filter((g) => g.items.length > 0);
+    const items = this.visibleItems();
+    return (this.byOwner ? ownerGroups(items) : stateGroups(items, this.today())).filter((g) => g.items.length > 0);
   }
 
   getChildren(node?: Group | IndexedActionItem): Array<Group | IndexedActionItem> {
@@ -91,9 +131,14 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
     const label = node.text.replace(/\s*\(?\b(?:owner|assignee|due(?: date)?)\b\s*[:=][^.;)]*[.;)]?/gi, '').trim();
     const item = new vscode.TreeItem(label || node.text || '(empty)');
     const file = vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri));
-    item.description = [this.byOwner ? undefined : node.owner ?? 'no owner', node.due ?? 'no due date', file].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString(`**${node.text}**\n\nOwner: ${node.owner ?? '—'} · Due: ${node.due ?? '—'} · ${node.status}${node.overdue ? ' (overdue)' : ''}${node.tracker ? ` · ${node.tracker}` : ''}\n\n${file}:${node.line + 1}`);
-    item.iconPath = new vscode.ThemeIcon(node.status === 'done' ? 'check' : node.overdue ? 'warning' : 'circle-outline');
+    const tracker = trackerPresentation(this.trackerState(node));
+    item.description = [this.byOwner ? undefined : node.owner ?? 'no owner', node.due ?? 'no due date', tracker?.description, file].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.appendMarkdown('**').appendText(node.text).appendMarkdown('**\n\n').appendText(`Owner: ${node.owner ?? '—'} · Due: ${node.due ?? '—'} · ${node.status}${node.overdue ? ' (overdue)' : ''}${node.tracker ? ` · ${node.tracker}` : ''}`);
+    if (tracker) tooltip.appendMarkdown('\n\n').appendText(tracker.tooltip);
+    item.tooltip = tooltip.appendMarkdown('\n\n').appendText(`${file}:${node.line + 1}`);
+    item.iconPath = tracker?.icon ? new vscode.ThemeIcon(tracker.icon, new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(node.status === 'done' ? 'check' : node.overdue ? 'warning' : 'circle-outline');
+    if (tracker?.icon) item.contextValue = 'drifted';
     item.command = { title: vscode.l10n.t('Open'), command: REVEAL_LINE, arguments: [node.uri, node.line] };
     return item;
   }

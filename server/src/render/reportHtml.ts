@@ -1,6 +1,5 @@
 // The follow-through report as one self-contained HTML file: no script, a Content-Security-Policy
 // that allows only its own stylesheet (by hash), and every piece of document text escaped.
-import { createHash } from 'node:crypto';
 import { formatDuration } from '../model/metrics';
 import { barChartSvg, chartTable, type BarChart } from './reportCharts';
 import type { FollowThroughReport, GroupFigures, ReportItem } from './reportData';
@@ -15,6 +14,9 @@ h1{font-size:22px}h2{font-size:17px;margin-top:28px}.muted{color:var(--muted)}
 table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}td.n{text-align:right}
 caption{text-align:left;color:var(--muted)}.bad{color:var(--bad)}
 svg.chart{width:100%;max-width:640px;height:auto}.chart .axis{stroke:var(--line)}.chart .tick{fill:var(--muted);font-size:11px}.chart .s0{fill:var(--s0)}.chart .s1{fill:var(--s1)}`;
+
+/** The CSP hash of STYLE, written out so the page builds without node:crypto (the web extension's server); a unit test keeps it current. */
+export const STYLE_HASH = 'sha256-r5UszYutSQScCJ6hbbBtnKXIC1PLwsMagQPGljzeMHo=';
 
 const duration = (m: number | null) => (m === null ? '—' : formatDuration(m));
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
@@ -39,7 +41,28 @@ function itemsTable(caption: string, items: ReportItem[]): string {
   return `<table><caption>${esc(caption)}</caption><tr><th>Action item</th><th>Owner</th><th>Due</th><th>Open for (days)</th><th>Where</th></tr>${rows.join('')}</table>`;
 }
 
-export function reportHtml(report: FollowThroughReport): string {
+/**
+ * For an editor's webview: a click on a link or anywhere in its table row asks the editor to open that
+ * postmortem at that line, instead of navigating the webview. It reads only the report's own links.
+ */
+export const OPEN_ON_CLICK_SCRIPT = `(() => {
+  const vscode = acquireVsCodeApi();
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target && (target.closest('a[href]') || (target.closest('tr') && target.closest('tr').querySelector('a[href]')));
+    if (!link) return;
+    event.preventDefault();
+    const match = /^\\.\\/([^#]*)(?:#L(\\d+))?$/.exec(link.getAttribute('href') || '');
+    if (match) vscode.postMessage({ type: 'open', file: decodeURI(match[1]), line: match[2] ? Number(match[2]) : undefined });
+  });
+})();`;
+
+export interface ReportHtmlOptions {
+  /** Adds OPEN_ON_CLICK_SCRIPT, allowed by this nonce only (a webview); without it the page has no script. */
+  scriptNonce?: string;
+}
+
+export function reportHtml(report: FollowThroughReport, options: ReportHtmlOptions = {}): string {
   const t = report.totals;
   const cards = [
     ['Postmortems', `${t.postmortems}`, `${t.incidents} incidents · ${t.nearMisses} near-misses`],
@@ -51,8 +74,8 @@ export function reportHtml(report: FollowThroughReport): string {
   const charts = [chart('by-month', 'Time to detect and resolve by month', report.byMonth), chart('by-severity', 'Time to detect and resolve by severity', report.bySeverity)];
   const pmRows = report.postmortems.map((p) => `<tr><td>${fileLink(p.file)}<br><span class="muted">${esc(p.title)}</span></td><td>${esc(p.date ?? '—')}</td><td>${esc(p.severity ?? '—')}</td><td>${p.kind === 'near-miss' ? 'near-miss' : 'incident'}</td><td class="n">${duration(p.timeToDetectMinutes)}</td><td class="n">${duration(p.timeToMitigateMinutes)}</td><td class="n">${duration(p.timeToResolveMinutes)}</td><td class="n">${p.items.done}</td><td class="n">${p.items.open}</td><td class="n${p.items.overdue ? ' bad' : ''}">${p.items.overdue}</td><td class="n${p.items.drifted ? ' bad' : ''}">${report.trackersChecked ? p.items.drifted : '—'}</td></tr>`);
   const owners = report.overdueByOwner.map((o) => `<tr><td>${esc(o.owner)}</td><td class="n">${o.overdue}</td></tr>`);
-  const hash = createHash('sha256').update(STYLE).digest('base64');
-  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+  const nonce = options.scriptNonce && /^[A-Za-z0-9+/=_-]{16,}$/.test(options.scriptNonce) ? options.scriptNonce : undefined;
+  const csp = `default-src 'none'; style-src '${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'${nonce ? `; script-src 'nonce-${nonce}'` : ''}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Action item follow-through</title><style>${STYLE}</style></head><body>
 <h1>Action item follow-through</h1><p class="muted">${t.postmortems} postmortems, generated ${esc(report.generatedOn)}.</p>
@@ -61,6 +84,6 @@ ${charts.map((c) => `<section><h2>${esc(c.title)}</h2>${barChartSvg(c)}${chartTa
 <section><h2>Overdue items by owner</h2>${owners.length ? `<table><tr><th>Owner</th><th>Overdue</th></tr>${owners.join('')}</table>` : '<p class="muted">No overdue items.</p>'}</section>
 <section><h2>Oldest open items</h2>${itemsTable('Oldest open action items', report.oldestOpen)}</section>
 <section><h2>Postmortems</h2><table><tr><th>Postmortem</th><th>Date</th><th>Severity</th><th>Kind</th><th>Detect</th><th>Mitigate</th><th>Resolve</th><th>Done</th><th>Open</th><th>Overdue</th><th>Drifted</th></tr>${pmRows.join('')}</table></section>
-</body></html>
+${nonce ? `<script nonce="${nonce}">${OPEN_ON_CLICK_SCRIPT}</script>\n` : ''}</body></html>
 `;
 }
