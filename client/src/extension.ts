@@ -4,6 +4,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { activateWith, type PostmortemApi } from './activation';
 import { createLanguageClient } from './languageClient';
 import { openStartExample } from './startDemo';
+import { registerTrackerFeatures } from './trackers/register';
 
 export type { PostmortemApi } from './activation';
 
@@ -12,6 +13,7 @@ let client: BaseLanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
   const api = await activateWith(context, createLanguageClient);
   client = api.client;
+  registerTrackerFeatures(context, api);
   void openStartExample().catch(() => undefined);
   return api;
 }

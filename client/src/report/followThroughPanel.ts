@@ -1,0 +1,85 @@
+// Postmortem: Open Follow-through Report: the report `postmortem-lint report` writes, in a webview,
+// over the workspace's postmortems as the server reads them, drawn again when the Action Items view
+// learns of a change (edits, saves, files added or removed, tracker states). A click on a row opens
+// the postmortem at the item. The page allows only its own styles and one script, by nonce.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { FollowThroughRequest, type FollowThroughResult } from '../../../server/src/trackerProtocol';
+import { revealLine } from '../views/postmortemView';
+
+export const OPEN_FOLLOW_THROUGH = 'postmortem.openFollowThroughReport';
+const MARKDOWN = '**/*.{md,markdown,mdx,qmd}';
+const SKIPPED = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/.vscode-test/**}';
+const MAX_FILES = 5000;
+const REDRAW_MS = 500;
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class FollowThroughPanel implements vscode.Disposable {
+  static current: FollowThroughPanel | undefined;
+  private links: Record<string, string> = {};
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Resolves after each drawing (tests wait on it). */
+  private readonly drawn = new vscode.EventEmitter<FollowThroughResult>();
+  readonly onDidDraw = this.drawn.event;
+
+  static async show(client: BaseLanguageClient, changes: vscode.Event<unknown>): Promise<FollowThroughPanel> {
+    if (FollowThroughPanel.current) {
+      FollowThroughPanel.current.panel.reveal();
+      return FollowThroughPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel('postmortem.followThrough', vscode.l10n.t('Action item follow-through'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+    const shown = new FollowThroughPanel(panel, client, changes);
+    FollowThroughPanel.current = shown;
+    await shown.draw();
+    return shown;
+  }
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly client: BaseLanguageClient, changes: vscode.Event<unknown>) {
+    this.disposables.push(
+      this.drawn,
+      changes(() => this.drawSoon()),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.open(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  private drawSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.draw().catch(() => undefined), REDRAW_MS);
+  }
+
+  async draw(): Promise<void> {
+    if (!this.client.isRunning()) {
+      this.panel.webview.html = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><p>${vscode.l10n.t('The Postmortem language server is not running.')}</p>`;
+      return;
+    }
+    const files = await vscode.workspace.findFiles(MARKDOWN, SKIPPED, MAX_FILES);
+    const result = await this.client.sendRequest<FollowThroughResult>(FollowThroughRequest, {
+      files: files.map((uri) => ({ uri: uri.toString(), label: vscode.workspace.asRelativePath(uri, true) })),
+      nonce: nonce(),
+    });
+    this.links = result.links;
+    this.panel.webview.html = result.html;
+    this.drawn.fire(result);
+  }
+
+  private async open(message: unknown): Promise<void> {
+    const m = message as { type?: unknown; file?: unknown; line?: unknown };
+    if (m?.type !== 'open' || typeof m.file !== 'string' || !Object.hasOwn(this.links, m.file)) return;
+    const line = typeof m.line === 'number' && Number.isInteger(m.line) && m.line > 0 ? m.line - 1 : 0;
+    await revealLine(this.links[m.file], line);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    if (FollowThroughPanel.current === this) FollowThroughPanel.current = undefined;
+    this.disposables.forEach((d) => d.dispose());
+    this.disposables.length = 0;
+  }
+}
