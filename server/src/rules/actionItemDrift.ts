@@ -10,7 +10,7 @@ export const actionItemDrift: Rule = {
   defaultOptions: {},
   fixable: false,
   hasSuggestions: false,
-  rationale: 'Readers trust the postmortem\'s list: a box ticked while its issue is still open, or an open item whose issue was closed, hides whether the fix shipped. Bring the two back in line. The tracker\'s state comes from whoever runs the rules (`postmortem-lint actions --trackers` and `report --trackers` read it; in the examples, a `tracker-state` comment stands in for it).',
+  rationale: 'Readers trust the postmortem\'s list: a box ticked while its issue is still open, or an open item whose issue was closed, hides whether the fix shipped. Bring the two back in line. The tracker\'s state comes from whoever runs the rules: `postmortem-lint --trackers` (and `actions`/`report --trackers`) and the editor with `postmortem.trackers.enabled` read it; in the examples, a `tracker-state` comment stands in for it.',
   examples: {
     valid: ['## Action items\n\n- [x] Add a queue depth alert. Owner: @ana. acme/app#12 <!-- tracker-state acme/app#12 closed -->'],
     invalid: ['## Action items\n\n- [x] Add a queue depth alert. Owner: @ana. acme/app#12 <!-- tracker-state acme/app#12 open -->'],
