@@ -5,6 +5,7 @@ import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type Messag
 import { activateWith, type PostmortemApi } from './activation';
 import { clientOptions } from './clientOptions';
 import { openStartExample } from './startDemo';
+import { registerTrackerFeatures } from './trackers/register';
 import { serveWorkspaceFiles } from './workspaceFiles';
 
 export type { PostmortemApi } from './activation';
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     serveWorkspaceFiles(client);
     return client;
   });
+  registerTrackerFeatures(context, api);
   void openStartExample().catch(() => undefined);
   return api;
 }

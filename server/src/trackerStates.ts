@@ -139,7 +139,10 @@ export class EditorTrackerStates {
   /** Each linked item's state and drift, for the Action Items view. */
   itemStates(): TrackerStatesResult {
     if (!this.settings.enabled) return { enabled: false, readAt: null, items: [] };
-    const items = this.sources.items().flatMap((item) => {
+    const indexed = this.sources.items();
+    // Checks turned on before the workspace index had read anything: read once it has (not on later edits).
+    if (this.readAt && this.keysByUri.size === 0 && !this.running && indexed.some((i) => i.tracker || /#\d|https?:\/\//.test(i.text))) void this.read();
+    const items = indexed.flatMap((item) => {
       const key = this.keysByUri.get(item.uri)?.get(item.line);
       const state = key ? this.states.get(key) : undefined;
       if (!state) return [];

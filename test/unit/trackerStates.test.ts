@@ -55,6 +55,19 @@ describe('editor tracker states (background reads)', () => {
     assert.equal(states.itemStates().items.find((i) => i.line === 4)!.drift, null);
   });
 
+  it('reads once the index has items when checks were turned on before it had read anything', async () => {
+    const later = items;
+    items = [];
+    await states.configure({ enabled: true, githubApiUrl: fake.url });
+    assert.equal(fake.seen.length, 0);
+    items = later;
+    states.itemStates();
+    const running = (states as unknown as { running?: Promise<void> }).running;
+    assert.ok(running, 'a read started');
+    await running;
+    assert.equal(states.itemStates().items.length, 3);
+  });
+
   it('forgets the states when turned off', async () => {
     await states.configure({ enabled: true, githubApiUrl: fake.url });
     await states.configure({ enabled: false });
