@@ -2,8 +2,6 @@
 // the Markdown files the client found in the workspace (open documents read as they are in the
 // editor), with the tracker states read in the background. One document is analysed per turn, so
 // diagnostics and other requests are answered in between.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from './config/types';
 import { analyze } from './engine/analyze';
 import { buildReport, type ReportInput } from './render/reportData';
@@ -15,6 +13,8 @@ import type { TrackerState } from './trackers/types';
 export interface FollowThroughSources {
   /** The text of an open document, if open. */
   openText(uri: string): string | undefined;
+  /** A file's text through the server's file system (Node, or the client's in a web worker). */
+  readFile(uri: string): Promise<string>;
   isPostmortem(uri: string, text: string): boolean;
   configFor(uri: string): Promise<ResolvedConfig>;
   maxFileSize(): number;
@@ -25,9 +25,8 @@ export interface FollowThroughSources {
 async function textOf(uri: string, sources: FollowThroughSources): Promise<string | undefined> {
   const open = sources.openText(uri);
   if (open !== undefined) return open;
-  if (!uri.startsWith('file:')) return undefined;
   try {
-    return await readFile(fileURLToPath(uri), 'utf8');
+    return await sources.readFile(uri);
   } catch {
     return undefined; // deleted since the client listed it
   }

@@ -12,6 +12,7 @@ import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { actionItemsChangedNotifier, registerWorkspace } from './handlers/workspace';
 import { NO_FILES, type FileSystem } from './service/fileSystem';
 import { PostmortemService } from './service/languageService';
+import { registerTrackerStates } from './trackerStates';
 
 export interface ServerOptions {
   now?: () => Date;
@@ -51,6 +52,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerWorkspace(ctx, diagnostics);
   registerLanguageFeatures(ctx);
   registerCustomRequests(ctx);
+  registerTrackerStates(ctx, diagnostics, options.fs ?? NO_FILES);
 
   documents.listen(connection);
   connection.listen();

@@ -2,13 +2,15 @@
 // sends its settings and credentials, on a timer, and shortly after a save, never per edit. Analyses
 // take the states known at that moment (a synchronous lookup), so diagnostics never wait for the
 // network; when a read changes what is known, diagnostics and the Action Items view are refreshed.
-import type { Connection } from 'vscode-languageserver';
-import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TrackersConfig } from './config/types';
+import { isPostmortem } from './documents';
+import type { HandlerContext } from './handlers/context';
+import type { DiagnosticsChannel } from './handlers/diagnostics';
+import { actionItemsChangedNotifier } from './handlers/workspace';
+import type { FileSystem } from './service/fileSystem';
 import type { IndexedActionItem } from './protocol';
 import { followThroughReport, type FollowThroughSources } from './followThroughRequest';
-import { FollowThroughRequest, TrackerSettingsNotification, TrackerStatesRequest, type FollowThroughParams, type TrackerSettings, type TrackerStatesResult } from './trackerProtocol';
+import { FollowThroughRequest, TrackerSettingsNotification, TrackerStatesRequest, type FollowThroughParams, type FollowThroughResult, type TrackerSettings, type TrackerStatesResult } from './trackerProtocol';
 import type { TrackerEnv } from './trackers/clients';
 import { TrackerHttp, type HttpOptions } from './trackers/http';
 import { actionItemRef } from './trackers/links';
@@ -175,19 +177,33 @@ function sameKeys(a: Map<string, Map<number, string>>, b: Map<string, Map<number
   return true;
 }
 
-export interface TrackerStateHooks extends Omit<TrackerStateSources, 'log'>, Omit<FollowThroughSources, 'openText' | 'trackerStates'> {
-  /** Where analyses read the states from (AnalysisCache.trackerStates). */
-  analyses: { trackerStates?: (uri: string) => Record<string, TrackerState> | undefined };
-}
-
 /** Wires the background checks and the follow-through report to a connection: one call from startServer. */
-export function registerTrackerStates(connection: Connection, documents: TextDocuments<TextDocument>, hooks: TrackerStateHooks): EditorTrackerStates {
-  const log = (message: string) => connection.console.log(message);
-  const states = new EditorTrackerStates({ ...hooks, log });
-  hooks.analyses.trackerStates = (uri) => states.forDocument(uri);
-  connection.onNotification(TrackerSettingsNotification, (settings: TrackerSettings) => void states.configure(settings ?? { enabled: false }));
-  connection.onRequest(TrackerStatesRequest, () => states.itemStates());
-  connection.onRequest(FollowThroughRequest, (params: FollowThroughParams) => followThroughReport(params, { ...hooks, openText: (uri) => documents.get(uri)?.getText(), trackerStates: (uri) => states.forDocument(uri) }));
+export function registerTrackerStates(ctx: HandlerContext, diagnostics: DiagnosticsChannel, fs: FileSystem): EditorTrackerStates {
+  const { connection, documents, service, guard } = ctx;
+  const itemsChanged = actionItemsChangedNotifier(connection);
+  const states = new EditorTrackerStates({
+    items: () => service.index.items(),
+    trackersFor: async (uri) => (await service.documentConfig(uri)).config.trackers ?? {},
+    changed: () => {
+      service.trackerStatesChanged();
+      diagnostics.refresh();
+      itemsChanged();
+    },
+    log: (message) => connection.console.log(message),
+  });
+  service.useTrackerStates((uri) => states.forDocument(uri));
+  const sources: FollowThroughSources = {
+    openText: (uri) => documents.get(uri)?.getText(),
+    readFile: (uri) => fs.readFile(uri),
+    isPostmortem: (uri, text) => isPostmortem(uri, text, service.settings.files),
+    configFor: async (uri) => (await service.documentConfig(uri)).config,
+    maxFileSize: () => service.settings.maxFileSize,
+    trackerStates: (uri) => states.forDocument(uri),
+    now: service.now,
+  };
+  connection.onNotification(TrackerSettingsNotification, guard.notification('Reading tracker settings', (settings: TrackerSettings) => states.configure(settings ?? { enabled: false })));
+  connection.onRequest(TrackerStatesRequest, guard.request('Tracker states', { enabled: false, readAt: null, items: [] } as TrackerStatesResult, () => states.itemStates()));
+  connection.onRequest(FollowThroughRequest, guard.request('Follow-through report', null as FollowThroughResult | null, (params: FollowThroughParams) => followThroughReport(params, sources)));
   documents.onDidSave(() => states.saved());
   return states;
 }

@@ -20,6 +20,7 @@ import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Ins
 import { DEFAULT_SETTINGS, loadConfig, withDefaults, type DocumentConfig, type EditorSettings } from '../settings';
 import { WorkspaceIndex } from '../workspaceIndex';
 import type { FileSystem } from './fileSystem';
+import type { TrackerState } from '../trackers/types';
 
 /** What the service needs from its host; everything but `fs` has a quiet default. */
 export interface ServiceHost {
@@ -259,6 +260,16 @@ export class PostmortemService {
   /** A configuration file changed: configurations are read again. */
   configFilesChanged(): void {
     this.configCache.clear();
+    this.forgetAnalyses();
+  }
+
+  /** Tracker states read in the background (trackerStates.ts) for each analysis; undefined turns action-item-drift off. */
+  useTrackerStates(provider: (uri: string) => Record<string, TrackerState> | undefined): void {
+    this.analyses.trackerStates = provider;
+  }
+
+  /** The tracker states changed: analyses are made again with them. */
+  trackerStatesChanged(): void {
     this.forgetAnalyses();
   }
 
