@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ActionItemInsertionRequest, type ActionItemInsertionParams, type Insertion } from '../../../server/src/protocol';
+import { addDays, localToday } from '../../../server/src/model/calendar';
 import { activeMarkdownEditor, applyInsertion } from './applyInsertion';
 
-function inDays(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return d.toISOString().slice(0, 10);
+/** The date `days` after today in the user's own zone, not in UTC. */
+export function inDays(days: number, now = new Date()): string {
+  return addDays(localToday(now), days);
 }
 
 export async function addActionItem(client: LanguageClient): Promise<boolean> {

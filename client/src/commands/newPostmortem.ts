@@ -2,6 +2,7 @@
 // the severity and the title; writes `<date>-<title>.md` into postmortem.newPostmortem.folder.
 import * as vscode from 'vscode';
 import { confinedSegments, fillTemplate, slug } from '../templateText';
+import { localToday } from '../../../server/src/model/calendar';
 import { builtInTemplates, workspaceTemplates, type Template } from '../templates';
 
 export interface NewPostmortemOptions {
@@ -79,7 +80,7 @@ export async function newPostmortem(options?: NewPostmortemOptions): Promise<vsc
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Give the incident a title.')),
   }));
   if (!title?.trim()) return undefined;
-  const date = (options?.today ?? (() => new Date()))().toISOString().slice(0, 10);
+  const date = localToday((options?.today ?? (() => new Date()))());
   const dir = targetFolder(folder);
   const file = vscode.Uri.joinPath(dir, `${date}-${slug(title)}.md`);
   if (await exists(file)) {

@@ -4,14 +4,13 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ActionItemsChangedNotification, ActionItemsRequest, type ActionItemsResult, type IndexedActionItem } from '../../../server/src/protocol';
 import { TrackerStatesRequest, type ItemTrackerState, type TrackerStatesResult } from '../../../server/src/trackerProtocol';
+import { addDays, localToday } from '../../../server/src/model/calendar';
 import { REVEAL_LINE } from './postmortemView';
 
 type Group = { label: string; items: IndexedActionItem[]; icon: string };
 
-const DAY = 86_400_000;
-
 export function stateGroups(items: IndexedActionItem[], today: string): Group[] {
-  const soon = new Date(Date.parse(today) + 7 * DAY).toISOString().slice(0, 10);
+  const soon = addDays(today, 7);
   const open = items.filter((i) => i.status === 'open');
   return [
     { label: vscode.l10n.t('Overdue'), icon: 'error', items: open.filter((i) => i.overdue) },
@@ -50,7 +49,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
   view: vscode.TreeView<Group | IndexedActionItem> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient, private readonly today: () => string = () => new Date().toISOString().slice(0, 10)) {
+  constructor(private readonly client: LanguageClient, private readonly today: () => string = () => localToday(new Date())) {
     this.disposables.push(client.onNotification(ActionItemsChangedNotification, () => void this.refresh()));
   }
 

@@ -1,4 +1,5 @@
 // `postmortem-lint timeline` and `postmortem-lint actions`: the model as data for other tools.
+import { isOverdue, todayFor } from '../model/calendar';
 import { computeMetrics, formatDuration } from '../model/metrics';
 import type { Analysis } from '../engine/analyze';
 import type { ActionRow, TimelineReport } from './reportTypes';
@@ -29,10 +30,10 @@ export function timelineText(report: TimelineReport): string {
 
 
 export function actionRows(file: string, analysis: Analysis, now: Date): ActionRow[] {
-  const today = now.toISOString().slice(0, 10);
+  const today = todayFor(analysis.model, now);
   return analysis.model.actionItems.map((a) => ({
     file, line: analysis.lines.line(a.start) + 1, text: a.text, owner: a.owner ?? null, due: a.due ?? null,
-    status: a.status, tracker: a.tracker ?? null, overdue: a.status === 'open' && !!a.due && a.due < today,
+    status: a.status, tracker: a.tracker ?? null, overdue: isOverdue(a, today),
   }));
 }
 

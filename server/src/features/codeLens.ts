@@ -2,6 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
+import { isOverdue, todayFor } from '../model/calendar';
 import { computeMetrics, formatDuration } from '../model/metrics';
 import { toRange } from './convert';
 
@@ -18,12 +19,12 @@ export function codeLenses(document: TextDocument, cached: CachedAnalysis, now: 
   const actions = model.sections.find((s) => s.kinds.includes('action-items'));
   if (actions) {
     const items = model.actionItems;
-    const today = now.toISOString().slice(0, 10);
+    const today = todayFor(model, now);
     const open = items.filter((i) => i.status === 'open');
     const title = [
       `${items.length} item${items.length === 1 ? '' : 's'}`,
       `${open.filter((i) => !i.owner).length} without owner`,
-      `${open.filter((i) => i.due && i.due < today).length} overdue`,
+      `${open.filter((i) => isOverdue(i, today)).length} overdue`,
     ].join(' · ');
     lenses.push({ range: toRange(document, actions.titleSpan.start, actions.titleSpan.start), command: { title, command: '' } });
   }

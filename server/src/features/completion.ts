@@ -3,7 +3,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sectionNames';
-import { addDays } from '../rules/actionItemDueDate';
+import { addDays, todayFor } from '../model/calendar';
 
 export async function completions(document: TextDocument, cached: CachedAnalysis, position: Position, now: Date, owners: () => Promise<string[]>): Promise<CompletionItem[]> {
   const line = document.getText({ start: { line: position.line, character: 0 }, end: position });
@@ -22,7 +22,7 @@ export async function completions(document: TextDocument, cached: CachedAnalysis
   const due = /(?:^|\s)\+(\d{1,3})([dw])$/.exec(line);
   if (due) {
     const days = Number(due[1]) * (due[2] === 'w' ? 7 : 1);
-    const date = addDays(now, days);
+    const date = addDays(todayFor(cached.analysis.model, now), days);
     return [{ label: date, kind: CompletionItemKind.Value, detail: `${days} days from today`, filterText: `+${due[1]}${due[2]}`, textEdit: { range: range(due[1].length + 2), newText: date } }];
   }
 

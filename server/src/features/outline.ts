@@ -1,5 +1,6 @@
 // The data the Postmortem view and the timeline preview draw: the same model as the CLI's timeline.
 import type { AnalysisSummary } from '../engine/analyze';
+import { isOverdue, todayFor } from '../model/calendar';
 import { computeMetrics, formatElapsed } from '../model/metrics';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sectionNames';
 import type { DocumentOutline } from '../protocol';
@@ -12,7 +13,7 @@ export function outline(uri: string, analysis: AnalysisSummary, requiredSections
   const expected = new Set([...requiredSections, ...model.sections.flatMap((s) => s.kinds)]);
   const metrics = computeMetrics(model.timeline);
   const startMinutes = metrics.impactStart?.minutes;
-  const today = now.toISOString().slice(0, 10);
+  const today = todayFor(model, now);
   return {
     uri, isPostmortem: true, title: model.meta.title, severity: model.meta.severity,
     sections: CANONICAL_ORDER.filter((k) => expected.has(k)).map((kind) => {
@@ -32,6 +33,6 @@ export function outline(uri: string, analysis: AnalysisSummary, requiredSections
       },
       findings: analysis.findings.filter((f) => TIMELINE_RULES.has(f.ruleId)).map((f) => ({ line: line(f.start), ruleId: f.ruleId, message: f.message })),
     },
-    actionItems: model.actionItems.map((a) => ({ line: line(a.start), text: a.text, owner: a.owner ?? null, due: a.due ?? null, status: a.status, overdue: a.status === 'open' && !!a.due && a.due < today })),
+    actionItems: model.actionItems.map((a) => ({ line: line(a.start), text: a.text, owner: a.owner ?? null, due: a.due ?? null, status: a.status, overdue: isOverdue(a, today) })),
   };
 }

@@ -1,5 +1,6 @@
 // The follow-through report as data: per postmortem, per action item, and the figures across them.
 // Pure: the caller supplies models and any tracker states, so the same data feeds the CLI and an editor.
+import { daysBetween, isOverdue, localToday, todayFor } from '../model/calendar';
 import { computeMetrics } from '../model/metrics';
 import { findDate } from '../model/timeExpression';
 import type { ActionItem, Postmortem } from '../model/types';
@@ -64,7 +65,6 @@ export interface FollowThroughReport {
 }
 
 const DONE_ON = /\b(?:done|completed?|closed|fixed|shipped|resolved|merged|landed)\b\W{0,3}(?:on\s+|in\s+)?/gi;
-const DAY = 86_400_000;
 
 /** A done item's own completion date ("Done 2026-03-04", "completed on March 4, 2026"), if it writes one. */
 export function doneDateOf(text: string): string | undefined {
@@ -86,18 +86,19 @@ export function median(values: number[]): number | null {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Whole days between two dates; null when either is not a real date ("2026-13-45" in front matter). */
 const days = (from: string, to: string): number | null => {
-  const d = Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+  const d = daysBetween(from, to);
   return Number.isFinite(d) ? d : null;
 };
 
-function itemRow(input: ReportInput, item: ActionItem, today: string): ReportItem {
+function itemRow(input: ReportInput, item: ActionItem, now: Date): ReportItem {
+  const today = todayFor(input.model, now);
   const date = input.model.incidentDate;
   const tracker = input.trackerState?.(item);
   const age = item.status === 'open' && date ? days(date, today) : null;
   const closedOn = item.status === 'done' ? doneDateOf(item.text) ?? tracker?.closedAt?.slice(0, 10) ?? null : null;
   return {
     file: input.file, line: input.lineOf(item.start), text: item.text, owner: item.owner ?? null, due: item.due ?? null, status: item.status,
-    overdue: item.status === 'open' && !!item.due && item.due < today,
+    overdue: isOverdue(item, today),
     drift: driftOf(item.status, tracker),
     closedOn, daysToClose: closedOn && date && closedOn >= date ? days(date, closedOn) : null,
     ageDays: age === null ? null : Math.max(0, age),
@@ -121,10 +122,10 @@ function group(rows: ReportPostmortem[], keyOf: (r: ReportPostmortem) => string 
 }
 
 export function buildReport(inputs: readonly ReportInput[], now: Date, severityScale: readonly string[] = []): FollowThroughReport {
-  const today = now.toISOString().slice(0, 10);
+  const today = localToday(now);
   const items: ReportItem[] = [];
   const postmortems = inputs.map((input): ReportPostmortem => {
-    const own = input.model.actionItems.map((item) => itemRow(input, item, today));
+    const own = input.model.actionItems.map((item) => itemRow(input, item, now));
     items.push(...own);
     const m = computeMetrics(input.model.timeline);
     return {

@@ -1,9 +1,7 @@
 import { rewriteCell } from './actionItemOwner';
+import { addDays, todayFor } from '../model/calendar';
 import type { Rule } from './types';
 
-export function addDays(now: Date, days: number): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)).toISOString().slice(0, 10);
-}
 
 export const actionItemDueDate: Rule<{ defaultDueDays: number }> = {
   id: 'action-item-due-date',
@@ -21,9 +19,9 @@ export const actionItemDueDate: Rule<{ defaultDueDays: number }> = {
   },
   check(context) {
     const { model, options, now } = context;
+    const date = addDays(todayFor(model, now), options.defaultDueDays);
     for (const item of model.actionItems) {
       if (item.status === 'done') continue;
-      const date = addDays(now, options.defaultDueDays);
       const cell = item.cells?.due;
       const edit = cell
         ? { start: cell.start, end: cell.end, newText: rewriteCell(context.text.slice(cell.start, cell.end), date) }

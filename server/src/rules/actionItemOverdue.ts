@@ -1,3 +1,4 @@
+import { daysBetween, isOverdue, todayFor } from '../model/calendar';
 import type { Rule } from './types';
 
 export const actionItemOverdue: Rule = {
@@ -14,10 +15,10 @@ export const actionItemOverdue: Rule = {
     invalid: ['## Action items\n\n- [ ] Add an alert. Owner: @ana. Due: 2020-01-10.'],
   },
   check(context) {
-    const today = context.now.toISOString().slice(0, 10);
+    const today = todayFor(context.model, context.now);
     for (const item of context.model.actionItems) {
-      if (item.status !== 'open' || !item.due || item.due >= today) continue;
-      const days = Math.round((Date.parse(today) - Date.parse(item.due)) / 86400000);
+      if (!isOverdue(item, today)) continue;
+      const days = daysBetween(item.due!, today);
       const span = item.dueSpan ?? item;
       context.report({ start: span.start, end: span.end, message: `This action item was due on ${item.due}, ${days} day${days === 1 ? '' : 's'} ago, and is still open. Mark it done, or agree a new date with its owner.` });
     }
