@@ -15,6 +15,15 @@ export interface OutlineParams {
   uri: string;
 }
 
+/** The incident's durations from its impact start, in minutes; null when the timeline does not settle them. */
+export interface MetricFigures {
+  timeToDetectMinutes: number | null;
+  timeToAcknowledgeMinutes: number | null;
+  timeToMitigateMinutes: number | null;
+  timeToResolveMinutes: number | null;
+  impactMinutes: number | null;
+}
+
 /** What the Postmortem view and the timeline preview draw for one document. */
 export interface DocumentOutline {
   uri: string;
@@ -25,7 +34,7 @@ export interface DocumentOutline {
   timeline: {
     zone?: string;
     entries: Array<{ line: number; endLine: number; time: string | null; timeText?: string; elapsed?: string; text: string; milestone: string | null; minutes?: number }>;
-    metrics: { timeToDetectMinutes: number | null; timeToAcknowledgeMinutes: number | null; timeToMitigateMinutes: number | null; timeToResolveMinutes: number | null; impactMinutes: number | null };
+    metrics: MetricFigures;
     findings: Array<{ line: number; ruleId: string; message: string }>;
   };
   actionItems: Array<{ line: number; text: string; owner: string | null; due: string | null; status: 'open' | 'done'; overdue: boolean }>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprints } from '../../server/src/cli/ciFormats';
-import { csvCell, escapeMarkdown } from '../../server/src/cli/reports';
+import { csvCell } from '../../server/src/cli/reports';
 import { colorEnabled, escapeControl } from '../../server/src/cli/terminal';
 import { BLAMEFUL, gitInit, runCli, tempFolder, writeTree } from './cliHarness';
 
@@ -38,7 +38,6 @@ describe('postmortem-lint outputs are inert', () => {
   });
 
   it('escapes Markdown in the Markdown export', () => {
-    assert.equal(escapeMarkdown('<img src=x> **b** [l](u)'), '\\<img src=x\\> \\*\\*b\\*\\* \\[l\\](u)');
     const root = repo({ 'postmortems/a.md': '# Postmortem: x\n\n## Action items\n\n- Fix `<script>alert(1)</script>` in *the* form @ana\n' });
     const md = runCli(['actions', 'postmortems', '--format', 'markdown'], root).out;
     assert.match(md, /\\<script\\>/);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver';
 import { analyze } from '../../server/src/engine/analyze';
-import { escapeMarkdown } from '../../server/src/features/escape';
+import { escapeMarkdown } from '../../server/src/render/markdownEscape';
 import { hover } from '../../server/src/features/hover';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { configFor, DEFAULT_SETTINGS } from '../../server/src/settings';

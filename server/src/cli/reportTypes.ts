@@ -1,12 +1,12 @@
 // The shapes of the timeline and action-item reports (CLI JSON and the library API). Types only,
 // importing only the protocol's types, so the package's declaration files stand alone.
-import type { IndexedActionItem } from '../protocol';
+import type { IndexedActionItem, MetricFigures } from '../protocol';
 
 export interface TimelineReport {
   file: string;
   timezone: string | null;
   entries: Array<{ line: number; time: string | null; text: string; milestone: string | null }>;
-  metrics: { timeToDetectMinutes: number | null; timeToMitigateMinutes: number | null; timeToResolveMinutes: number | null; timeToAcknowledgeMinutes: number | null; impactMinutes: number | null };
+  metrics: MetricFigures;
 }
 
 /** An action item as the CLI and the exports write it: the index's item with a path and a 1-based line. */

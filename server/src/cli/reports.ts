@@ -1,20 +1,20 @@
 // `postmortem-lint timeline` and `postmortem-lint actions`: the model as data for other tools.
 import { isOverdue, todayFor } from '../model/calendar';
-import { computeMetrics, formatDuration } from '../model/metrics';
+import { computeMetrics, formatDuration, metricFigures } from '../model/metrics';
 import type { Analysis } from '../engine/analyze';
 import type { ActionRow, TimelineReport } from './reportTypes';
+import { escapeMarkdown } from '../render/markdownEscape';
 import { escapeControl } from './terminal';
 
 export type { ActionRow, TimelineReport } from './reportTypes';
 
 export function timelineReport(file: string, analysis: Analysis): TimelineReport {
   const { timeline } = analysis.model;
-  const m = computeMetrics(timeline);
   return {
     file,
     timezone: timeline.zone?.name ?? timeline.entryZones[0] ?? null,
     entries: timeline.entries.map((e) => ({ line: analysis.lines.line(e.start) + 1, time: e.iso ?? null, text: e.text, milestone: e.milestone ?? null })),
-    metrics: { timeToDetectMinutes: m.timeToDetectMinutes, timeToMitigateMinutes: m.timeToMitigateMinutes, timeToResolveMinutes: m.timeToResolveMinutes, timeToAcknowledgeMinutes: m.timeToAcknowledgeMinutes, impactMinutes: m.impactMinutes },
+    metrics: metricFigures(computeMetrics(timeline)),
   };
 }
 
@@ -45,15 +45,6 @@ export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r\t']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * Text placed inline in Markdown shows as written: the characters that start inline markup (emphasis,
- * code, links, HTML, entities, table cells, strikethrough) are backslash-escaped, and line breaks,
- * which could start a new block, become spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
 export function actionsCsv(rows: ActionRow[]): string {

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
 import { computeMetrics, formatElapsed, MILESTONE_LABELS } from '../model/metrics';
 import { RULES_BY_ID, ruleDocsUrl } from '../rules/registry';
-import { escapeMarkdown } from './escape';
+import { escapeMarkdown } from '../render/markdownEscape';
 
 export function hover(document: TextDocument, cached: CachedAnalysis, position: Position): Hover | null {
   const offset = document.offsetAt(position);

@@ -1,7 +1,7 @@
 // The data the Postmortem view and the timeline preview draw: the same model as the CLI's timeline.
 import type { AnalysisSummary } from '../engine/analyze';
 import { isOverdue, todayFor } from '../model/calendar';
-import { computeMetrics, formatElapsed } from '../model/metrics';
+import { computeMetrics, formatElapsed, metricFigures } from '../model/metrics';
 import { CANONICAL_ORDER, SECTION_TITLES } from '../model/sectionNames';
 import type { DocumentOutline } from '../protocol';
 
@@ -27,10 +27,7 @@ export function outline(uri: string, analysis: AnalysisSummary, requiredSections
         milestone: e.milestone ?? null, minutes: e.minutes,
         elapsed: e.minutes !== undefined && startMinutes !== undefined ? formatElapsed(e.minutes - startMinutes) : undefined,
       })),
-      metrics: {
-        timeToDetectMinutes: metrics.timeToDetectMinutes, timeToAcknowledgeMinutes: metrics.timeToAcknowledgeMinutes,
-        timeToMitigateMinutes: metrics.timeToMitigateMinutes, timeToResolveMinutes: metrics.timeToResolveMinutes, impactMinutes: metrics.impactMinutes,
-      },
+      metrics: metricFigures(metrics),
       findings: analysis.findings.filter((f) => TIMELINE_RULES.has(f.ruleId)).map((f) => ({ line: line(f.start), ruleId: f.ruleId, message: f.message })),
     },
     actionItems: model.actionItems.map((a) => ({ line: line(a.start), text: a.text, owner: a.owner ?? null, due: a.due ?? null, status: a.status, overdue: isOverdue(a, today) })),

@@ -1,4 +1,5 @@
 // Time to detect, mitigate and resolve, measured from the impact start.
+import type { MetricFigures } from '../protocol';
 import type { Milestone, Timeline, TimelineEntry } from './types';
 
 export const MILESTONE_LABELS: Record<Milestone, string> = {
@@ -9,16 +10,17 @@ export const MILESTONE_LABELS: Record<Milestone, string> = {
   resolved: 'resolution',
 };
 
-export interface IncidentMetrics {
+export interface IncidentMetrics extends MetricFigures {
   /** The entry the metrics count from: the impact-start milestone, else the first timed entry. */
   impactStart?: TimelineEntry;
   impactStartInferred: boolean;
-  timeToDetectMinutes: number | null;
-  timeToAcknowledgeMinutes: number | null;
-  timeToMitigateMinutes: number | null;
-  timeToResolveMinutes: number | null;
-  /** From impact start to mitigation (or resolution when there is no mitigation entry). */
-  impactMinutes: number | null;
+}
+
+/** The figures every face shows (outline, CLI timeline, report data), written once. */
+export const NO_METRICS: MetricFigures = { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null };
+
+export function metricFigures(m: IncidentMetrics): MetricFigures {
+  return { timeToDetectMinutes: m.timeToDetectMinutes, timeToAcknowledgeMinutes: m.timeToAcknowledgeMinutes, timeToMitigateMinutes: m.timeToMitigateMinutes, timeToResolveMinutes: m.timeToResolveMinutes, impactMinutes: m.impactMinutes };
 }
 
 export function milestoneEntry(timeline: Timeline, milestone: Milestone): TimelineEntry | undefined {

@@ -1,11 +1,10 @@
 // The follow-through report as Markdown, for a pull request comment or a wiki page.
 import { formatDuration } from '../model/metrics';
+import { escapeMarkdown } from './markdownEscape';
 import type { FollowThroughReport, GroupFigures } from './reportData';
 
 /** Document text inside a table cell: no pipes, newlines or markup that could change the table. */
-function cell(s: string): string {
-  return s.replace(/[\\|*_`[\]<>]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-}
+const cell = escapeMarkdown;
 const d = (m: number | null) => (m === null ? '—' : formatDuration(Math.round(m)));
 
 function groups(title: string, rows: GroupFigures[]): string[] {
