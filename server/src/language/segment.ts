@@ -2,6 +2,7 @@
 // text (emphasis, links and hard wraps removed, offsets kept), then splits into sentences. Code
 // blocks, block quotes, HTML and front matter are other people's words or not prose: never read.
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
+import { isAutolink, NOT_AUTHOR_TEXT } from '../model/authorText';
 
 /** A run of flat text and where it starts in the source. */
 export interface Piece {
@@ -16,7 +17,7 @@ export interface FlatBlock {
   pieces: Piece[];
 }
 
-const SKIP = new Set(['code', 'html', 'yaml', 'toml', 'blockquote', 'definition', 'image', 'imageReference', 'footnoteDefinition', 'math']);
+const SKIP = NOT_AUTHOR_TEXT;
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 function flatten(block: Nodes, text: string): FlatBlock {
@@ -30,7 +31,7 @@ function flatten(block: Nodes, text: string): FlatBlock {
     if (node === block) return undefined;
     if (SKIP.has(node.type)) return false;
     // An autolink (its text is its address) is a reference, not prose.
-    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url.replace(/^mailto:/, '')) return false;
+    if (isAutolink(node)) return false;
     if (node.type === 'break') add(startOffset(node), ' ', false);
     if (node.type !== 'text' && node.type !== 'inlineCode') return undefined;
     const start = startOffset(node);

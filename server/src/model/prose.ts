@@ -2,8 +2,10 @@
 // Code, inline code, HTML (comments included), block quotes, front matter and bare URLs are quoted
 // material, not the author's analysis, so language rules never read them.
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
+import { isAutolink, NOT_AUTHOR_TEXT } from './authorText';
 
-const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'blockquote', 'definition', 'image', 'imageReference']);
+// Inline code too: the mask is for phrase matching, and code is never the author's phrasing.
+const SKIP = new Set([...NOT_AUTHOR_TEXT, 'inlineCode']);
 
 function blank(s: string): string {
   return s.replace(/[^\r\n]/g, ' ');
@@ -14,7 +16,7 @@ export function proseMask(root: Root, text: string): string {
   let cursor = 0;
   walk(root as Nodes, (node) => {
     if (SKIP.has(node.type)) return false;
-    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url.replace(/^mailto:/, '')) return false;
+    if (isAutolink(node)) return false;
     if (node.type !== 'text') return undefined;
     const start = startOffset(node);
     const end = endOffset(node);
