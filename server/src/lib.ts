@@ -27,7 +27,16 @@ export interface PostmortemConfig {
   blamePhrases?: string[];
   severityScale?: string[];
   timezone?: string;
+  /** Paths the CLI skips, as .gitignore patterns relative to the configuration file's folder. */
   ignores?: string[];
+  /** Where action items' issues live; tokens never go here (they come from the environment). */
+  trackers?: {
+    enabled?: boolean;
+    github?: { repository?: string; url?: string; apiUrl?: string };
+    gitlab?: { url?: string; project?: string };
+    jira?: { url?: string; projects?: string[] };
+    shortRefs?: 'github' | 'gitlab';
+  };
 }
 
 export interface LintOptions {
