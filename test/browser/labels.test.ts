@@ -1,15 +1,11 @@
 // Milestone labels under the phases strip never overlap, in the webview and in the SVG export, for
 // milestones minutes apart, at the same moment, and far apart; measured as rendered boxes in Chromium.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DocumentOutline } from '../../server/src/protocol';
 import { timelineSvg } from '../../server/src/render/timelineSvg';
+import { FAKE_VSCODE_API, serveWebview, showOutline, type WebviewHost } from './webviewPage';
 
-const ROOT = join(__dirname, '..', '..', '..');
 type Box = { x: number; y: number; width: number; height: number };
 
 function outline(detect: number, mitigate: number, resolve: number): DocumentOutline {
@@ -44,38 +40,21 @@ function assertApart(boxes: Box[], what: string): void {
 
 describe('milestone labels in Chromium', function () {
   this.timeout(60_000);
-  let server: Server;
-  let browser: Browser;
-  let base: string;
+  let host: WebviewHost;
 
   before(async () => {
-    const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!existsSync(executable)) throw new Error(`${executable} is missing: run test/e2e/setup.sh (it installs Debian's chromium) or set CHROMIUM_PATH.`);
-    const files: Record<string, [string, string]> = {
+    host = await serveWebview({
       '/index.html': ['text/html', `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/webview.css"></head><body><main id="root"></main>
-<script>window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });</script>
+<script>${FAKE_VSCODE_API}</script>
 <script src="/webview.js"></script></body></html>`],
-      '/webview.js': ['text/javascript', readFileSync(join(ROOT, 'dist', 'webview.js'), 'utf8')],
-      '/webview.css': ['text/css', readFileSync(join(ROOT, 'dist', 'webview.css'), 'utf8')],
-    };
-    server = createServer((req, res) => {
-      const file = files[req.url ?? ''];
-      res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' });
-      res.end(file?.[1] ?? '');
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: executable, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   });
   after(async () => {
-    await browser?.close();
-    server?.close();
+    await host?.close();
   });
 
   async function webviewBoxes(p: Page, o: DocumentOutline): Promise<Box[]> {
-    await p.goto(`${base}/index.html`);
-    await p.evaluate((x) => window.postMessage({ type: 'update', outline: x }, '*'), o as unknown as Record<string, unknown>);
-    await p.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some((m) => m.type === 'rendered'));
+    await showOutline(p, `${host.base}/index.html`, o);
     return p.locator('.tick').evaluateAll((els) => els.map((e) => {
       const r = e.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
@@ -85,7 +64,7 @@ describe('milestone labels in Chromium', function () {
   for (const width of [900, 360]) {
     for (const [name, o] of Object.entries(CASES)) {
       it(`webview, ${width}px wide: ${name}`, async () => {
-        const p = await browser.newPage({ viewport: { width, height: 600 } });
+        const p = await host.browser.newPage({ viewport: { width, height: 600 } });
         const boxes = await webviewBoxes(p, o);
         assertApart(boxes, name);
         const strip = await p.locator('.bar').boundingBox();
@@ -99,7 +78,7 @@ describe('milestone labels in Chromium', function () {
   }
 
   it('webview: far-apart milestones stay on one line', async () => {
-    const p = await browser.newPage({ viewport: { width: 900, height: 600 } });
+    const p = await host.browser.newPage({ viewport: { width: 900, height: 600 } });
     const boxes = await webviewBoxes(p, CASES['far apart']);
     assert.equal(new Set(boxes.map((b) => Math.round(b.y))).size, 1);
     await p.close();
@@ -107,7 +86,7 @@ describe('milestone labels in Chromium', function () {
 
   for (const [name, o] of Object.entries(CASES)) {
     it(`SVG export: ${name}`, async () => {
-      const p = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+      const p = await host.browser.newPage({ viewport: { width: 1000, height: 600 } });
       await p.setContent(`<!DOCTYPE html><html><body style="margin:0">${timelineSvg(o)}</body></html>`);
       const boxes = await p.locator('svg text.tick').evaluateAll((els) => els.map((e) => {
         const r = e.getBoundingClientRect();

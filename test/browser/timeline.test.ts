@@ -1,14 +1,12 @@
 // The timeline webview in headless Chromium (Debian's chromium, driven by playwright-core), with a
 // fixture model and a stand-in for the VS Code webview API, under the same strict CSP as the panel.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DocumentOutline } from '../../server/src/protocol';
+import { FAKE_VSCODE_API, ROOT, serveWebview, showOutline, type WebviewHost } from './webviewPage';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const SHOTS = join(ROOT, 'out', 'screenshots');
 const CSP = "default-src 'none'; script-src 'nonce-test'; style-src 'self'";
 
@@ -22,7 +20,7 @@ function page(theme: keyof typeof THEMES): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}">
 <link rel="stylesheet" href="/webview.css"><link rel="stylesheet" href="/theme-${theme}.css"></head>
 <body class="vscode-${theme}"><main id="root"></main>
-<script nonce="test">window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });</script>
+<script nonce="test">${FAKE_VSCODE_API}</script>
 <script nonce="test" src="/webview.js"></script></body></html>`.replace('VARS', vars);
 }
 
@@ -50,38 +48,20 @@ function fixture(entries = 8): DocumentOutline {
 
 describe('timeline webview in Chromium', function () {
   this.timeout(60_000);
-  let server: Server;
-  let browser: Browser;
-  let base: string;
+  let host: WebviewHost;
 
   before(async () => {
-    const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!existsSync(executable)) throw new Error(`${executable} is missing: run test/e2e/setup.sh (it installs Debian's chromium) or set CHROMIUM_PATH.`);
-    const files: Record<string, [string, string]> = {
+    host = await serveWebview({
       '/light.html': ['text/html', page('light')], '/dark.html': ['text/html', page('dark')],
       '/theme-light.css': ['text/css', themeCss('light')], '/theme-dark.css': ['text/css', themeCss('dark')],
-      '/webview.js': ['text/javascript', readFileSync(join(ROOT, 'dist', 'webview.js'), 'utf8')],
-      '/webview.css': ['text/css', readFileSync(join(ROOT, 'dist', 'webview.css'), 'utf8')],
-    };
-    server = createServer((req, res) => {
-      const file = files[req.url ?? ''];
-      res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' });
-      res.end(file?.[1] ?? '');
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });
   after(async () => {
-    await browser?.close();
-    server?.close();
+    await host?.close();
   });
 
   async function open(theme: 'light' | 'dark', outline: DocumentOutline): Promise<{ page: Page; violations: string[]; dialogs: string[] }> {
-    const p = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    const p = await host.browser.newPage({ viewport: { width: 900, height: 700 } });
     const violations: string[] = [];
     const dialogs: string[] = [];
     p.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
@@ -89,9 +69,7 @@ describe('timeline webview in Chromium', function () {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await p.goto(`${base}/${theme}.html`);
-    await p.evaluate((o) => window.postMessage({ type: 'update', outline: o }, '*'), outline as unknown as Record<string, unknown>);
-    await p.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some((m) => m.type === 'rendered'));
+    await showOutline(p, `${host.base}/${theme}.html`, outline);
     return { page: p, violations, dialogs };
   }
 
