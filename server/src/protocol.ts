@@ -22,7 +22,14 @@ export interface MetricFigures {
   timeToMitigateMinutes: number | null;
   timeToResolveMinutes: number | null;
   impactMinutes: number | null;
+  /**
+   * Figures counted in whole calendar days, because an end is placed only by its date: "2 days" means
+   * the dates are two apart, not 2,880 minutes measured.
+   */
+  countedInDays?: MetricName[];
 }
+
+export type MetricName = 'timeToDetectMinutes' | 'timeToAcknowledgeMinutes' | 'timeToMitigateMinutes' | 'timeToResolveMinutes' | 'impactMinutes';
 
 /** What the Postmortem view and the timeline preview draw for one document. */
 export interface DocumentOutline {
@@ -33,7 +40,7 @@ export interface DocumentOutline {
   sections: Array<{ kind: string; title: string; present: boolean; line?: number }>;
   timeline: {
     zone?: string;
-    entries: Array<{ line: number; endLine: number; time: string | null; timeText?: string; elapsed?: string; text: string; milestone: string | null; minutes?: number }>;
+    entries: Array<{ line: number; endLine: number; time: string | null; timeText?: string; elapsed?: string; text: string; milestone: string | null; minutes?: number; date?: string; precision?: 'day' | 'minute' | 'second' }>;
     metrics: MetricFigures;
     findings: Array<{ line: number; ruleId: string; message: string }>;
   };

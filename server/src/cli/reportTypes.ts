@@ -5,7 +5,8 @@ import type { IndexedActionItem, MetricFigures } from '../protocol';
 export interface TimelineReport {
   file: string;
   timezone: string | null;
-  entries: Array<{ line: number; time: string | null; text: string; milestone: string | null }>;
+  /** `date` is the calendar day; `precision` says whether the entry is placed to the day, minute or second. */
+  entries: Array<{ line: number; time: string | null; date: string | null; precision: 'day' | 'minute' | 'second' | null; text: string; milestone: string | null }>;
   metrics: MetricFigures;
 }
 

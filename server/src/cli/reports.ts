@@ -1,6 +1,7 @@
 // `postmortem-lint timeline` and `postmortem-lint actions`: the model as data for other tools.
 import { isOverdue, todayFor } from '../model/calendar';
-import { computeMetrics, formatDuration, metricFigures } from '../model/metrics';
+import { computeMetrics, formatFigure, metricFigures } from '../model/metrics';
+import type { MetricName } from '../protocol';
 import type { Analysis } from '../engine/analyze';
 import type { ActionRow, TimelineReport } from './reportTypes';
 import { escapeMarkdown } from '../render/markdownEscape';
@@ -13,7 +14,7 @@ export function timelineReport(file: string, analysis: Analysis): TimelineReport
   return {
     file,
     timezone: timeline.zone?.name ?? timeline.entryZones[0] ?? null,
-    entries: timeline.entries.map((e) => ({ line: analysis.lines.line(e.start) + 1, time: e.iso ?? null, text: e.text, milestone: e.milestone ?? null })),
+    entries: timeline.entries.map((e) => ({ line: analysis.lines.line(e.start) + 1, time: e.iso ?? null, date: e.date ?? null, precision: e.precision ?? null, text: e.text, milestone: e.milestone ?? null })),
     metrics: metricFigures(computeMetrics(timeline)),
   };
 }
@@ -21,10 +22,10 @@ export function timelineReport(file: string, analysis: Analysis): TimelineReport
 export function timelineText(report: TimelineReport): string {
   const lines = [`${escapeControl(report.file)} (timezone: ${escapeControl(report.timezone ?? 'not stated')})`];
   for (const e of report.entries) {
-    lines.push(`  ${String(e.line).padStart(4)}  ${(e.time ?? '(no time)').padEnd(25)} ${e.milestone ? `[${e.milestone}] ` : ''}${escapeControl(e.text)}`);
+    lines.push(`  ${String(e.line).padStart(4)}  ${(e.time ?? (e.date ? `${e.date} (day)` : '(no time)')).padEnd(25)} ${e.milestone ? `[${e.milestone}] ` : ''}${escapeControl(e.text)}`);
   }
-  const metric = (name: string, v: number | null): string => `${name}: ${v === null ? 'unknown' : formatDuration(v)}`;
-  lines.push('', `  ${metric('time to detect', report.metrics.timeToDetectMinutes)} · ${metric('time to mitigate', report.metrics.timeToMitigateMinutes)} · ${metric('time to resolve', report.metrics.timeToResolveMinutes)}`);
+  const metric = (label: string, name: MetricName): string => `${label}: ${formatFigure(report.metrics, name)}`;
+  lines.push('', `  ${metric('time to detect', 'timeToDetectMinutes')} · ${metric('time to mitigate', 'timeToMitigateMinutes')} · ${metric('time to resolve', 'timeToResolveMinutes')}`);
   return lines.join('\n') + '\n';
 }
 

@@ -3,7 +3,8 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
 import { isOverdue, todayFor } from '../model/calendar';
-import { computeMetrics, formatDuration } from '../model/metrics';
+import { computeMetrics, formatFigure } from '../model/metrics';
+import type { MetricName } from '../protocol';
 import { toRange } from './convert';
 
 export function codeLenses(document: TextDocument, cached: CachedAnalysis, now: Date): CodeLens[] {
@@ -12,8 +13,11 @@ export function codeLenses(document: TextDocument, cached: CachedAnalysis, now: 
   const timeline = model.timeline.section;
   if (timeline && model.timeline.entries.length) {
     const m = computeMetrics(model.timeline);
-    const part = (label: string, v: number | null) => `${label} ${v === null ? 'unknown' : `after ${formatDuration(v)}`}`;
-    const title = [part('detected', m.timeToDetectMinutes), part('mitigated', m.timeToMitigateMinutes), part('resolved', m.timeToResolveMinutes)].join(' · ');
+    const part = (label: string, name: MetricName) => {
+      const value = formatFigure(m, name);
+      return `${label} ${value === 'unknown' || value === 'same day' ? value : `after ${value}`}`;
+    };
+    const title = [part('detected', 'timeToDetectMinutes'), part('mitigated', 'timeToMitigateMinutes'), part('resolved', 'timeToResolveMinutes')].join(' · ');
     lenses.push({ range: toRange(document, timeline.titleSpan.start, timeline.titleSpan.start), command: { title, command: '' } });
   }
   const actions = model.sections.find((s) => s.kinds.includes('action-items'));

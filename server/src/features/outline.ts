@@ -24,7 +24,7 @@ export function outline(uri: string, analysis: AnalysisSummary, requiredSections
       zone: model.timeline.zone?.name ?? model.timeline.entryZones[0],
       entries: model.timeline.entries.map((e) => ({
         line: line(e.start), endLine: line(Math.max(e.start, e.end - 1)), time: e.iso ?? null, timeText: e.timeText, text: e.text,
-        milestone: e.milestone ?? null, minutes: e.minutes,
+        milestone: e.milestone ?? null, minutes: e.minutes, date: e.date, precision: e.precision,
         elapsed: e.minutes !== undefined && startMinutes !== undefined ? formatElapsed(e.minutes - startMinutes) : undefined,
       })),
       metrics: metricFigures(metrics),

@@ -1,5 +1,6 @@
 // Time to detect, mitigate and resolve, measured from the impact start.
-import type { MetricFigures } from '../protocol';
+import type { MetricFigures, MetricName } from '../protocol';
+import { daysBetween } from './calendar';
 import type { Milestone, Timeline, TimelineEntry } from './types';
 
 export const MILESTONE_LABELS: Record<Milestone, string> = {
@@ -11,41 +12,86 @@ export const MILESTONE_LABELS: Record<Milestone, string> = {
 };
 
 export interface IncidentMetrics extends MetricFigures {
-  /** The entry the metrics count from: the impact-start milestone, else the first timed entry. */
+  /** The entry the metrics count from: the impact-start milestone, else the first timed entry (else the first dated one). */
   impactStart?: TimelineEntry;
   impactStartInferred: boolean;
+  countedInDays: MetricName[];
 }
 
 /** The figures every face shows (outline, CLI timeline, report data), written once. */
-export const NO_METRICS: MetricFigures = { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null };
+export const NO_METRICS: MetricFigures = { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null, countedInDays: [] };
 
 export function metricFigures(m: IncidentMetrics): MetricFigures {
-  return { timeToDetectMinutes: m.timeToDetectMinutes, timeToAcknowledgeMinutes: m.timeToAcknowledgeMinutes, timeToMitigateMinutes: m.timeToMitigateMinutes, timeToResolveMinutes: m.timeToResolveMinutes, impactMinutes: m.impactMinutes };
+  return { timeToDetectMinutes: m.timeToDetectMinutes, timeToAcknowledgeMinutes: m.timeToAcknowledgeMinutes, timeToMitigateMinutes: m.timeToMitigateMinutes, timeToResolveMinutes: m.timeToResolveMinutes, impactMinutes: m.impactMinutes, countedInDays: [...m.countedInDays] };
+}
+
+const DAY_MINUTES = 1440;
+
+/** Placed in time: to the minute, or at least to the day ("2024-02-26 - v2.2.0 released"). */
+function placed(e: TimelineEntry): boolean {
+  return e.minutes !== undefined || (e.precision === 'day' && e.date !== undefined);
 }
 
 export function milestoneEntry(timeline: Timeline, milestone: Milestone): TimelineEntry | undefined {
-  return timeline.entries.find((e) => e.milestone === milestone && e.minutes !== undefined);
+  return timeline.entries.find((e) => e.milestone === milestone && placed(e));
+}
+
+/**
+ * The time between two entries, as finely as both are placed: minutes when both have a time; whole
+ * calendar days when one is placed only by its date and both have one (never a time the document
+ * does not give); null otherwise.
+ */
+function between(from: TimelineEntry, to: TimelineEntry): { minutes: number; byDay: boolean } | null {
+  if (from.minutes !== undefined && to.minutes !== undefined) return { minutes: Math.round(to.minutes - from.minutes), byDay: false };
+  if (from.date && to.date) return { minutes: daysBetween(from.date, to.date) * DAY_MINUTES, byDay: true };
+  return null;
+}
+
+/**
+ * With no entry marked as the impact start, the first entry placed in time; when that one gives only
+ * its day and a later entry gives a time on the same day, that time (finer, and the same day).
+ */
+function inferredStart(entries: readonly TimelineEntry[]): TimelineEntry | undefined {
+  const first = entries.find(placed);
+  if (!first || first.minutes !== undefined) return first;
+  return entries.find((e) => e.minutes !== undefined && e.date === first.date) ?? first;
 }
 
 export function computeMetrics(timeline: Timeline): IncidentMetrics {
   const marked = milestoneEntry(timeline, 'impact-start');
-  const start = marked ?? timeline.entries.find((e) => e.minutes !== undefined);
-  const since = (m: Milestone): number | null => {
+  const start = marked ?? inferredStart(timeline.entries);
+  const countedInDays: MetricName[] = [];
+  const since = (m: Milestone, name: MetricName): number | null => {
     const entry = milestoneEntry(timeline, m);
-    if (!start || !entry || start.minutes === undefined || entry.minutes === undefined) return null;
-    return Math.round(entry.minutes - start.minutes);
+    const span = start && entry ? between(start, entry) : null;
+    if (span?.byDay) countedInDays.push(name);
+    return span ? span.minutes : null;
   };
-  const mitigate = since('mitigated');
-  const resolve = since('resolved');
+  const detect = since('detected', 'timeToDetectMinutes');
+  const acknowledge = since('acknowledged', 'timeToAcknowledgeMinutes');
+  const mitigate = since('mitigated', 'timeToMitigateMinutes');
+  const resolve = since('resolved', 'timeToResolveMinutes');
+  const impact = mitigate ?? resolve;
+  if (impact !== null && countedInDays.includes(mitigate !== null ? 'timeToMitigateMinutes' : 'timeToResolveMinutes')) countedInDays.push('impactMinutes');
   return {
     impactStart: start,
     impactStartInferred: !marked,
-    timeToDetectMinutes: since('detected'),
-    timeToAcknowledgeMinutes: since('acknowledged'),
+    timeToDetectMinutes: detect,
+    timeToAcknowledgeMinutes: acknowledge,
     timeToMitigateMinutes: mitigate,
     timeToResolveMinutes: resolve,
-    impactMinutes: mitigate ?? resolve,
+    impactMinutes: impact,
+    countedInDays,
   };
+}
+
+/** A figure as people read it: "1h45m"; counted in days, "2 days" or "same day"; "unknown" when not settled. */
+export function formatFigure(figures: MetricFigures, name: MetricName): string {
+  const value = figures[name];
+  if (value === null) return 'unknown';
+  if (!figures.countedInDays?.includes(name)) return formatDuration(value);
+  const days = Math.round(value / DAY_MINUTES);
+  return days === 0 ? 'same day' : `${days} day${Math.abs(days) === 1 ? '' : 's'}`;
 }
 
 /** "9m", "1h45m", "2d3h". */

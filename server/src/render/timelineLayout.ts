@@ -1,6 +1,6 @@
 // The timeline drawing as data: phases to scale, entries with absolute and T+ times, long silences.
 // Pure: the webview draws it with DOM calls, the SVG/HTML export with escaped strings.
-import type { DocumentOutline } from '../protocol';
+import type { DocumentOutline, MetricName } from '../protocol';
 import { formatDuration } from '../model/metrics';
 
 export const GAP_MINUTES = 30;
@@ -15,8 +15,35 @@ export interface Phase {
 }
 
 export type Row =
-  | { kind: 'entry'; index: number; line: number; time: string; elapsed: string; text: string; milestone: string | null; findings: string[] }
-  | { kind: 'gap'; minutes: number; label: string };
+  | { kind: 'entry'; index: number; line: number; time: string; elapsed: string; text: string; milestone: string | null; findings: string[]; byDay: boolean }
+  | { kind: 'gap'; minutes: number; label: string }
+  | { kind: 'day'; date: string };
+
+/**
+ * The words the drawing shows, English by default; the extension passes its translation (the webview
+ * cannot call vscode.l10n itself). `{0}` stands for a number or a duration.
+ */
+export const LAYOUT_STRINGS = {
+  timeToDetect: 'Time to detect',
+  timeToMitigate: 'Time to mitigate',
+  timeToResolve: 'Time to resolve',
+  impact: 'Impact',
+  unknown: 'unknown',
+  sameDay: 'same day',
+  oneDay: '1 day',
+  days: '{0} days',
+  noTime: 'no time',
+  thatDay: 'that day',
+  withNoEntry: '{0} with no entry',
+  untitled: 'Postmortem',
+  zoneNotStated: 'timezone not stated',
+  toDetect: 'impact → detected',
+  toMitigate: 'detected → mitigated',
+  toResolve: 'mitigated → resolved',
+};
+export type LayoutStrings = typeof LAYOUT_STRINGS;
+
+export const fill = (template: string, value: string | number): string => template.replace('{0}', String(value));
 
 export interface TimelineLayout {
   title: string;
@@ -31,21 +58,28 @@ export interface TimelineLayout {
   notes: string[];
 }
 
-const PHASES: Array<{ key: Phase['key']; label: string; from: string; to: string }> = [
-  { key: 'to-detect', label: 'impact → detected', from: 'impact-start', to: 'detected' },
-  { key: 'to-mitigate', label: 'detected → mitigated', from: 'detected', to: 'mitigated' },
-  { key: 'to-resolve', label: 'mitigated → resolved', from: 'mitigated', to: 'resolved' },
+const PHASES: Array<{ key: Phase['key']; label: keyof LayoutStrings; from: string; to: string }> = [
+  { key: 'to-detect', label: 'toDetect', from: 'impact-start', to: 'detected' },
+  { key: 'to-mitigate', label: 'toMitigate', from: 'detected', to: 'mitigated' },
+  { key: 'to-resolve', label: 'toResolve', from: 'mitigated', to: 'resolved' },
 ];
 
-export function layoutTimeline(outline: DocumentOutline): TimelineLayout {
+export function layoutTimeline(outline: DocumentOutline, strings: LayoutStrings = LAYOUT_STRINGS): TimelineLayout {
   const { timeline } = outline;
   const m = timeline.metrics;
-  const value = (v: number | null) => (v === null ? 'unknown' : formatDuration(v));
+  // A figure counted in whole days (an end placed only by its date) reads as days, never as hours.
+  const value = (name: MetricName) => {
+    const v = m[name];
+    if (v === null) return strings.unknown;
+    if (!m.countedInDays?.includes(name)) return formatDuration(v);
+    const days = Math.round(v / 1440);
+    return days === 0 ? strings.sameDay : Math.abs(days) === 1 ? fill(strings.oneDay, days) : fill(strings.days, days);
+  };
   const metrics = [
-    { label: 'Time to detect', value: value(m.timeToDetectMinutes) },
-    { label: 'Time to mitigate', value: value(m.timeToMitigateMinutes) },
-    { label: 'Time to resolve', value: value(m.timeToResolveMinutes) },
-    { label: 'Impact', value: value(m.impactMinutes) },
+    { label: strings.timeToDetect, value: value('timeToDetectMinutes') },
+    { label: strings.timeToMitigate, value: value('timeToMitigateMinutes') },
+    { label: strings.timeToResolve, value: value('timeToResolveMinutes') },
+    { label: strings.impact, value: value('impactMinutes') },
   ];
   // Milestone times relative to the impact start; impact-start itself is 0.
   const at: Record<string, number | undefined> = { 'impact-start': 0, detected: m.timeToDetectMinutes ?? undefined, mitigated: m.timeToMitigateMinutes ?? undefined, resolved: m.timeToResolveMinutes ?? undefined };
@@ -55,7 +89,7 @@ export function layoutTimeline(outline: DocumentOutline): TimelineLayout {
     const from = at[p.from];
     const to = at[p.to];
     if (from === undefined || to === undefined || to < from) continue;
-    phases.push({ key: p.key, label: p.label, from: from / span, to: to / span, minutes: to - from });
+    phases.push({ key: p.key, label: strings[p.label], from: from / span, to: to / span, minutes: to - from });
   }
   const ticks = Object.entries(at).filter((e): e is [string, number] => e[1] !== undefined && e[1] >= 0).map(([label, v]) => ({ at: v / span, label }));
   const findingsByLine = new Map<number, string[]>();
@@ -63,21 +97,32 @@ export function layoutTimeline(outline: DocumentOutline): TimelineLayout {
   const rows: Row[] = [];
   const lines = new Set<number>();
   let previous: number | undefined;
+  // Entries over several days, or placed only by their day, are grouped under a row per day: an
+  // entry that gives a date and no time belongs to that day, not to its midnight.
+  const dates = new Set(timeline.entries.flatMap((e) => (e.date ? [e.date] : [])));
+  const byDays = dates.size > 1 || timeline.entries.some((e) => e.precision === 'day');
+  let day: string | undefined;
   timeline.entries.forEach((e, index) => {
     if (e.minutes !== undefined && previous !== undefined && e.minutes - previous >= GAP_MINUTES) {
       const gap = Math.round(e.minutes - previous);
-      rows.push({ kind: 'gap', minutes: gap, label: `${formatDuration(gap)} with no entry` });
+      rows.push({ kind: 'gap', minutes: gap, label: fill(strings.withNoEntry, formatDuration(gap)) });
     }
     if (e.minutes !== undefined) previous = e.minutes;
+    if (byDays && e.date && e.date !== day) {
+      day = e.date;
+      rows.push({ kind: 'day', date: e.date });
+    }
+    const dayOnly = e.precision === 'day' && e.minutes === undefined;
     const findings: string[] = [];
     for (let l = e.line; l <= e.endLine; l++) {
       findings.push(...(findingsByLine.get(l) ?? []));
       lines.add(l);
     }
-    rows.push({ kind: 'entry', index, line: e.line, time: e.timeText ?? 'no time', elapsed: e.elapsed ?? '', text: e.text, milestone: e.milestone, findings });
+    const time = dayOnly && byDays ? strings.thatDay : e.timeText ?? strings.noTime;
+    rows.push({ kind: 'entry', index, line: e.line, time, elapsed: e.elapsed ?? '', text: e.text, milestone: e.milestone, findings, byDay: dayOnly });
   });
   const notes = timeline.findings.filter((f) => !lines.has(f.line)).map((f) => f.message);
-  return { title: outline.title ?? 'Postmortem', severity: outline.severity, zone: timeline.zone ?? 'timezone not stated', metrics, phases, ticks, rows, notes };
+  return { title: outline.title ?? strings.untitled, severity: outline.severity, zone: timeline.zone ?? strings.zoneNotStated, metrics, phases, ticks, rows, notes };
 }
 
 export interface PlacedLabel {

@@ -56,6 +56,8 @@ export function timelineSvg(outline: DocumentOutline): string {
   for (const row of layout.rows) {
     if (row.kind === 'gap') {
       out.push(`<text x="150" y="${y}" fill="#8f99a8" font-style="italic">⋯ ${escapeXml(row.label)}</text>`);
+    } else if (row.kind === 'day') {
+      out.push(`<text class="day" x="20" y="${y}" fill="#1c2127" font-weight="600">${escapeXml(row.date)}</text>`);
     } else {
       const mark = row.milestone ? `<tspan fill="#2d72d2" font-weight="600">[${escapeXml(row.milestone)}] </tspan>` : '';
       const warn = row.findings.length ? `<tspan fill="#c87619"> ⚠ ${escapeXml(clip(row.findings[0], 60))}</tspan>` : '';

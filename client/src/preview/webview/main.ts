@@ -104,6 +104,7 @@ function render(outline: DocumentOutline): void {
   list.setAttribute('aria-label', 'Timeline entries');
   for (const row of layout.rows) {
     if (row.kind === 'gap') list.append(el('li', 'gap', row.label));
+    else if (row.kind === 'day') list.append(el('li', 'day', row.date));
     else list.append(entryRow(row));
   }
   const notes = el('ul', 'notes');
