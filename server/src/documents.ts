@@ -36,7 +36,11 @@ export function cachedMatcherCount(): number {
 }
 
 export function isPostmortem(uri: string, text: string, globs: string[]): boolean {
-  if (FRONT_MATTER_TYPE.test(text.slice(0, 2000))) return true;
+  const head = text.slice(0, 2000);
+  if (FRONT_MATTER_TYPE.test(head)) return true;
+  // The other kinds New Postmortem writes (and teams use) are write-ups of the same kind: a
+  // near-miss, a security incident, an incident report or review. Read in front matter only.
+  if (/^---\r?\n(?:(?!---)[^\n]*\n)*?type:\s*["']?(?:near[-\s_]?miss|(?:security[-\s_]?)?incident(?:[-\s_](?:report|review))?)["']?\s*\r?\n/i.test(head)) return true;
   const heading = FIRST_HEADING.exec(text.slice(0, 5000));
   if (heading && POSTMORTEM_TITLE.test(heading[1])) return true;
   let path = uri;
