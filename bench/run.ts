@@ -10,6 +10,7 @@ import { analyze } from '../server/src/engine/analyze';
 import { IncrementalParser } from '../server/src/parsing/incremental';
 import { parseMarkdown } from '../server/src/parsing/markdown';
 import { TestClient } from '../test/helpers/lspClient';
+import { clientLoadMs, serverStartMs } from './activation';
 import { generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -153,6 +154,8 @@ async function main(): Promise<void> {
     if (existsSync(p)) misc.push([`bundle dist/${f}`, `${(statSync(p).size / 1024).toFixed(0)} KB`]);
   }
   misc.push(['client bundle evaluation (activation work before the server starts)', ms(clientLoadTime())]);
+  misc.push(['activation: client bundle evaluated in a fresh process (median of 7)', ms(clientLoadMs(ROOT))]);
+  misc.push(['activation: server process start to initialize result (median of 7)', ms(await serverStartMs())]);
   table('Other measures', ['measure', 'value'], misc);
 }
 
