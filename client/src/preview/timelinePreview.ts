@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
 import { markdownEditor } from '../commands/applyInsertion';
+import { webviewStrings } from './webviewStrings';
 
 export const VIEW_TYPE = 'postmortem.timeline';
 const UPDATE_DELAY_MS = 250;
@@ -26,7 +27,7 @@ export class TimelinePreview implements vscode.Disposable {
       TimelinePreview.current.panel.reveal(vscode.ViewColumn.Beside, true);
       return TimelinePreview.current;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, TimelinePreview.options(context));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Timeline'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, TimelinePreview.options(context));
     return (TimelinePreview.current = new TimelinePreview(panel, context, client, uri));
   }
 
@@ -84,8 +85,8 @@ export class TimelinePreview implements vscode.Disposable {
   async update(): Promise<void> {
     const outline = await this.outline(this.uri);
     if (!outline) return;
-    this.panel.title = `Timeline: ${outline.title ?? vscode.workspace.asRelativePath(this.uri)}`;
-    await this.panel.webview.postMessage({ type: 'update', outline });
+    this.panel.title = vscode.l10n.t('Timeline: {0}', outline.title ?? vscode.workspace.asRelativePath(this.uri));
+    await this.panel.webview.postMessage({ type: 'update', outline, strings: webviewStrings() });
   }
 
   private schedule(): void {
@@ -119,16 +120,16 @@ export class TimelinePreview implements vscode.Disposable {
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.css'));
     const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}`;
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${vscode.env.language}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}">
-<title>Timeline</title>
+<title>${vscode.l10n.t('Timeline')}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p>Loading the timeline…</p></main>
+<main id="root" aria-live="polite"><p>${vscode.l10n.t('Loading the timeline…')}</p></main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

@@ -1,7 +1,7 @@
 // The timeline as a standalone SVG (and an HTML page around it), for slides and review documents.
 // Every piece of document text is escaped: the output never carries markup from the document.
 import type { DocumentOutline } from '../protocol';
-import { layoutTimeline, placeLabels } from './timelineLayout';
+import { layoutTimeline, placeLabels, type LayoutStrings } from './timelineLayout';
 
 export function escapeXml(s: string): string {
   // Control characters are not allowed in XML at all: drop them.
@@ -25,8 +25,8 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function timelineSvg(outline: DocumentOutline): string {
-  const layout = layoutTimeline(outline);
+export function timelineSvg(outline: DocumentOutline, strings?: LayoutStrings): string {
+  const layout = layoutTimeline(outline, strings);
   const stripX = 20;
   const stripW = WIDTH - 40;
   // Milestone labels: a tick on the strip, the label under it in the first lane where it overlaps no

@@ -2,6 +2,7 @@
 // document text goes in through textContent, never as HTML.
 import type { DocumentOutline } from '../../../../server/src/protocol';
 import { layoutTimeline, placeLabels, type Row } from '../../../../server/src/render/timelineLayout';
+import { format, WEBVIEW_STRINGS, type WebviewStrings } from './strings';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -14,6 +15,8 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 let currentUri: string | undefined = vscode.getState()?.uri;
 let entryButtons: HTMLButtonElement[] = [];
+/** Replaced by the extension's translated table with the first update. */
+let strings: WebviewStrings = WEBVIEW_STRINGS;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -29,17 +32,17 @@ function header(outline: DocumentOutline, layout: ReturnType<typeof layoutTimeli
   const metrics = el('dl', 'metrics');
   for (const m of layout.metrics) {
     const item = el('div', 'metric');
-    item.append(el('dt', undefined, m.label), el('dd', m.value === 'unknown' ? 'unknown' : undefined, m.value));
+    item.append(el('dt', undefined, m.label), el('dd', m.value === strings.layout.unknown ? 'unknown' : undefined, m.value));
     metrics.append(item);
   }
-  head.append(h1, metrics, el('p', 'zone', `Times in ${layout.zone} · ${outline.timeline.entries.length} entries`));
+  head.append(h1, metrics, el('p', 'zone', format(strings.timesIn, layout.zone, outline.timeline.entries.length)));
   return head;
 }
 
 function strip(layout: ReturnType<typeof layoutTimeline>): HTMLElement {
   const box = el('div', 'strip');
   box.setAttribute('role', 'img');
-  box.setAttribute('aria-label', layout.phases.map((p) => `${p.label}: ${p.minutes} minutes`).join('; ') || 'No milestones to draw');
+  box.setAttribute('aria-label', layout.phases.map((p) => format(strings.phaseMinutes, p.label, p.minutes)).join('; ') || strings.noMilestones);
   const bar = el('div', 'bar');
   for (const p of layout.phases) {
     const seg = el('div', `phase ${p.key}`);
@@ -88,7 +91,7 @@ function entryRow(row: Extract<Row, { kind: 'entry' }>): HTMLLIElement {
   button.append(el('span', 'time', row.time), el('span', 'elapsed', row.elapsed));
   const body = el('span', 'text');
   if (row.milestone) body.append(el('span', 'mark', row.milestone), ' ');
-  body.append(row.text || '(no text)');
+  body.append(row.text || strings.noText);
   button.append(body);
   for (const f of row.findings) button.append(el('span', 'finding', f));
   button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', line: row.line }));
@@ -99,9 +102,9 @@ function entryRow(row: Extract<Row, { kind: 'entry' }>): HTMLLIElement {
 function render(outline: DocumentOutline): void {
   const scroll = currentUri === outline.uri ? window.scrollY : 0;
   currentUri = outline.uri;
-  const layout = layoutTimeline(outline);
+  const layout = layoutTimeline(outline, strings.layout);
   const list = el('ol', 'entries');
-  list.setAttribute('aria-label', 'Timeline entries');
+  list.setAttribute('aria-label', strings.entriesLabel);
   for (const row of layout.rows) {
     if (row.kind === 'gap') list.append(el('li', 'gap', row.label));
     else if (row.kind === 'day') list.append(el('li', 'day', row.date));
@@ -109,7 +112,7 @@ function render(outline: DocumentOutline): void {
   }
   const notes = el('ul', 'notes');
   for (const n of layout.notes) notes.append(el('li', 'finding', n));
-  const empty = layout.rows.length === 0 ? [el('p', 'empty', 'No timeline entries yet. Add a Timeline section with timestamped entries.')] : [];
+  const empty = layout.rows.length === 0 ? [el('p', 'empty', strings.empty)] : [];
   root.replaceChildren(header(outline, layout), strip(layout), notes, list, ...empty);
   entryButtons = [...root.querySelectorAll<HTMLButtonElement>('button.entry')];
   placeTicks();
@@ -137,7 +140,8 @@ root.addEventListener('keydown', (event) => {
 window.addEventListener('resize', placeTicks);
 window.addEventListener('scroll', () => vscode.setState({ uri: currentUri, scroll: window.scrollY }), { passive: true });
 window.addEventListener('message', (event: MessageEvent) => {
-  const message = event.data as { type: string; outline?: DocumentOutline; line?: number };
+  const message = event.data as { type: string; outline?: DocumentOutline; line?: number; strings?: WebviewStrings };
+  if (message.strings) strings = message.strings;
   if (message.type === 'update' && message.outline) render(message.outline);
   else if (message.type === 'highlight' && typeof message.line === 'number') highlight(message.line);
 });
