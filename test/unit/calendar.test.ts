@@ -27,7 +27,7 @@ function withTz<T>(tz: string, run: () => T): T {
 
 /** Whether each face (rule, code lens, outline, CLI rows, report) calls the item overdue. */
 function overdueEverywhere(text: string, now: Date): boolean[] {
-  const config = configFor('untitled:pm.md', DEFAULT_SETTINGS);
+  const config = configFor(DEFAULT_SETTINGS);
   const analysis = analyze(text, { config: config.config, now });
   const document = TextDocument.create('untitled:pm.md', 'markdown', 1, text);
   const lens = codeLenses(document, { version: 1, analysis, config }, now).find((l) => l.command?.title.includes('overdue'));
