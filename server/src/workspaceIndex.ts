@@ -1,6 +1,7 @@
 // Every action item in every postmortem of the workspace, kept current as files change on disk or in
 // the editor. Built in the background, one file per turn of the event loop, so diagnostics of the
 // open document are never delayed; a rebuild cancels the one before it.
+import { isOverdue, todayFor } from './model/calendar';
 import { childUri, displayName, errorCode, isInside, type DirectoryEntry, type FileStat, type FileSystem } from './service/fileSystem';
 import { isMarkdownPath, SKIPPED_FOLDERS } from './markdownFiles';
 import { LineIndex } from './engine/lineIndex';
@@ -16,25 +17,28 @@ const MAX_SIZE = 1_000_000;
 const MAY_HAVE_ACTIONS = /action|follow|remediation|next steps|review|corrective|to ?do/i;
 
 /** Keeps blocks that may hold action items, and the deeper subsections that follow such a block. */
-function actionBlocks(): (blockText: string) => boolean {
+function actionBlocks(): (blockText: string, index: number) => boolean {
   let keptLevel = 0;
-  return (blockText) => {
+  return (blockText, index) => {
     const level = /^(#{1,6})[ \t]/.exec(blockText)?.[1].length ?? 0;
     if (keptLevel && level > keptLevel) return true;
     keptLevel = 0;
-    if (!MAY_HAVE_ACTIONS.test(blockText)) return false;
+    // The first block holds the front matter: its zone decides which day is "today" for the items.
+    if (!MAY_HAVE_ACTIONS.test(blockText)) return index === 0;
     keptLevel = level;
     return true;
   };
 }
 
-export function extractActionItems(uri: string, text: string, today: string): IndexedActionItem[] {
+/** The items of one postmortem; overdue on the document's own calendar day (its zone, else the local one). */
+export function extractActionItems(uri: string, text: string, now: Date): IndexedActionItem[] {
   if (!MAY_HAVE_ACTIONS.test(text)) return [];
   const { model } = buildModel(parseSelectedBlocks(boundNesting(text).text, actionBlocks()), text);
   const lines = new LineIndex(text);
+  const today = todayFor(model, now);
   return model.actionItems.map((a) => ({
     uri, line: lines.line(a.start), text: a.text, owner: a.owner ?? null, due: a.due ?? null, status: a.status,
-    tracker: a.tracker ?? null, overdue: a.status === 'open' && !!a.due && a.due < today,
+    tracker: a.tracker ?? null, overdue: isOverdue(a, today),
   }));
 }
 
@@ -107,7 +111,7 @@ export class WorkspaceIndex {
 
   constructor(
     private readonly isPostmortem: (uri: string, text: string) => boolean,
-    private readonly today: () => string,
+    private readonly now: () => Date,
     private readonly changed: () => void,
     private readonly options: IndexOptions = {},
   ) {}
@@ -168,7 +172,7 @@ export class WorkspaceIndex {
     let entry: { items: IndexedActionItem[]; handles: string[] } | undefined;
     try {
       // One hostile file is skipped with a reason; it never stops the index.
-      if (text.length <= this.maxSize && this.isPostmortem(uri, text)) entry = { items: extractActionItems(uri, text, this.today()), handles: handlesIn(text) };
+      if (text.length <= this.maxSize && this.isPostmortem(uri, text)) entry = { items: extractActionItems(uri, text, this.now()), handles: handlesIn(text) };
     } catch (error) {
       this.log(`Skipped ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -7,6 +7,7 @@ import { codeLenses } from '../../server/src/features/codeLens';
 import { outline } from '../../server/src/features/outline';
 import { addDays, daysBetween, isOverdue, localToday, todayFor } from '../../server/src/model/calendar';
 import { buildReport } from '../../server/src/render/reportData';
+import { extractActionItems } from '../../server/src/workspaceIndex';
 import { configFor, DEFAULT_SETTINGS } from '../../server/src/settings';
 
 // 20:00 on 9 March 2026 in San Francisco (UTC−7 that day): already 10 March in UTC.
@@ -25,7 +26,7 @@ function withTz<T>(tz: string, run: () => T): T {
   }
 }
 
-/** Whether each face (rule, code lens, outline, CLI rows, report) calls the item overdue. */
+/** Whether each face (rule, code lens, outline, CLI rows, report, workspace index) calls the item overdue. */
 function overdueEverywhere(text: string, now: Date): boolean[] {
   const config = configFor(DEFAULT_SETTINGS);
   const analysis = analyze(text, { config: config.config, now });
@@ -38,6 +39,7 @@ function overdueEverywhere(text: string, now: Date): boolean[] {
     outline('untitled:pm.md', analysis, [], now).actionItems[0].overdue,
     actionRows('pm.md', analysis, now)[0].overdue,
     report.items[0].overdue,
+    extractActionItems('untitled:pm.md', text, now)[0].overdue,
   ];
 }
 
@@ -52,16 +54,16 @@ describe('calendar: today and overdue', () => {
 
   it('an item due today is not overdue at 20:00 in UTC−8/−7, in every place that says so', () => {
     withTz('America/Los_Angeles', () => {
-      assert.deepEqual(overdueEverywhere(DUE_TODAY, EVENING_IN_SF), [false, false, false, false, false]);
-      assert.deepEqual(overdueEverywhere(DUE_TODAY, NEXT_MORNING_IN_SF), [true, true, true, true, true]);
+      assert.deepEqual(overdueEverywhere(DUE_TODAY, EVENING_IN_SF), [false, false, false, false, false, false]);
+      assert.deepEqual(overdueEverywhere(DUE_TODAY, NEXT_MORNING_IN_SF), [true, true, true, true, true, true]);
     });
   });
 
   it('uses the zone the document declares over the machine\'s', () => {
     const declared = `---\ntimezone: America/Los_Angeles\n---\n${DUE_TODAY}`;
     withTz('UTC', () => {
-      assert.deepEqual(overdueEverywhere(declared, EVENING_IN_SF), [false, false, false, false, false]);
-      assert.deepEqual(overdueEverywhere(DUE_TODAY, EVENING_IN_SF), [true, true, true, true, true]);
+      assert.deepEqual(overdueEverywhere(declared, EVENING_IN_SF), [false, false, false, false, false, false]);
+      assert.deepEqual(overdueEverywhere(DUE_TODAY, EVENING_IN_SF), [true, true, true, true, true, true]);
     });
     const model = analyze(`---\ntimezone: PST\n---\n# X\n`, { now: EVENING_IN_SF }).model;
     withTz('Europe/Berlin', () => assert.equal(todayFor(model, EVENING_IN_SF), '2026-03-09'));

@@ -21,7 +21,7 @@ describe('workspace index of action items', function () {
     dir = mkdtempSync(join(tmpdir(), 'pm-index-'));
     mkdirSync(join(dir, 'postmortems'));
     changes = 0;
-    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => '2026-11-29', () => changes++, { fs: nodeFileSystem });
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => new Date('2026-11-29T12:00:00Z'), () => changes++, { fs: nodeFileSystem });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,7 +59,7 @@ describe('workspace index of action items', function () {
 
   it('skips unreadable, oversized and hostile files with a reason, and always finishes', async () => {
     const logs: string[] = [];
-    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => '2026-11-29', () => changes++, { fs: nodeFileSystem, log: (m) => logs.push(m), maxFileSize: () => 50_000 });
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => new Date('2026-11-29T12:00:00Z'), () => changes++, { fs: nodeFileSystem, log: (m) => logs.push(m), maxFileSize: () => 50_000 });
     writeFileSync(join(dir, 'postmortems', 'a-good.md'), PM('- [ ] Add an alert. Owner: @ana'));
     writeFileSync(join(dir, 'postmortems', 'b-large.md'), PM(`- [ ] Big. Owner: @b\n${'x'.repeat(60_000)}`));
     writeFileSync(join(dir, 'postmortems', 'c-bomb.md'), `---\ntype: postmortem\na: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n\n# I\n\n## Action items\n\n- [ ] Bomb. Owner: @c\n`);
@@ -82,7 +82,7 @@ describe('workspace index of action items', function () {
 
   it('follows no symbolic link out of the workspace and ends on a link loop', async () => {
     const logs: string[] = [];
-    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => '2026-11-29', () => changes++, { fs: nodeFileSystem, log: (m) => logs.push(m) });
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => new Date('2026-11-29T12:00:00Z'), () => changes++, { fs: nodeFileSystem, log: (m) => logs.push(m) });
     const outside = mkdtempSync(join(tmpdir(), 'pm-outside-'));
     mkdirSync(join(outside, 'postmortems'));
     writeFileSync(join(outside, 'postmortems', 'secret.md'), PM('- [ ] Outside. Owner: @x'));
@@ -104,7 +104,7 @@ describe('reading only the action-item sections', () => {
     const { analyze } = await import('../../server/src/engine/analyze');
     for (const text of [generatePostmortem(300, 3), PM('- [ ] A. Owner: @a'), '# I\n\n## Lessons\n\n### Action items\n\n#### Process\n\n- [ ] Deep item. Owner: @d\n\n## Other\n\n- not an item\n', '# I\n\n- **Review actions**:\n  - Fix it. Owner: @x\n']) {
       const full = analyze(text).model.actionItems.map((a) => a.text);
-      assert.deepEqual(extractActionItems('file:///x.md', text, '2026-11-29').map((a) => a.text), full);
+      assert.deepEqual(extractActionItems('file:///x.md', text, new Date('2026-11-29T12:00:00Z')).map((a) => a.text), full);
     }
   });
 });

@@ -3,6 +3,7 @@
 // index) and answers each feature through one helper, `analysisFor`: the analysis of a document's
 // current version, or the reason there is none. The LSP handlers (handlers/) adapt it to a connection;
 // unit tests drive it directly.
+import { NO_METRICS } from '../model/metrics';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost } from '../analysis/host';
@@ -55,7 +56,6 @@ type Found = Extract<Checked, { kind: 'ok' }>;
 
 export const NOT_CANCELLED: Interest = { isCancellationRequested: false };
 
-const EMPTY_METRICS = { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, impactMinutes: null };
 
 export class PostmortemService {
   readonly index: WorkspaceIndex;
@@ -74,7 +74,7 @@ export class PostmortemService {
     this.analyses = new AnalysisCache(this.now, (uri) => documents.get(uri)?.version, (m) => this.log(m), host.analysisHost);
     this.index = new WorkspaceIndex(
       (uri, text) => isPostmortem(uri, text, this.globalSettings.files),
-      () => this.now().toISOString().slice(0, 10),
+      () => this.now(),
       () => host.actionItemsChanged?.(),
       { fs: host.fs, log: (m) => this.log(m), maxFileSize: () => this.globalSettings.maxFileSize },
     );
@@ -205,7 +205,7 @@ export class PostmortemService {
   async outline(uri: string, token: Interest = NOT_CANCELLED): Promise<DocumentOutline | undefined> {
     const found = await this.found(uri, token);
     if (token.isCancellationRequested) return undefined;
-    if (!found) return { uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { ...EMPTY_METRICS } }, actionItems: [] };
+    if (!found) return { uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { ...NO_METRICS, countedInDays: [] } }, actionItems: [] };
     return outline(uri, found.cached.analysis, found.cached.config.config.shared.requiredSections, this.now());
   }
 
