@@ -58,3 +58,24 @@ export function generatePostmortem(targetLines: number, seed = 1): string {
   }
   return out.slice(0, targetLines).join('\n') + '\n';
 }
+
+/**
+ * A ~1,500-line postmortem whose bulk is one long section (real incident logs get that long): a
+ * 1,200-entry timeline list, or a 500-row action-item table. The benchmark edits inside it.
+ */
+export function generateLongSection(kind: 'timeline' | 'actionTable', seed = 1): string {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const head = generatePostmortem(kind === 'timeline' ? 290 : 990, seed).trimEnd().split('\n');
+  let minute = 8 * 60;
+  const stamp = () => {
+    minute += Math.floor(r() * 3);
+    return `${pad(Math.floor(minute / 60) % 24)}:${pad(minute % 60)}`;
+  };
+  const body = kind === 'timeline'
+    ? ['', '## Incident log', '', 'All times in UTC.', '', ...Array.from({ length: 1200 }, () => `- 2026-03-05 ${stamp()} ${pick(SENTENCES)}`)]
+    : ['', '## Follow-up actions', '', '| Action | Owner | Due | Status |', '| --- | --- | --- | --- |',
+      ...Array.from({ length: 500 }, (_, i) => `| ${pick(['Alert on rejected batches over 1%', 'Validate the batch size in CI', 'Document the second region in the runbook', 'Add a canary stage to the deploy'])} (${i + 1}) | @${pick(['ana', 'ben', 'chen'])} | 2026-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))} | ${pick(['open', 'done', 'in progress'])} |`)];
+  const tail = ['', '## Lessons learned', '', pick(SENTENCES), pick(SENTENCES), ''];
+  return [...head, ...body, ...tail].join('\n') + '\n';
+}

@@ -1,8 +1,9 @@
 // `npm run bench`: medians and ratios measured in one run. Not a test: it never fails on a time.
-// Sizes: generated postmortems of about 200, 1,500 and 15,000 lines (bench/generate.ts).
+// Documents: generated postmortems of about 200, 1,500 and 15,000 lines, and two ~1,500-line ones whose edit lands inside one long section (bench/generate.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { markdown as alex } from 'alex';
 import { lint as markdownlint } from 'markdownlint/sync';
@@ -11,10 +12,15 @@ import { IncrementalParser } from '../server/src/parsing/incremental';
 import { parseMarkdown } from '../server/src/parsing/markdown';
 import { TestClient } from '../test/helpers/lspClient';
 import { clientLoadMs, serverStartMs } from './activation';
-import { generatePostmortem } from './generate';
+import { generateLongSection, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
-const SIZES = [200, 1500, 15000];
+/** Documents measured: generated postmortems by size, and two whose edit lands inside one long section. */
+const DOCUMENTS: Array<{ label: string; text: string; inside?: string }> = [
+  ...[200, 1500, 15000].map((lines) => ({ label: `${lines}`, text: generatePostmortem(lines, 1) })),
+  { label: 'timeline of 1,200 entries', text: generateLongSection('timeline'), inside: '## Incident log' },
+  { label: 'action table of 500 rows', text: generateLongSection('actionTable'), inside: '## Follow-up actions' },
+];
 
 function median(fn: () => void, runs: number): number {
   fn();
@@ -71,20 +77,29 @@ function table(title: string, header: string[], rows: string[][]): void {
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
 
-/** One character typed in the middle of the document, alternating so every version differs. */
-function editor(text: string): () => string {
-  const at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
+/**
+ * One character typed in the middle of the document (or of its long section, when `inside` names
+ * that section's heading), alternating so every version differs.
+ */
+function editor(text: string, inside?: string): () => string {
+  let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
+  if (inside) {
+    const from = text.indexOf(inside);
+    const end = text.indexOf('\n## ', from + inside.length);
+    const middle = text.indexOf('\n', Math.floor((from + end) / 2)) + 1;
+    at = middle + 22; // inside the entry's words or the row's first cell, past the marker and time
+  }
   let k = 0;
   return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
 }
 
-async function keystrokeToDiagnostics(text: string, runs: number): Promise<{ median: number; rssMb: number }> {
+async function keystrokeToDiagnostics(text: string, runs: number, inside?: string): Promise<{ median: number; rssMb: number }> {
   const client = new TestClient();
   await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
   const uri = 'file:///bench/postmortems/generated.md';
   await client.open(uri, text);
   let version = 1;
-  const next = editor(text);
+  const next = editor(text, inside);
   const median = await medianAsync(async () => {
     version++;
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: next() }] });
@@ -111,17 +126,17 @@ function clientLoadTime(): number {
 }
 
 async function main(): Promise<void> {
-  console.log(`Postmortem benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; ratios from this run.`);
+  console.log(`Postmortem benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}. Medians; ratios from this run.`);
   const rows: string[][] = [];
   const peers: string[][] = [];
   const server: string[][] = [];
   let rss = 0;
-  for (const lines of SIZES) {
-    const text = generatePostmortem(lines, 1);
+  for (const { label, text, inside } of DOCUMENTS) {
+    const lines = text.split('\n').length - 1;
     const runs = lines > 10000 ? 7 : lines > 1000 ? 21 : 61;
     const parser = new IncrementalParser();
     parser.parse(text);
-    const next = editor(text);
+    const next = editor(text, inside);
     const m = interleaved({
       parse: () => parseMarkdown(text),
       full: () => analyze(text),
@@ -131,15 +146,15 @@ async function main(): Promise<void> {
     const { parse, full, edit } = m;
     const mdl = m.markdownlint;
     const alexTime = median(() => alex(text), Math.max(3, Math.floor(runs / 6)));
-    rows.push([`${lines} (${(text.length / 1024).toFixed(0)} KB)`, ms(parse), ms(full), x(full / parse), ms(edit), x(edit / parse)]);
-    peers.push([`${lines}`, ms(full), ms(edit), ms(mdl), ms(alexTime), x(mdl / full), x(alexTime / full), x(mdl / edit)]);
-    const k = await keystrokeToDiagnostics(text, lines > 10000 ? 5 : 15);
-    server.push([`${lines}`, ms(k.median)]);
-    rss = k.rssMb;
+    rows.push([`${label} (${lines} lines, ${(text.length / 1024).toFixed(0)} KB)`, ms(parse), ms(full), x(full / parse), ms(edit), x(edit / parse)]);
+    peers.push([label, ms(full), ms(edit), ms(mdl), ms(alexTime), x(mdl / full), x(alexTime / full), x(mdl / edit)]);
+    const k = await keystrokeToDiagnostics(text, lines > 10000 ? 5 : 15, inside);
+    server.push([label, ms(k.median), ms(parse), x(k.median / parse)]);
+    if (lines > 10000) rss = k.rssMb;
   }
-  table('Engine (in process)', ['lines', 'remark parse alone', 'full analysis', 'full ÷ parse', 'one-character edit (incremental)', 'edit ÷ parse'], rows);
-  table('Peers on the same documents', ['lines', 'full analysis', 'edit', 'markdownlint', 'alex', 'markdownlint ÷ full', 'alex ÷ full', 'markdownlint ÷ edit'], peers);
-  table('Language server over stdio (pull: didChange + textDocument/diagnostic)', ['lines', 'keystroke to diagnostics'], server);
+  table('Engine (in process)', ['document', 'remark parse alone', 'full analysis', 'full ÷ parse', 'one-character edit (incremental)', 'edit ÷ parse'], rows);
+  table('Peers on the same documents', ['document', 'full analysis', 'edit', 'markdownlint', 'alex', 'markdownlint ÷ full', 'alex ÷ full', 'markdownlint ÷ edit'], peers);
+  table('Language server over stdio (pull: didChange + textDocument/diagnostic)', ['document', 'keystroke to diagnostics', 'remark parse alone', 'keystroke ÷ parse'], server);
 
   const corpus = join(ROOT, '..', 'shared', 'corpus');
   const misc: string[][] = [];
