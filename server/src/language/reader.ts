@@ -102,15 +102,73 @@ function blockSentences(block: FlatBlock, people: ReadonlySet<string>): Sentence
 
 const read = new WeakMap<Root, { text: string; people: string; sentences: Sentence[] }>();
 
-/** The sentences of a document, read once per tree. */
+/**
+ * Sentences already read, by everything a block's reading depends on: its flat text, where its
+ * pieces sit relative to its first one (and which are quoted), and the declared people. A keystroke
+ * changes one block; every other block's sentences come from here (moved when the block moved).
+ */
+const byBlock = new Map<string, { base: number; sentences: Sentence[] }>();
+const BLOCK_CACHE_LIMIT = 20_000;
+
+function blockKey(block: FlatBlock, people: string): string {
+  const base = block.pieces[0]?.source ?? 0;
+  let layout = '';
+  for (const p of block.pieces) layout += `${p.flat},${p.source - base},${p.length}${p.quoted ? 'q' : ''};`;
+  return `${people}\u0001${layout}\u0001${block.text}`;
+}
+
+/** For a moved sentence: the sentence it was read as, and how far it moved since (chains never form). */
+const movedFrom = new WeakMap<Sentence, { origin: Sentence; by: number }>();
+
+/** The same sentence `by` code units further on: tokens are moved when first read. */
+function movedSentence(sentence: Sentence, by: number): Sentence {
+  const from = movedFrom.get(sentence);
+  const origin = from?.origin ?? sentence;
+  const total = (from?.by ?? 0) + by;
+  let tokens: Token[] | undefined;
+  const moved: Sentence = {
+    start: sentence.start + by, end: sentence.end + by, text: sentence.text, words: sentence.words,
+    get tokens() {
+      return (tokens ??= origin.tokens.map((t) => ({ ...t, start: t.start + total, end: t.end + total })));
+    },
+  };
+  movedFrom.set(moved, { origin, by: total });
+  return moved;
+}
+
+function cachedBlockSentences(block: FlatBlock, names: ReadonlySet<string>, people: string): Sentence[] {
+  const key = blockKey(block, people);
+  const base = block.pieces[0]?.source ?? 0;
+  const hit = byBlock.get(key);
+  if (hit) {
+    byBlock.delete(key);
+    if (hit.base !== base) {
+      hit.sentences = hit.sentences.map((s) => movedSentence(s, base - hit.base));
+      hit.base = base;
+    }
+    byBlock.set(key, hit);
+    return hit.sentences;
+  }
+  const sentences = blockSentences(block, names);
+  byBlock.set(key, { base, sentences });
+  if (byBlock.size > BLOCK_CACHE_LIMIT) byBlock.delete(byBlock.keys().next().value as string);
+  return sentences;
+}
+
+/** The sentences of a document, read once per tree; unchanged blocks from the block cache. */
 export function readSentences(root: Root, text: string, people: readonly string[] = []): Sentence[] {
   const key = people.join('\u0000').toLowerCase();
   const hit = read.get(root);
   if (hit && hit.text === text && hit.people === key) return hit.sentences;
   const names = new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)).filter((p) => p.length > 1));
-  const sentences = proseBlocks(root, text).flatMap((b) => blockSentences(b, names));
+  const sentences = proseBlocks(root, text).flatMap((b) => cachedBlockSentences(b, names, key));
   read.set(root, { text, people: key, sentences });
   return sentences;
+}
+
+/** How many blocks the sentence cache holds (tests check it is bounded and used). */
+export function cachedBlockCount(): number {
+  return byBlock.size;
 }
 
 /** The sentences of a plain line of text (a timeline entry's words); offsets are into the line. */

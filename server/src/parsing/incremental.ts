@@ -1,50 +1,29 @@
-// Re-parses only the blocks (top-level sections) an edit touched and reuses the trees of the others,
-// shifting their positions. The tree is the one a full parse gives (proved by a property test).
-import type { Root, RootContent } from 'mdast';
-import { blockStarts, canSplit } from './blocks';
-import { parseMarkdown, walk, type Nodes } from './markdown';
+// Incremental parsing in which remark decides every boundary. After an edit, the parser re-parses a
+// window of text around it and accepts the window only where remark itself starts a new top-level
+// block (or list item, or table row) on the first unchanged line after the edit: from that line
+// on, the parser's state is the one a fresh document starts with, so the rest of the tree is the
+// previous version's, moved. Trees are never changed once returned: nodes before the edit are
+// shared with the previous version, nodes after it are copies with moved positions.
+// Documents with link or footnote definitions (which change how text elsewhere parses) are parsed
+// whole. A property test (test/unit/incrementalSpec.test.ts) checks the result equals a full parse.
+import type { List, Root, RootContent, Table } from 'mdast';
+import { blockStarts, canSplit, headingCandidates, isLineStart, lineEnd, lineEndings, lineStartOf } from './blocks';
+import { reparseListItem, reparseTableRow, type FineEdit } from './fineGrained';
+import { movedCopies, parseAt } from './windows';
 
-interface Block {
-  text: string;
-  /** Offset and 1-based line where the nodes' positions currently place the block. */
-  offset: number;
-  line: number;
-  children: RootContent[];
-}
+export { movedCopies, parseAt };
 
-function countLines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-function shift(children: RootContent[], offsetDelta: number, lineDelta: number): void {
-  if (offsetDelta === 0 && lineDelta === 0) return;
-  for (const child of children) {
-    walk(child as Nodes, (node) => {
-      const p = node.position;
-      if (!p) return;
-      p.start.offset = (p.start.offset ?? 0) + offsetDelta;
-      p.end.offset = (p.end.offset ?? 0) + offsetDelta;
-      p.start.line += lineDelta;
-      p.end.line += lineDelta;
-    });
-  }
-}
-
-/** remark drops a leading byte-order mark, so its positions start one code unit early: put them back. */
-function parseFresh(text: string, offset: number, line: number): RootContent[] {
-  const children = parseMarkdown(text).children;
-  const bom = offset === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  shift(children, offset + bom, line - 1);
-  return children;
+function rootOf(text: string, children: RootContent[]): Root {
+  const last = lineStartOf(text, text.length);
+  return {
+    type: 'root', children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lineEndings(text, 0, text.length) + 1, column: text.length - last + 1, offset: text.length } },
+  };
 }
 
 /** One remark pass over the whole text, with positions that count a leading byte-order mark. */
 export function parseWhole(text: string): Root {
-  const root = parseMarkdown(text);
-  if (text.charCodeAt(0) === 0xfeff) shift(root.children, 1, 0);
-  return root;
+  return rootOf(text, parseAt(text, 0, text.length, 1));
 }
 
 /** Drives a step generator to its result without pausing. */
@@ -55,68 +34,165 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** A first line remark-frontmatter tries to open front matter with. */
+const FRONT_MATTER_FENCE = /^\uFEFF?---[ \t]*(?:\n|\r|$)/;
+
+/** Below this many characters one remark pass beats parsing heading by heading (measured: bench/). */
+const CHUNK_MIN = 20_000;
+
+interface Version {
+  text: string;
+  children: RootContent[];
+  /** Offset of the line where each top-level child starts. */
+  lineStarts: number[];
+  splittable: boolean;
+}
+
+/** The last index whose value is at or before `offset` (-1 when none): values ascend. */
+function lastAtOrBefore(values: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 export class IncrementalParser {
-  private blocks = new Map<string, Block[]>();
-  /** How many blocks the last parse took from the cache and how many it parsed: for tests and the benchmark. */
-  lastStats = { reused: 0, parsed: 0 };
+  private last: Version | undefined;
+  /** How many top-level nodes the last parse reused and how many windows it parsed: for tests and the benchmark. */
+  lastStats = { reused: 0, parsed: 0, fine: false };
 
   parse(text: string): Root {
     return runToEnd(this.steps(text));
   }
 
   /**
-   * The parse as steps: it yields after each block it had to parse, so a caller can stop a stale
-   * parse between blocks. Abandoning it midway is safe: blocks it took are simply parsed again later.
+   * The parse as steps: it yields after each window it parsed, so a caller can stop a stale parse
+   * between windows. Abandoning it midway is safe: the previous version stays the reference.
    */
   *steps(text: string): Generator<void, Root> {
-    if (!canSplit(text)) {
-      this.blocks.clear();
-      this.lastStats = { reused: 0, parsed: 1 };
-      return parseWhole(text);
+    let splittable = canSplit(text);
+    const previous = this.last;
+    let children = previous && previous.splittable && splittable ? yield* this.edited(previous, text) : yield* this.fresh(text, splittable);
+    // A first line that opens front matter which never closes leaves remark reading the whole
+    // document differently (no lists or block quotes anywhere): such a version is parsed whole.
+    if (FRONT_MATTER_FENCE.test(text) && children[0]?.type !== 'yaml') {
+      if (splittable) children = parseAt(text, 0, text.length, 1);
+      splittable = false;
     }
-    const starts = blockStarts(text);
-    const next = new Map<string, Block[]>();
+    this.last = { text, children, lineStarts: children.map((c) => lineStartOf(text, c.position?.start.offset ?? 0)), splittable };
+    return rootOf(text, children);
+  }
+
+  /**
+   * A first parse. Long documents are parsed heading by heading (remark slows down more than
+   * linearly with length): a split is kept only where remark, given the text up to and including
+   * the next heading line, starts that heading as a top-level block.
+   */
+  private *fresh(text: string, splittable: boolean): Generator<void, RootContent[]> {
+    this.lastStats = { reused: 0, parsed: 1, fine: false };
+    if (!splittable || text.length < CHUNK_MIN || FRONT_MATTER_FENCE.test(text)) return parseAt(text, 0, text.length, 1);
+    const candidates = headingCandidates(text);
     const children: RootContent[] = [];
-    let line = 1;
-    let lineCursor = 0;
-    const stats = { reused: 0, parsed: 0 };
-    for (let i = 0; i < starts.length; i++) {
-      const start = starts[i];
-      const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-      const blockText = text.slice(start, end);
-      line += countLines(text.slice(lineCursor, start), start - lineCursor);
-      lineCursor = start;
-      let block = this.blocks.get(blockText)?.pop();
-      if (block) {
-        shift(block.children, start - block.offset, line - block.line);
-        stats.reused++;
+    let from = 0;
+    let fromLine = 1;
+    let k = 0;
+    let step = 1;
+    this.lastStats.parsed = 0;
+    while (k < candidates.length) {
+      const { offset, line } = candidates[k];
+      const window = parseAt(text, from, lineEnd(text, offset), fromLine);
+      this.lastStats.parsed++;
+      const last = window[window.length - 1];
+      if (last?.type === 'heading' && last.position?.start.line === line) {
+        children.push(...window.slice(0, -1));
+        from = offset;
+        fromLine = line;
+        k++;
+        step = 1;
       } else {
-        const parsed = parseFresh(blockText, start, line);
-        block = { text: blockText, offset: start, line, children: parsed };
-        stats.parsed++;
+        // Something still open swallowed the heading: try further on, in growing strides.
+        k += step;
+        step *= 2;
+      }
+      yield;
+    }
+    children.push(...parseAt(text, from, text.length, fromLine));
+    this.lastStats.parsed++;
+    return children;
+  }
+
+  private *edited(previous: Version, text: string): Generator<void, RootContent[]> {
+    const old = previous.text;
+    const oldChildren = previous.children;
+    const shortest = Math.min(old.length, text.length);
+    let p = 0;
+    while (p < shortest && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    if (p === old.length && p === text.length) {
+      this.lastStats = { reused: oldChildren.length, parsed: 0, fine: false };
+      return oldChildren.slice();
+    }
+    let s = 0;
+    while (s < shortest - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    const edit: FineEdit = { old, text, start: p, oldEnd: old.length - s, delta: text.length - old.length };
+    const j = lastAtOrBefore(previous.lineStarts, p);
+
+    // An edit inside one list item or table row, with the structure around it unchanged: re-parse that item.
+    const container = oldChildren[j];
+    if (container && (j + 1 >= oldChildren.length || previous.lineStarts[j + 1] > edit.oldEnd)) {
+      const fine = container.type === 'list' ? reparseListItem(container as List, edit) : container.type === 'table' ? reparseTableRow(container as Table, edit) : undefined;
+      if (fine) {
+        this.lastStats = { reused: oldChildren.length - 1, parsed: 1, fine: true };
+        return [...oldChildren.slice(0, j), fine.node, ...movedCopies(oldChildren.slice(j + 1), edit.delta, fine.lineDelta)];
+      }
+    }
+
+    // Otherwise re-parse from the top-level block before the one the edit starts in (a change can
+    // join a line to the block above it), up to a block start remark confirms.
+    let first = Math.max(0, j - 1);
+    let from = first === 0 ? 0 : previous.lineStarts[first];
+    // A window must not begin with what remark would read as front matter (only the document's first line is).
+    if (from > 0 && text.startsWith('---', from)) {
+      first = 0;
+      from = 0;
+    }
+    const fromLine = from === 0 ? 1 : oldChildren[first].position!.start.line;
+    let m = j + 1;
+    while (m < oldChildren.length && previous.lineStarts[m] < edit.oldEnd) m++;
+    let step = 1;
+    let parsed = 0;
+    while (m < oldChildren.length) {
+      const boundary = previous.lineStarts[m] + edit.delta;
+      if (isLineStart(text, boundary)) {
+        const window = parseAt(text, from, lineEnd(text, boundary), fromLine);
+        parsed++;
+        const line = fromLine + lineEndings(text, from, boundary);
+        const last = window[window.length - 1];
+        if (last?.position?.start.line === line && (window.length < 2 || window[window.length - 2].position!.end.line < line)) {
+          this.lastStats = { reused: first + oldChildren.length - m, parsed, fine: false };
+          const lineDelta = line - oldChildren[m].position!.start.line;
+          return [...oldChildren.slice(0, first), ...window.slice(0, -1), ...movedCopies(oldChildren.slice(m), edit.delta, lineDelta)];
+        }
         yield;
       }
-      block.offset = start;
-      block.line = line;
-      const same = next.get(blockText);
-      if (same) same.push(block);
-      else next.set(blockText, [block]);
-      children.push(...block.children);
+      m += step;
+      step *= 2;
     }
-    this.blocks = next;
-    this.lastStats = stats;
-    const lines = countLines(text, text.length);
-    const lastLineStart = text.lastIndexOf('\n') + 1;
-    return {
-      type: 'root', children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - lastLineStart + 1, offset: text.length } },
-    };
+    this.lastStats = { reused: first, parsed: parsed + 1, fine: false };
+    return [...oldChildren.slice(0, first), ...parseAt(text, from, text.length, fromLine)];
   }
 }
 
 /**
  * Parses only the top-level blocks `keep` selects, with their true positions: a partial tree for
  * readers that need one part of a document (the workspace index reads only action-item sections).
+ * Sections here come from the quick guess of blocks.ts, not confirmed by remark: fine for the index.
  */
 export function parseSelectedBlocks(text: string, keep: (blockText: string, index: number) => boolean): Root {
   const starts = canSplit(text) ? blockStarts(text) : [0];
@@ -125,10 +201,9 @@ export function parseSelectedBlocks(text: string, keep: (blockText: string, inde
   let lineCursor = 0;
   starts.forEach((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    line += countLines(text.slice(lineCursor, start), start - lineCursor);
+    line += lineEndings(text, lineCursor, start);
     lineCursor = start;
-    const blockText = text.slice(start, end);
-    if (keep(blockText, i)) children.push(...parseFresh(blockText, start, line));
+    if (keep(text.slice(start, end), i)) children.push(...parseAt(text, start, end, line));
   });
   return { type: 'root', children };
 }
