@@ -138,8 +138,20 @@ export class PatternIndex {
     });
   }
 
+  /**
+   * Sentences read from the reader's block cache keep their word set from one analysis to the
+   * next, so the answer for an unchanged sentence is remembered by that set (never changed once built).
+   */
+  private readonly answered = new WeakMap<ReadonlySet<string>, number[]>();
+
   /** Indexes of the patterns that may match, in table order. */
   candidates(words: ReadonlySet<string>): number[] {
+    let answer = this.answered.get(words);
+    if (!answer) this.answered.set(words, (answer = this.find(words)));
+    return answer;
+  }
+
+  private find(words: ReadonlySet<string>): number[] {
     const found = new Set(this.always);
     for (const w of words) for (const i of this.byWord.get(w) ?? []) found.add(i);
     return [...found].filter((i) => mayMatch(this.patterns[i], words)).sort((a, b) => a - b);
