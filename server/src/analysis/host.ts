@@ -19,8 +19,9 @@ const BUDGET_MS_PER_CHAR = 0.08;
  * A superseded job finishes in the background (its answer ignored) unless it has already run longer
  * than a fresh worker needs for this document (its first, cold analysis: model load and full parse),
  * or this long when no cold analysis was measured yet. Terminating costs that cold analysis on the
- * next version: measured with `npm run bench`'s 15,000-line document, two keystrokes 100 ms apart
- * took 27.5 s to diagnostics when the worker was terminated on supersession, against 7.6 s for one.
+ * next version. Measured on the bench's 15,000-line document (2 cores under load 8): two keystrokes
+ * 100 ms apart took 27.5 s to diagnostics when the worker was terminated on supersession and 6.1 s
+ * when it was kept (one keystroke alone: 5.0-7.6 s).
  */
 const KEEP_WORKER_MS = 300;
 /** How often a running job checks whether its version is still wanted. */
