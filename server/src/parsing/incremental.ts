@@ -97,7 +97,7 @@ export class IncrementalParser {
    */
   private *fresh(text: string, splittable: boolean): Generator<void, RootContent[]> {
     this.lastStats = { reused: 0, parsed: 1, fine: false };
-    if (!splittable || text.length < CHUNK_MIN || FRONT_MATTER_FENCE.test(text)) return parseAt(text, 0, text.length, 1);
+    if (!splittable || text.length < CHUNK_MIN) return parseAt(text, 0, text.length, 1);
     const candidates = headingCandidates(text);
     const children: RootContent[] = [];
     let from = 0;
