@@ -136,11 +136,19 @@ describe('every rule runs in linear time', function () {
   });
   const small = adversarialOf(25_000);
   const adversarial = adversarialOf(100_000);
-  /** Time spent in the rules (not in remark, whose cost this project does not control). */
+  /**
+   * Time spent in the rules (not in remark, whose cost this project does not control): the least of
+   * three runs over one parse, so a load spike on a shared machine does not read as growth.
+   */
   const ruleTime = (text: string): number => {
-    const timings = new Map<string, number>();
-    assertSound(analyze(text, { now: NOW, timings }));
-    return [...timings.values()].reduce((a, b) => a + b, 0);
+    const parser = new IncrementalParser();
+    let least = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const timings = new Map<string, number>();
+      assertSound(analyze(text, { now: NOW, timings, parser }));
+      least = Math.min(least, [...timings.values()].reduce((a, b) => a + b, 0));
+    }
+    return least;
   };
   for (const [name, text] of Object.entries(adversarial)) {
     it(`100 KB of ${name}: the rules' time grows linearly from 25 KB`, () => {
