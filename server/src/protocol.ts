@@ -15,21 +15,8 @@ export interface OutlineParams {
   uri: string;
 }
 
-/** The incident's durations from its impact start, in minutes; null when the timeline does not settle them. */
-export interface MetricFigures {
-  timeToDetectMinutes: number | null;
-  timeToAcknowledgeMinutes: number | null;
-  timeToMitigateMinutes: number | null;
-  timeToResolveMinutes: number | null;
-  impactMinutes: number | null;
-  /**
-   * Figures counted in whole calendar days, because an end is placed only by its date: "2 days" means
-   * the dates are two apart, not 2,880 minutes measured.
-   */
-  countedInDays?: MetricName[];
-}
-
-export type MetricName = 'timeToDetectMinutes' | 'timeToAcknowledgeMinutes' | 'timeToMitigateMinutes' | 'timeToResolveMinutes' | 'impactMinutes';
+import type { MetricFigures } from './model/metrics';
+export type { MetricFigures, MetricName } from './model/metrics';
 
 /** What the Postmortem view and the timeline preview draw for one document. */
 export interface DocumentOutline {

@@ -7,6 +7,10 @@ import { outline } from '../../server/src/features/outline';
 import { computeMetrics, formatFigure } from '../../server/src/model/metrics';
 import { layoutTimeline } from '../../server/src/render/timelineLayout';
 import { timelineSvg } from '../../server/src/render/timelineSvg';
+import { buildReport } from '../../server/src/render/reportData';
+import { reportHtml } from '../../server/src/render/reportHtml';
+import { reportMarkdown } from '../../server/src/render/reportMarkdown';
+import { parseNow } from '../../server/src/cli/usage';
 
 const NOW = new Date('2026-05-01T12:00:00Z');
 const DAYS = `---
@@ -73,5 +77,41 @@ describe('day-precision timeline entries', () => {
   it('a one-day timeline of times has no day rows', () => {
     const analysis = analyze('# X\n\n## Timeline\n\n- 10:00 UTC Errors began.\n- 10:30 UTC Alert fired.\n', { now: NOW });
     assert.ok(layoutTimeline(outline('untitled:pm.md', analysis, [], NOW)).rows.every((r) => r.kind !== 'day'));
+  });
+  it('the follow-through report shows day-counted figures as days and keeps them out of the minute medians', () => {
+    const analysis = analyze(DAYS, { now: NOW });
+    const timed = analyze('---\ndate: 2026-04-20\n---\n# Slow checkout\n\n## Timeline\n\n- 2026-04-20 10:00 UTC Errors began for checkout.\n- 2026-04-20 10:20 UTC An alert fired.\n- 2026-04-20 11:00 UTC Incident resolved; checkout is healthy again.\n', { now: NOW });
+    const report = buildReport([
+      { file: 'days.md', model: analysis.model, lineOf: (o) => analysis.lines.line(o) + 1 },
+      { file: 'timed.md', model: timed.model, lineOf: (o) => timed.lines.line(o) + 1 },
+    ], NOW);
+    const april = report.byMonth.find((g) => g.key === '2026-04')!;
+    assert.equal(april.medianTimeToDetectMinutes, 20, 'the 2-day figure is not averaged in as 2,880 minutes');
+    assert.equal(april.medianTimeToResolveMinutes, 60);
+    assert.match(reportMarkdown(report), /\| 2 days \| 4 days \|/);
+    assert.match(reportHtml(report), /<td class="n">2 days<\/td><td class="n">2 days<\/td><td class="n">4 days<\/td>/);
+  });
+
+  it('the preview and the CLI say the same of a resolution dated the day before its start', () => {
+    const backwards = DAYS.replace('- 2026-04-10 - Incident resolved', '- 2026-04-05 - Incident resolved');
+    const analysis = analyze(backwards, { now: NOW });
+    const m = computeMetrics(analysis.model.timeline);
+    const layout = layoutTimeline(outline('untitled:pm.md', analysis, [], NOW));
+    assert.equal(formatFigure(m, 'timeToResolveMinutes'), '-1 days');
+    assert.equal(layout.metrics[2].value, '-1 days');
+  });
+
+  it('--now YYYY-MM-DD is that day where the CLI runs, also west of UTC', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const zone of ['America/Los_Angeles', 'UTC', 'Pacific/Auckland']) {
+        process.env.TZ = zone;
+        const now = parseNow('2026-03-10');
+        assert.deepEqual([now.getFullYear(), now.getMonth() + 1, now.getDate()], [2026, 3, 10], zone);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });

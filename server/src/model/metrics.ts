@@ -1,7 +1,22 @@
 // Time to detect, mitigate and resolve, measured from the impact start.
-import type { MetricFigures, MetricName } from '../protocol';
 import { daysBetween } from './calendar';
 import type { Milestone, Timeline, TimelineEntry } from './types';
+
+/** The incident's durations from its impact start, in minutes; null when the timeline does not settle them. */
+export interface MetricFigures {
+  timeToDetectMinutes: number | null;
+  timeToAcknowledgeMinutes: number | null;
+  timeToMitigateMinutes: number | null;
+  timeToResolveMinutes: number | null;
+  impactMinutes: number | null;
+  /**
+   * Figures counted in whole calendar days, because an end is placed only by its date: "2 days" means
+   * the dates are two apart, not 2,880 minutes measured.
+   */
+  countedInDays?: MetricName[];
+}
+
+export type MetricName = 'timeToDetectMinutes' | 'timeToAcknowledgeMinutes' | 'timeToMitigateMinutes' | 'timeToResolveMinutes' | 'impactMinutes';
 
 export const MILESTONE_LABELS: Record<Milestone, string> = {
   'impact-start': 'impact start',
@@ -86,12 +101,12 @@ export function computeMetrics(timeline: Timeline): IncidentMetrics {
 }
 
 /** A figure as people read it: "1h45m"; counted in days, "2 days" or "same day"; "unknown" when not settled. */
-export function formatFigure(figures: MetricFigures, name: MetricName): string {
+export function formatFigure(figures: Partial<Record<MetricName, number | null>> & { countedInDays?: readonly MetricName[] }, name: MetricName): string {
   const value = figures[name];
-  if (value === null) return 'unknown';
+  if (value === null || value === undefined) return 'unknown';
   if (!figures.countedInDays?.includes(name)) return formatDuration(value);
   const days = Math.round(value / DAY_MINUTES);
-  return days === 0 ? 'same day' : `${days} day${Math.abs(days) === 1 ? '' : 's'}`;
+  return days === 0 ? 'same day' : `${days} day${days === 1 ? '' : 's'}`;
 }
 
 /** "9m", "1h45m", "2d3h". */

@@ -1,7 +1,7 @@
 // The follow-through report as data: per postmortem, per action item, and the figures across them.
 // Pure: the caller supplies models and any tracker states, so the same data feeds the CLI and an editor.
 import { daysBetween, isOverdue, localToday, todayFor } from '../model/calendar';
-import { computeMetrics } from '../model/metrics';
+import { computeMetrics, formatFigure, type MetricName } from '../model/metrics';
 import { findDate } from '../model/timeExpression';
 import type { ActionItem, Postmortem } from '../model/types';
 import { driftOf, type Drift, type TrackerState } from '../trackers/types';
@@ -42,6 +42,8 @@ export interface ReportPostmortem {
   timeToDetectMinutes: number | null;
   timeToMitigateMinutes: number | null;
   timeToResolveMinutes: number | null;
+  /** Figures whose end is placed only by a date: whole days, kept out of the minute medians. */
+  countedInDays: MetricName[];
   items: { done: number; open: number; overdue: number; drifted: number };
 }
 
@@ -116,9 +118,20 @@ function group(rows: ReportPostmortem[], keyOf: (r: ReportPostmortem) => string 
   }
   return [...groups].map(([key, rs]) => ({
     key, postmortems: rs.length,
-    medianTimeToDetectMinutes: median(rs.flatMap((r) => (r.timeToDetectMinutes === null ? [] : [r.timeToDetectMinutes]))),
-    medianTimeToResolveMinutes: median(rs.flatMap((r) => (r.timeToResolveMinutes === null ? [] : [r.timeToResolveMinutes]))),
+    medianTimeToDetectMinutes: median(rs.flatMap((r) => minutesOf(r, 'timeToDetectMinutes'))),
+    medianTimeToResolveMinutes: median(rs.flatMap((r) => minutesOf(r, 'timeToResolveMinutes'))),
   }));
+}
+
+/** One postmortem's figure as read: minutes, or whole days when an end is placed only by a date; '—' when unknown. */
+export function postmortemFigure(row: ReportPostmortem, name: 'timeToDetectMinutes' | 'timeToMitigateMinutes' | 'timeToResolveMinutes'): string {
+  return row[name] === null ? '—' : formatFigure(row, name);
+}
+
+/** A figure for a minute median: none when unknown or counted only in whole days. */
+function minutesOf(row: ReportPostmortem, name: 'timeToDetectMinutes' | 'timeToResolveMinutes'): number[] {
+  const value = row[name];
+  return value === null || row.countedInDays.includes(name) ? [] : [value];
 }
 
 export function buildReport(inputs: readonly ReportInput[], now: Date, severityScale: readonly string[] = []): FollowThroughReport {
@@ -132,6 +145,7 @@ export function buildReport(inputs: readonly ReportInput[], now: Date, severityS
       file: input.file, title: input.model.meta.title ?? input.file, date: input.model.incidentDate ?? null, severity: input.model.meta.severity ?? null,
       kind: isNearMiss(input.model) ? 'near-miss' : 'incident',
       timeToDetectMinutes: m.timeToDetectMinutes, timeToMitigateMinutes: m.timeToMitigateMinutes, timeToResolveMinutes: m.timeToResolveMinutes,
+      countedInDays: [...m.countedInDays],
       items: { done: own.filter((i) => i.status === 'done').length, open: own.filter((i) => i.status === 'open').length, overdue: own.filter((i) => i.overdue).length, drifted: own.filter((i) => i.drift).length },
     };
   });

@@ -2,7 +2,7 @@
 // that allows only its own stylesheet (by hash), and every piece of document text escaped.
 import { formatDuration } from '../model/metrics';
 import { barChartSvg, chartTable, type BarChart } from './reportCharts';
-import type { FollowThroughReport, GroupFigures, ReportItem } from './reportData';
+import { postmortemFigure, type FollowThroughReport, type GroupFigures, type ReportItem } from './reportData';
 import { escapeXml as esc } from './timelineSvg';
 
 const STYLE = `:root{color-scheme:light dark;--fg:#1c2127;--muted:#5f6b7c;--bg:#fff;--line:#d3d8de;--s0:#2d72d2;--s1:#c87619;--bad:#cd4246}
@@ -18,7 +18,6 @@ svg.chart{width:100%;max-width:640px;height:auto}.chart .axis{stroke:var(--line)
 /** The CSP hash of STYLE, written out so the page builds without node:crypto (the web extension's server); a unit test keeps it current. */
 export const STYLE_HASH = 'sha256-r5UszYutSQScCJ6hbbBtnKXIC1PLwsMagQPGljzeMHo=';
 
-const duration = (m: number | null) => (m === null ? '—' : formatDuration(m));
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 /** Links to the postmortem as a relative path: never a scheme the document could choose. */
 const fileLink = (file: string, line?: number) => `<a href="${esc(encodeURI(`./${file.replace(/^\.?\/+/, '')}`))}${line ? `#L${line}` : ''}">${esc(file)}${line ? `:${line}` : ''}</a>`;
@@ -72,7 +71,7 @@ export function reportHtml(report: FollowThroughReport, options: ReportHtmlOptio
     ['Drifted', report.trackersChecked ? `${t.drifted}` : '—', report.trackersChecked ? 'document and tracker disagree' : 'trackers not checked'],
   ].map(([label, value, note]) => `<div class="card">${esc(label)}<b>${esc(value)}</b><span class="muted">${esc(note)}</span></div>`);
   const charts = [chart('by-month', 'Time to detect and resolve by month', report.byMonth), chart('by-severity', 'Time to detect and resolve by severity', report.bySeverity)];
-  const pmRows = report.postmortems.map((p) => `<tr><td>${fileLink(p.file)}<br><span class="muted">${esc(p.title)}</span></td><td>${esc(p.date ?? '—')}</td><td>${esc(p.severity ?? '—')}</td><td>${p.kind === 'near-miss' ? 'near-miss' : 'incident'}</td><td class="n">${duration(p.timeToDetectMinutes)}</td><td class="n">${duration(p.timeToMitigateMinutes)}</td><td class="n">${duration(p.timeToResolveMinutes)}</td><td class="n">${p.items.done}</td><td class="n">${p.items.open}</td><td class="n${p.items.overdue ? ' bad' : ''}">${p.items.overdue}</td><td class="n${p.items.drifted ? ' bad' : ''}">${report.trackersChecked ? p.items.drifted : '—'}</td></tr>`);
+  const pmRows = report.postmortems.map((p) => `<tr><td>${fileLink(p.file)}<br><span class="muted">${esc(p.title)}</span></td><td>${esc(p.date ?? '—')}</td><td>${esc(p.severity ?? '—')}</td><td>${p.kind === 'near-miss' ? 'near-miss' : 'incident'}</td><td class="n">${postmortemFigure(p, 'timeToDetectMinutes')}</td><td class="n">${postmortemFigure(p, 'timeToMitigateMinutes')}</td><td class="n">${postmortemFigure(p, 'timeToResolveMinutes')}</td><td class="n">${p.items.done}</td><td class="n">${p.items.open}</td><td class="n${p.items.overdue ? ' bad' : ''}">${p.items.overdue}</td><td class="n${p.items.drifted ? ' bad' : ''}">${report.trackersChecked ? p.items.drifted : '—'}</td></tr>`);
   const owners = report.overdueByOwner.map((o) => `<tr><td>${esc(o.owner)}</td><td class="n">${o.overdue}</td></tr>`);
   const nonce = options.scriptNonce && /^[A-Za-z0-9+/=_-]{16,}$/.test(options.scriptNonce) ? options.scriptNonce : undefined;
   const csp = `default-src 'none'; style-src '${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'${nonce ? `; script-src 'nonce-${nonce}'` : ''}`;

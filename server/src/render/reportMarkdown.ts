@@ -1,7 +1,7 @@
 // The follow-through report as Markdown, for a pull request comment or a wiki page.
 import { formatDuration } from '../model/metrics';
 import { escapeMarkdown } from './markdownEscape';
-import type { FollowThroughReport, GroupFigures } from './reportData';
+import { postmortemFigure, type FollowThroughReport, type GroupFigures } from './reportData';
 
 /** Document text inside a table cell: no pipes, newlines or markup that could change the table. */
 const cell = escapeMarkdown;
@@ -26,6 +26,6 @@ export function reportMarkdown(report: FollowThroughReport): string {
   if (report.overdueByOwner.length) lines.push('## Overdue items by owner', '', '| Owner | Overdue |', '| --- | ---: |', ...report.overdueByOwner.map((o) => `| ${cell(o.owner)} | ${o.overdue} |`), '');
   if (report.oldestOpen.length) lines.push('## Oldest open items', '', '| Action item | Owner | Open for (days) | Where |', '| --- | --- | ---: | --- |', ...report.oldestOpen.map((i) => `| ${cell(i.text)} | ${cell(i.owner ?? '—')} | ${i.ageDays} | ${cell(`${i.file}:${i.line}`)} |`), '');
   lines.push('## Postmortems', '', '| Postmortem | Date | Severity | Kind | Detect | Resolve | Done | Open | Overdue | Drifted |', '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const p of report.postmortems) lines.push(`| ${cell(p.title)} (${cell(p.file)}) | ${p.date ?? '—'} | ${cell(p.severity ?? '—')} | ${p.kind} | ${d(p.timeToDetectMinutes)} | ${d(p.timeToResolveMinutes)} | ${p.items.done} | ${p.items.open} | ${p.items.overdue} | ${report.trackersChecked ? p.items.drifted : '—'} |`);
+  for (const p of report.postmortems) lines.push(`| ${cell(p.title)} (${cell(p.file)}) | ${p.date ?? '—'} | ${cell(p.severity ?? '—')} | ${p.kind} | ${postmortemFigure(p, 'timeToDetectMinutes')} | ${postmortemFigure(p, 'timeToResolveMinutes')} | ${p.items.done} | ${p.items.open} | ${p.items.overdue} | ${report.trackersChecked ? p.items.drifted : '—'} |`);
   return lines.join('\n') + '\n';
 }

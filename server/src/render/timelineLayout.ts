@@ -73,7 +73,7 @@ export function layoutTimeline(outline: DocumentOutline, strings: LayoutStrings 
     if (v === null) return strings.unknown;
     if (!m.countedInDays?.includes(name)) return formatDuration(v);
     const days = Math.round(v / 1440);
-    return days === 0 ? strings.sameDay : Math.abs(days) === 1 ? fill(strings.oneDay, days) : fill(strings.days, days);
+    return days === 0 ? strings.sameDay : days === 1 ? fill(strings.oneDay, days) : fill(strings.days, days);
   };
   const metrics = [
     { label: strings.timeToDetect, value: value('timeToDetectMinutes') },
