@@ -1,6 +1,6 @@
 // Runs analyses off the server's main thread, one worker per open document, so a document that is
 // slow to parse (remark cannot be interrupted) never freezes the others. A version's work is
-// abandoned at once when a newer version arrives (the worker is terminated), and a version that runs
+// abandoned when a newer version arrives (its answer ignored; the worker terminated if the job outlives a cold start), and a version that runs
 // past the time budget is stopped and answered with one finding that says so.
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
