@@ -2,7 +2,6 @@
 // Documents: generated postmortems of about 200, 1,500 and 15,000 lines, and two ~1,500-line ones whose edit lands inside one long section (bench/generate.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import Module from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { markdown as alex } from 'alex';
@@ -110,21 +109,6 @@ async function keystrokeToDiagnostics(text: string, runs: number, inside?: strin
   return { median, rssMb };
 }
 
-function clientLoadTime(): number {
-  // Evaluating the client bundle with a stand-in for the vscode module: the part of activation this
-  // extension controls (the rest is VS Code starting the server process).
-  const load = (Module as unknown as { _load: (r: string, ...rest: unknown[]) => unknown });
-  const original = load._load;
-  load._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? new Proxy({}, { get: () => class {} }) : original(request, ...rest));
-  const path = join(ROOT, 'dist', 'client.js');
-  const start = performance.now();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the bundle is what is measured
-  require(path);
-  const elapsed = performance.now() - start;
-  load._load = original;
-  return elapsed;
-}
-
 async function main(): Promise<void> {
   console.log(`Postmortem benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}. Medians; ratios from this run.`);
   const rows: string[][] = [];
@@ -168,7 +152,6 @@ async function main(): Promise<void> {
     const p = join(ROOT, 'dist', f);
     if (existsSync(p)) misc.push([`bundle dist/${f}`, `${(statSync(p).size / 1024).toFixed(0)} KB`]);
   }
-  misc.push(['client bundle evaluation (activation work before the server starts)', ms(clientLoadTime())]);
   misc.push(['activation: client bundle evaluated in a fresh process (median of 7)', ms(clientLoadMs(ROOT))]);
   misc.push(['activation: server process start to initialize result (median of 7)', ms(await serverStartMs())]);
   table('Other measures', ['measure', 'value'], misc);
