@@ -1,16 +1,15 @@
 // Custom messages for background tracker checks in the editor. Imported by client and server: types
 // and method names only. Kept apart from protocol.ts so the two change independently.
+import type { TrackerEnv } from './trackers/clients';
 import type { Drift } from './trackers/types';
 
-/** Client to server: whether to check trackers, with which credentials and endpoints (never stored by the server). */
-export interface TrackerSettings {
+/**
+ * Client to server: whether to check trackers, with which credentials and endpoints (never stored by
+ * the server). The endpoints come from user settings, never the workspace's, and say where each
+ * credential may be sent.
+ */
+export interface TrackerSettings extends TrackerEnv {
   enabled: boolean;
-  githubToken?: string;
-  /** GitHub Enterprise Server's API address (https://github.example.com/api/v3); tests point it at a local server. */
-  githubApiUrl?: string;
-  gitlabToken?: string;
-  jiraEmail?: string;
-  jiraToken?: string;
   /** How often states are read again while the editor is open. */
   refreshMinutes?: number;
 }

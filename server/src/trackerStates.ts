@@ -53,7 +53,7 @@ export class EditorTrackerStates {
 
   /** New settings from the client: (re)start reading, or forget everything when turned off. */
   configure(settings: TrackerSettings): Promise<void> {
-    const credentialsChanged = ['githubToken', 'githubApiUrl', 'gitlabToken', 'jiraEmail', 'jiraToken'].some((k) => settings[k as keyof TrackerSettings] !== this.settings[k as keyof TrackerSettings]);
+    const credentialsChanged = ['githubToken', 'githubApiUrl', 'gitlabToken', 'gitlabUrl', 'jiraEmail', 'jiraToken', 'jiraUrl'].some((k) => settings[k as keyof TrackerSettings] !== this.settings[k as keyof TrackerSettings]);
     const wasEnabled = this.settings.enabled;
     this.settings = settings;
     clearInterval(this.timer);
@@ -108,7 +108,8 @@ export class EditorTrackerStates {
     const configs = new Map<string, TrackersConfig>();
     for (const item of items) if (!configs.has(folderOf(item.uri))) configs.set(folderOf(item.uri), await this.sources.trackersFor(item.uri));
     const linked = items.map((item) => ({ item, config: configs.get(folderOf(item.uri)) ?? {} }));
-    const env: TrackerEnv = { githubToken: this.settings.githubToken, githubApiUrl: this.settings.githubApiUrl, gitlabToken: this.settings.gitlabToken, jiraEmail: this.settings.jiraEmail, jiraToken: this.settings.jiraToken };
+    const { githubToken, githubApiUrl, gitlabToken, gitlabUrl, jiraEmail, jiraToken, jiraUrl } = this.settings;
+    const env: TrackerEnv = { githubToken, githubApiUrl, gitlabToken, gitlabUrl, jiraEmail, jiraToken, jiraUrl };
     const states = await readLinkedStates(linked, this.http, env);
     if (!this.settings.enabled) return;
     const keysByUri = new Map<string, Map<number, string>>();

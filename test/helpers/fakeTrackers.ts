@@ -13,6 +13,8 @@ export interface FakeIssue {
   /** Hold the answer this long (timeouts, concurrency). */
   delayMs?: number;
   etag?: string;
+  /** Answer 302 to this address instead. */
+  redirectTo?: string;
 }
 
 export interface SeenRequest {
@@ -54,6 +56,7 @@ export class FakeTrackers {
         if (res.destroyed) return;
         const headers = { 'content-type': 'application/json', ...(issue?.headers ?? {}) };
         if (!issue || !body) return void res.writeHead(404, headers).end('{"message":"Not Found"}');
+        if (issue.redirectTo) return void res.writeHead(302, { location: issue.redirectTo }).end();
         if (issue.status) return void res.writeHead(issue.status, headers).end('{"message":"refused"}');
         if (issue.etag && req.headers['if-none-match'] === issue.etag) return void res.writeHead(304, { ...headers, etag: issue.etag }).end();
         res.writeHead(200, issue.etag ? { ...headers, etag: issue.etag } : headers).end(JSON.stringify(body(issue)));

@@ -59,14 +59,49 @@ describe('tracker links', () => {
 describe('tracker clients against a local server', () => {
   let fake: FakeTrackers;
   let config: TrackersConfig;
-  const env: TrackerEnv = { githubToken: 'gh-secret', gitlabToken: 'gl-secret', jiraEmail: 'me@example.com', jiraToken: 'j-secret' };
+  let env: TrackerEnv;
   const ref = (text: string): TrackerRef => findTrackerRef(text, config)!;
 
   beforeEach(async () => {
     fake = await new FakeTrackers().start();
     config = { github: { apiUrl: fake.url }, gitlab: { url: fake.url }, jira: { url: fake.url } };
+    // The user's own environment names where each credential belongs.
+    env = { githubToken: 'gh-secret', githubApiUrl: fake.url, gitlabToken: 'gl-secret', gitlabUrl: fake.url, jiraEmail: 'me@example.com', jiraToken: 'j-secret', jiraUrl: fake.url };
   });
   afterEach(() => fake.stop());
+
+  describe('credentials stay with their origin', () => {
+    let foreign: FakeTrackers;
+    beforeEach(async () => {
+      foreign = await new FakeTrackers().start();
+    });
+    afterEach(() => foreign.stop());
+
+    it('reads issues a document links to on another host anonymously', async () => {
+      foreign.issues.set('gitlab:grp/proj#1', { state: 'open' });
+      foreign.issues.set('jira:OPS-1', { state: 'open' });
+      const refs = [findTrackerRef(`${foreign.url}/grp/proj/-/issues/1`)!, findTrackerRef(`${foreign.url}/browse/OPS-1`)!];
+      const states = await readTrackerStates(refs, new TrackerHttp(), config, env);
+      assert.equal(states.get('gitlab:grp/proj#1')?.state, 'open');
+      assert.equal(foreign.seen.length, 2);
+      for (const seen of foreign.seen) assert.deepEqual([seen.headers.authorization, seen.headers['private-token']], [undefined, undefined]);
+    });
+
+    it('still sends them to the configured site when a link names it', async () => {
+      fake.issues.set('gitlab:grp/proj#1', { state: 'open' });
+      await readTrackerStates([findTrackerRef(`${fake.url}/grp/proj/-/issues/1`)!], new TrackerHttp(), config, env);
+      assert.equal(fake.seen[0].headers['private-token'], 'gl-secret');
+    });
+
+    it('drops credentials on a redirect to another origin', async () => {
+      foreign.issues.set('github:octo/app#1', { state: 'closed' });
+      fake.issues.set('github:octo/app#1', { redirectTo: `${foreign.url}/repos/octo/app/issues/1` });
+      const states = await readTrackerStates([ref('octo/app#1')], new TrackerHttp(), config, env);
+      assert.equal(states.get('github:octo/app#1')?.state, 'closed');
+      assert.equal(fake.seen[0].headers.authorization, 'Bearer gh-secret');
+      assert.equal(foreign.seen[0].headers.authorization, undefined);
+    });
+  });
 
   it('reads open and closed states from each tracker, with the close date', async () => {
     fake.issues.set('github:octo/app#1', { state: 'open' });

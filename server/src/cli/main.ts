@@ -26,7 +26,7 @@ Options:
   --stdin                lint standard input  [--stdin-filename NAME]
   --now YYYY-MM-DD       the date for overdue checks (default: today)
   --quiet                report errors only
-  --trackers             read each linked issue's state (GITHUB_TOKEN, GITLAB_TOKEN, JIRA_EMAIL/JIRA_API_TOKEN):
+  --trackers             read each linked issue's state (GITHUB_TOKEN, GITLAB_TOKEN+GITLAB_URL, JIRA_EMAIL/JIRA_API_TOKEN+JIRA_URL):
                          lint reports action-item-drift; actions/report add states and drift
   -h, --help             show this help
   -v, --version          show the version

@@ -9,12 +9,37 @@ export interface TrackerEnv {
   /** GITHUB_API_URL, as GitHub Actions and GitHub Enterprise set it. */
   githubApiUrl?: string;
   gitlabToken?: string;
+  /** GITLAB_URL: the GitLab the token belongs to (gitlab.com when unset). */
+  gitlabUrl?: string;
   jiraEmail?: string;
   jiraToken?: string;
+  /** JIRA_URL: the Jira site the credentials belong to; without it they are never sent. */
+  jiraUrl?: string;
 }
 
 export function envFrom(env: NodeJS.ProcessEnv): TrackerEnv {
-  return { githubToken: env.GITHUB_TOKEN || undefined, githubApiUrl: env.GITHUB_API_URL || undefined, gitlabToken: env.GITLAB_TOKEN || undefined, jiraEmail: env.JIRA_EMAIL || undefined, jiraToken: env.JIRA_API_TOKEN || undefined };
+  return {
+    githubToken: env.GITHUB_TOKEN || undefined, githubApiUrl: env.GITHUB_API_URL || undefined, gitlabToken: env.GITLAB_TOKEN || undefined, gitlabUrl: env.GITLAB_URL || undefined,
+    jiraEmail: env.JIRA_EMAIL || undefined, jiraToken: env.JIRA_API_TOKEN || undefined, jiraUrl: env.JIRA_URL || undefined,
+  };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A credential goes only to the origin it belongs to, which only the user names (environment or user
+ * setting). A document links to any host it likes, and a repository's configuration is written by
+ * whoever commits to it: requests they point elsewhere are made anonymously.
+ */
+function sendsCredentialTo(url: string, credentialOrigin: string | undefined): boolean {
+  return credentialOrigin !== undefined && originOf(url) === credentialOrigin;
 }
 
 const record = (body: unknown): Record<string, unknown> => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
@@ -46,22 +71,23 @@ async function github(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig
 }
 
 async function gitlab(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<TrackerState> {
-  const base = ref.origin ?? config.gitlab?.url ?? 'https://gitlab.com';
+  const base = ref.origin ?? config.gitlab?.url ?? env.gitlabUrl ?? 'https://gitlab.com';
   const url = `${base.replace(/\/+$/, '')}/api/v4/projects/${encodeURIComponent(ref.project)}/issues/${ref.id}`;
-  const headers: Record<string, string> = env.gitlabToken ? { 'private-token': env.gitlabToken } : {};
+  const withToken = env.gitlabToken && sendsCredentialTo(url, originOf(env.gitlabUrl ?? 'https://gitlab.com'));
+  const headers: Record<string, string> = withToken ? { 'private-token': env.gitlabToken! } : {};
   return http.get(url, headers, {
     ok: (body) => {
       const b = record(body);
       return stateFrom(b.state === 'opened' ? true : b.state === 'closed' ? false : undefined, b.closed_at);
     },
-  }, `${url} ${env.gitlabToken ? 'token' : 'anonymous'}`);
+  }, `${url} ${withToken ? 'token' : 'anonymous'}`);
 }
 
 async function jira(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<TrackerState> {
-  const base = ref.origin ?? config.jira?.url;
+  const base = ref.origin ?? config.jira?.url ?? env.jiraUrl;
   if (!base) return failed('not-configured', 'no Jira site configured (trackers.jira.url)');
   const url = `${base.replace(/\/+$/, '')}/rest/api/2/issue/${encodeURIComponent(ref.id)}?fields=status,resolutiondate`;
-  const headers: Record<string, string> = env.jiraEmail && env.jiraToken ? { authorization: `Basic ${Buffer.from(`${env.jiraEmail}:${env.jiraToken}`).toString('base64')}` } : {};
+  const headers: Record<string, string> = env.jiraEmail && env.jiraToken && sendsCredentialTo(url, originOf(env.jiraUrl)) ? { authorization: `Basic ${Buffer.from(`${env.jiraEmail}:${env.jiraToken}`).toString('base64')}` } : {};
   return http.get(url, headers, {
     ok: (body) => {
       const fields = record(record(body).fields);

@@ -35,6 +35,13 @@ export interface HttpOptions {
 
 export const DEFAULT_HTTP: Omit<HttpOptions, 'cache'> = { concurrency: 4, timeoutMs: 10_000, maxRateWaitMs: 5_000, fetch: (...args) => fetch(...args) };
 
+const MAX_REDIRECTS = 5;
+const CREDENTIAL_HEADERS = new Set(['authorization', 'private-token', 'cookie']);
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())));
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** When a response says the quota is spent, the time it reopens (ms since epoch), else undefined. */
@@ -85,6 +92,26 @@ export class TrackerHttp {
     return this.slot(() => this.request(url, headers, meaning, cacheKey));
   }
 
+  /**
+   * Follows redirects by hand: credentials stay with the origin they were meant for, so a redirect to
+   * another origin is followed without them (a renamed repository answers 301 on the same origin).
+   */
+  private async fetchFollowing(url: string, headers: Record<string, string>): Promise<Response> {
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    let current = url;
+    let sent = headers;
+    for (let hops = 0; ; hops++) {
+      const response = await this.options.fetch(current, { headers: sent, signal, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || response.status === 304 || !location || hops >= MAX_REDIRECTS) return response;
+      await response.body?.cancel();
+      const next = new URL(location, current);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') return response;
+      if (next.origin !== new URL(current).origin) sent = withoutCredentials(sent);
+      current = next.href;
+    }
+  }
+
   private async request(url: string, headers: Record<string, string>, meaning: Interpreted, cacheKey: string): Promise<TrackerState> {
     const origin = new URL(url).origin;
     const wait = (this.blockedUntil.get(origin) ?? 0) - Date.now();
@@ -96,7 +123,7 @@ export class TrackerHttp {
     let response: Response;
     this.sent++;
     try {
-      response = await this.options.fetch(url, { headers: sentHeaders, signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'follow' });
+      response = await this.fetchFollowing(url, sentHeaders);
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
       return failed('offline', timedOut ? `${origin} did not answer within ${Math.round(this.options.timeoutMs / 1000)} s` : `could not reach ${origin}`);
