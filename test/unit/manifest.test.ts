@@ -84,6 +84,13 @@ describe('extension manifest', () => {
     assert.ok(!isPostmortem('file:///repo/docs/setup.md', 'Some notes\n', defaults));
   });
 
+  it('addresses that receive tracker credentials are user settings only, and trackers stay off in untrusted workspaces', () => {
+    const settings = manifest.contributes.configuration.properties;
+    for (const key of ['githubApiUrl', 'gitlabUrl', 'jiraUrl']) assert.ok(['machine', 'application'].includes(settings[`postmortem.trackers.${key}`]?.scope), key);
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.ok(restricted.includes('postmortem.trackers.enabled') && restricted.includes('postmortem.trackers.githubRepository'));
+  });
+
   it('every command has a title and a category', () => {
     for (const command of manifest.contributes.commands) assert.ok(command.title && command.category, command.command);
   });

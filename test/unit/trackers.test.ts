@@ -93,6 +93,19 @@ describe('tracker clients against a local server', () => {
       assert.equal(fake.seen[0].headers['private-token'], 'gl-secret');
     });
 
+    it('sends the GitHub token only to the API the user named, whatever the repository configures', async () => {
+      foreign.issues.set('github:octo/app#1', { state: 'open' });
+      fake.issues.set('github:octo/app#1', { state: 'open' });
+      const fromRepo: TrackersConfig = { github: { apiUrl: foreign.url } };
+      // The user's GITHUB_API_URL wins over the repository's apiUrl.
+      await readTrackerStates([findTrackerRef('octo/app#1', fromRepo)!], new TrackerHttp(), fromRepo, env);
+      assert.deepEqual([foreign.seen.length, fake.seen[0]?.headers.authorization], [0, 'Bearer gh-secret']);
+      // Without one, the token belongs to api.github.com: the repository's address is read anonymously.
+      await readTrackerStates([findTrackerRef('octo/app#1', fromRepo)!], new TrackerHttp(), fromRepo, { githubToken: 'gh-secret' });
+      assert.equal(foreign.seen.length, 1);
+      assert.equal(foreign.seen[0].headers.authorization, undefined);
+    });
+
     it('drops credentials on a redirect to another origin', async () => {
       foreign.issues.set('github:octo/app#1', { state: 'closed' });
       fake.issues.set('github:octo/app#1', { redirectTo: `${foreign.url}/repos/octo/app/issues/1` });
@@ -153,7 +166,7 @@ describe('tracker clients against a local server', () => {
     const slow = await readTrackerStates([ref('OPS-9')], new TrackerHttp({ timeoutMs: 100 }), config, env);
     assert.equal(slow.get('jira:OPS-9')?.errorKind, 'offline');
     const closedPort = { github: { apiUrl: 'http://127.0.0.1:9' } };
-    const offline = await readTrackerStates([findTrackerRef('octo/app#1')!], new TrackerHttp(), closedPort, env);
+    const offline = await readTrackerStates([findTrackerRef('octo/app#1')!], new TrackerHttp(), closedPort, {});
     assert.equal(offline.get('github:octo/app#1')?.errorKind, 'offline');
   });
 

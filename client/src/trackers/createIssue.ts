@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
-import { githubApiUrl, trackerSetting, type TrackerCredentials } from './credentials';
+import { GITHUB_API, githubApiUrl, trackerSetting, type TrackerCredentials } from './credentials';
 import { createGitHubIssue, issuePayload, linkInsertion } from './githubIssue';
 
 export const CREATE_GITHUB_ISSUE = 'postmortem.createGitHubIssue';
@@ -58,7 +58,7 @@ export async function createIssueForItem(client: BaseLanguageClient, credentials
   }
   const repository = await repositoryFor(uri, state);
   if (!repository) return undefined;
-  const token = await credentials.githubToken(!trackerSetting('githubApiUrl', ''));
+  const token = await credentials.githubToken(githubApiUrl() === GITHUB_API);
   const payload = issuePayload(item, vscode.workspace.asRelativePath(uri));
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating a GitHub issue in {0}…', repository) }, () => createGitHubIssue(githubApiUrl(), token, repository, payload));
   if (!outcome.ok) {

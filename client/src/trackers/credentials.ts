@@ -14,9 +14,21 @@ export function trackerSetting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration('postmortem.trackers').get<T>(key, fallback);
 }
 
+/**
+ * An address a credential is sent to: from the user's own settings only. The manifest scopes these
+ * settings to the machine; a value in a workspace's settings is ignored here as well, since whoever
+ * writes the repository would otherwise choose where the token goes.
+ */
+export function userTrackerUrl(key: 'githubApiUrl' | 'gitlabUrl' | 'jiraUrl'): string | undefined {
+  const value = vscode.workspace.getConfiguration('postmortem.trackers').inspect<string>(key)?.globalValue;
+  return typeof value === 'string' && value.trim() ? value.trim().replace(/\/+$/, '') : undefined;
+}
+
+export const GITHUB_API = 'https://api.github.com';
+
 /** The GitHub API address: the setting (GitHub Enterprise Server, or a local server in tests), else github.com's. */
 export function githubApiUrl(): string {
-  return (trackerSetting<string>('githubApiUrl', '').trim() || 'https://api.github.com').replace(/\/+$/, '');
+  return userTrackerUrl('githubApiUrl') ?? GITHUB_API;
 }
 
 export class TrackerCredentials implements vscode.Disposable {
@@ -24,10 +36,16 @@ export class TrackerCredentials implements vscode.Disposable {
 
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  /** A stored token first (set on purpose), else the GitHub session VS Code already has; never prompts unless asked to. */
+  /**
+   * A stored token first (set on purpose), else the GitHub session VS Code already has, which belongs
+   * to github.com and so is used only with api.github.com; never prompts unless asked to. Nothing in
+   * an untrusted workspace.
+   */
   async githubToken(signIn = false): Promise<string | undefined> {
+    if (!vscode.workspace.isTrusted) return undefined;
     const stored = await this.secrets.get(SECRET('github'));
     if (stored) return stored;
+    if (githubApiUrl() !== GITHUB_API) return undefined;
     try {
       const session = await vscode.authentication.getSession('github', ['repo'], signIn ? { createIfNone: true } : { createIfNone: false, silent: true });
       return session?.accessToken;
@@ -39,11 +57,12 @@ export class TrackerCredentials implements vscode.Disposable {
   async settings(): Promise<TrackerSettings> {
     const enabled = trackerSetting('enabled', false);
     if (!enabled) return { enabled };
-    const apiUrl = trackerSetting<string>('githubApiUrl', '').trim();
+    const urls = { githubApiUrl: userTrackerUrl('githubApiUrl'), gitlabUrl: userTrackerUrl('gitlabUrl'), jiraUrl: userTrackerUrl('jiraUrl'), refreshMinutes: trackerSetting('refreshMinutes', 10) };
+    // An untrusted workspace is read anonymously: its documents choose which hosts are asked.
+    if (!vscode.workspace.isTrusted) return { enabled, ...urls };
     return {
-      enabled, githubToken: await this.githubToken(), githubApiUrl: apiUrl || undefined,
+      enabled, ...urls, githubToken: await this.githubToken(),
       gitlabToken: await this.secrets.get(SECRET('gitlab')), jiraEmail: await this.secrets.get(SECRET('jiraEmail')), jiraToken: await this.secrets.get(SECRET('jiraToken')),
-      refreshMinutes: trackerSetting('refreshMinutes', 10),
     };
   }
 
@@ -58,6 +77,7 @@ export class TrackerCredentials implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem.trackers') && soon()),
       this.secrets.onDidChange((e) => e.key.startsWith('postmortem.trackers.') && soon()),
       vscode.authentication.onDidChangeSessions((e) => e.provider.id === 'github' && soon()),
+      vscode.workspace.onDidGrantWorkspaceTrust(soon),
     );
     soon();
   }

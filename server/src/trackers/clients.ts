@@ -50,9 +50,10 @@ function stateFrom(open: boolean | undefined, closedAt: unknown): TrackerState {
   return open ? { state: 'open' } : { state: 'closed', closedAt: dateOrUndefined(closedAt) };
 }
 
+/** The user's environment outranks the repository's configuration: it names where the token belongs. */
 function githubApi(ref: TrackerRef, config: TrackersConfig, env: TrackerEnv): string {
-  if (config.github?.apiUrl) return config.github.apiUrl;
   if (env.githubApiUrl) return env.githubApiUrl;
+  if (config.github?.apiUrl) return config.github.apiUrl;
   // GitHub Enterprise Server serves its API under /api/v3 of its web address.
   return ref.origin ? `${ref.origin}/api/v3` : 'https://api.github.com';
 }
@@ -61,13 +62,14 @@ async function github(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig
   const [owner, repo] = ref.project.split('/');
   const url = `${githubApi(ref, config, env).replace(/\/+$/, '')}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/issues/${ref.id}`;
   const headers: Record<string, string> = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-  if (env.githubToken) headers.authorization = `Bearer ${env.githubToken}`;
+  const withToken = env.githubToken && sendsCredentialTo(url, originOf(env.githubApiUrl ?? 'https://api.github.com'));
+  if (withToken) headers.authorization = `Bearer ${env.githubToken}`;
   return http.get(url, headers, {
     ok: (body) => {
       const b = record(body);
       return stateFrom(b.state === 'open' ? true : b.state === 'closed' ? false : undefined, b.closed_at);
     },
-  }, `${url} ${env.githubToken ? 'token' : 'anonymous'}`);
+  }, `${url} ${withToken ? 'token' : 'anonymous'}`);
 }
 
 async function gitlab(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<TrackerState> {
