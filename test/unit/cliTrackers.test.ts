@@ -139,3 +139,29 @@ describe('postmortem-lint --trackers (lint)', () => {
     assert.equal(fake.seen.length, 4);
   });
 });
+
+describe('postmortem-lint --no-trackers', () => {
+  let fake: FakeTrackers;
+  let dir: string;
+  before(async () => {
+    fake = await new FakeTrackers().start();
+    dir = mkdtempSync(join(tmpdir(), 'pm-no-trackers-'));
+    mkdirSync(join(dir, 'postmortems'));
+    writeFileSync(join(dir, 'postmortems', 'pm.md'), DOC);
+    // A repository turns tracker checks on for everyone who runs the CLI in it.
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ trackers: { enabled: true, github: { repository: 'octo/app', apiUrl: fake.url } } }));
+    fake.issues.set('github:octo/app#1', { state: 'open' });
+  });
+  after(() => fake.stop());
+
+  it('the configuration alone turns checks on, and --no-trackers turns them off for lint, actions and report', async () => {
+    await cli(dir, ['actions', 'postmortems/pm.md']);
+    assert.ok(fake.seen.length > 0);
+    const before = fake.seen.length;
+    await cli(dir, ['postmortems', '--no-trackers', '--format', 'json', '--max-warnings=-1']).catch((e: unknown) => e);
+    const rows = JSON.parse((await cli(dir, ['actions', 'postmortems/pm.md', '--no-trackers'])).stdout) as Array<Record<string, unknown>>;
+    await cli(dir, ['report', '.', '--format', 'json', '--no-trackers', '--trackers']);
+    assert.equal(fake.seen.length, before);
+    assert.equal('trackerState' in rows[0], false);
+  });
+});

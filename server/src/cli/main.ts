@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load';
 import { runCommand, UsageError } from './commands';
 
-const HELP = `Usage: postmortem-lint [options] [paths, globs or !globs...] [--trackers]
+const HELP = `Usage: postmortem-lint [options] [paths, globs or !globs...] [--trackers|--no-trackers]
        postmortem-lint timeline FILE [--format json|text|svg|html]
        postmortem-lint actions [paths...] [--format json|csv|markdown] [--trackers]
        postmortem-lint report [paths...] [--format html|json|markdown] [--trackers]
@@ -28,6 +28,7 @@ Options:
   --quiet                report errors only
   --trackers             read each linked issue's state (GITHUB_TOKEN, GITLAB_TOKEN+GITLAB_URL, JIRA_EMAIL/JIRA_API_TOKEN+JIRA_URL):
                          lint reports action-item-drift; actions/report add states and drift
+  --no-trackers          never read trackers, even when the configuration sets trackers.enabled
   -h, --help             show this help
   -v, --version          show the version
 
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean' },
         'max-warnings': { type: 'string' }, stdin: { type: 'boolean' }, 'stdin-filename': { type: 'string' },
-        now: { type: 'string' }, trackers: { type: 'boolean' }, quiet: { type: 'boolean' }, ignore: { type: 'string', multiple: true },
+        now: { type: 'string' }, trackers: { type: 'boolean' }, 'no-trackers': { type: 'boolean' }, quiet: { type: 'boolean' }, ignore: { type: 'string', multiple: true },
         'all-markdown': { type: 'boolean' }, 'output-file': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -61,7 +62,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await runCommand(parsed.positionals, parsed.values);
+    // --no-trackers wins over --trackers and over `trackers.enabled` in a repository's configuration.
+    const { 'no-trackers': noTrackers, ...values } = parsed.values;
+    return await runCommand(parsed.positionals, noTrackers ? { ...values, trackers: false } : values);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`postmortem-lint: ${error.message}\n`);
