@@ -21,6 +21,14 @@ import { driftOf, type TrackerState } from './trackers/types';
 const AFTER_SAVE_MS = 1500;
 const DEFAULT_REFRESH_MINUTES = 10;
 
+/** The refresh period a client asked for, in minutes: a finite number of at least 1, else the default. */
+export function refreshMinutes(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : DEFAULT_REFRESH_MINUTES;
+}
+
+/** A configuration file applies to a whole folder. */
+const folderOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+
 export interface TrackerStateSources {
   /** Every indexed action item of the workspace. */
   items(): IndexedActionItem[];
@@ -36,7 +44,11 @@ export class EditorTrackerStates {
   private http: TrackerHttp;
   private states = new Map<string, TrackerState>();
   /** The issue keys each document's items linked to at the last read. */
-  private keysByUri = new Map<string, Map<number, string>>();
+  private keysByUri = new Map<string, Set<string>>();
+  /** The `trackers` configuration of each folder at the last read: the view finds each item's issue with it. */
+  private configs = new Map<string, TrackersConfig>();
+  /** Whether a read has seen the workspace index's items (or the one read after its first pass was started). */
+  private sawIndex = false;
   private readAt: string | null = null;
   private running: Promise<void> | undefined;
   private again = false;
@@ -63,12 +75,12 @@ export class EditorTrackerStates {
     if (!settings.enabled) {
       this.states.clear();
       this.keysByUri.clear();
+      this.configs.clear();
       this.readAt = null;
       if (wasEnabled) this.sources.changed();
       return Promise.resolve();
     }
-    const minutes = Math.max(1, settings.refreshMinutes ?? DEFAULT_REFRESH_MINUTES);
-    this.timer = setInterval(() => void this.read(), minutes * 60_000);
+    this.timer = setInterval(() => void this.read(), refreshMinutes(settings.refreshMinutes) * 60_000);
     this.timer.unref?.();
     return this.read();
   }
@@ -103,8 +115,8 @@ export class EditorTrackerStates {
   private async readOnce(): Promise<void> {
     if (!this.settings.enabled) return;
     const items = this.sources.items();
-    // A configuration file applies to a whole folder: ask once per folder, not once per file.
-    const folderOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+    if (items.length) this.sawIndex = true;
+    // Ask for the configuration once per folder, not once per file.
     const configs = new Map<string, TrackersConfig>();
     for (const item of items) if (!configs.has(folderOf(item.uri))) configs.set(folderOf(item.uri), await this.sources.trackersFor(item.uri));
     const linked = items.map((item) => ({ item, config: configs.get(folderOf(item.uri)) ?? {} }));
@@ -112,13 +124,14 @@ export class EditorTrackerStates {
     const env: TrackerEnv = { githubToken, githubApiUrl, gitlabToken, gitlabUrl, jiraEmail, jiraToken, jiraUrl };
     const states = await readLinkedStates(linked, this.http, env);
     if (!this.settings.enabled) return;
-    const keysByUri = new Map<string, Map<number, string>>();
+    const keysByUri = new Map<string, Set<string>>();
     for (const { item, config } of linked) {
       const ref = actionItemRef({ tracker: item.tracker ?? undefined, text: item.text }, config);
       if (!ref) continue;
-      if (!keysByUri.has(item.uri)) keysByUri.set(item.uri, new Map());
-      keysByUri.get(item.uri)!.set(item.line, ref.key);
+      if (!keysByUri.has(item.uri)) keysByUri.set(item.uri, new Set());
+      keysByUri.get(item.uri)!.add(ref.key);
     }
+    this.configs = configs;
     const same = sameStates(this.states, states) && sameKeys(this.keysByUri, keysByUri);
     this.states = states;
     this.keysByUri = keysByUri;
@@ -143,10 +156,14 @@ export class EditorTrackerStates {
   itemStates(): TrackerStatesResult {
     if (!this.settings.enabled) return { enabled: false, readAt: null, items: [] };
     const indexed = this.sources.items();
-    // Checks turned on before the workspace index had read anything: read once it has (not on later edits).
-    if (this.readAt && this.keysByUri.size === 0 && !this.running && indexed.some((i) => i.tracker || /#\d|https?:\/\//.test(i.text))) void this.read();
+    // Checks turned on before the workspace index had read anything: read once after its first pass, never per edit.
+    if (this.readAt && !this.sawIndex && !this.running && indexed.length) {
+      this.sawIndex = true;
+      void this.read();
+    }
+    // Each item finds its issue from its own text, not its line at the last read: unsaved edits move lines.
     const items = indexed.flatMap((item) => {
-      const key = this.keysByUri.get(item.uri)?.get(item.line);
+      const key = actionItemRef({ tracker: item.tracker ?? undefined, text: item.text }, this.configs.get(folderOf(item.uri)) ?? {})?.key;
       const state = key ? this.states.get(key) : undefined;
       if (!state) return [];
       return [{ uri: item.uri, line: item.line, trackerState: state.state, trackerError: state.error ?? null, drift: driftOf(item.status, state) }];
@@ -169,11 +186,11 @@ function sameStates(a: Map<string, TrackerState>, b: Map<string, TrackerState>):
   return true;
 }
 
-function sameKeys(a: Map<string, Map<number, string>>, b: Map<string, Map<number, string>>): boolean {
+function sameKeys(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boolean {
   if (a.size !== b.size) return false;
-  for (const [uri, lines] of a) {
+  for (const [uri, keys] of a) {
     const other = b.get(uri);
-    if (!other || other.size !== lines.size || [...lines].some(([line, key]) => other.get(line) !== key)) return false;
+    if (!other || other.size !== keys.size || [...keys].some((key) => !other.has(key))) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IndexedActionItem } from '../../server/src/protocol';
-import { EditorTrackerStates } from '../../server/src/trackerStates';
+import { EditorTrackerStates, refreshMinutes } from '../../server/src/trackerStates';
 import { FakeTrackers } from '../helpers/fakeTrackers';
 
 const item = (uri: string, line: number, status: 'open' | 'done', text: string): IndexedActionItem => ({ uri, line, text, status, owner: '@ana', due: null, tracker: null, overdue: false });
@@ -66,6 +66,27 @@ describe('editor tracker states (background reads)', () => {
     assert.ok(running, 'a read started');
     await running;
     assert.equal(states.itemStates().items.length, 3);
+  });
+
+  it('reads again only once after the first index pass, even when no link resolves to a tracker', async () => {
+    items = [item('file:///w/c.md', 3, 'open', 'Move the queue, see https://linear.app/acme/issue/ENG-1')];
+    await states.configure({ enabled: true, githubApiUrl: fake.url });
+    const running = () => (states as unknown as { running?: Promise<void> }).running;
+    for (let i = 0; i < 3; i++) {
+      states.itemStates();
+      assert.equal(running(), undefined, 'a view refresh started a read');
+    }
+  });
+
+  it('finds each item\'s state by its issue, not by the line it had at the last read', async () => {
+    await states.configure({ enabled: true, githubApiUrl: fake.url });
+    // Unsaved edits swap the two items of a.md: their lines change, their issues do not.
+    items = [item('file:///w/a.md', 4, 'open', 'Cap retries. octo/app#2'), item('file:///w/a.md', 5, 'done', 'Add an alert. octo/app#1')];
+    assert.deepEqual(states.itemStates().items.map((i) => [i.line, i.trackerState, i.drift]), [[4, 'closed', 'closed-in-tracker-open-here'], [5, 'open', 'done-here-open-in-tracker']]);
+  });
+
+  it('refreshes every 10 minutes unless given a finite period of at least a minute', () => {
+    assert.deepEqual([refreshMinutes(undefined), refreshMinutes('5'), refreshMinutes(Number.NaN), refreshMinutes(0), refreshMinutes(Infinity), refreshMinutes(30)], [10, 10, 10, 10, 10, 30]);
   });
 
   it('forgets the states when turned off', async () => {
