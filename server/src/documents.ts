@@ -82,6 +82,8 @@ export class AnalysisCache {
   private readonly entries = new Map<string, CachedAnalysis>();
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly jobs = new Map<string, Job>();
+  /** Bumped by clear(): a job started before it read the old settings or tracker states, so its result is not kept. */
+  private generation = 0;
   /** Tracker states read in the background (trackerStates.ts); undefined turns action-item-drift off. */
   trackerStates?: (uri: string) => Record<string, TrackerState> | undefined;
 
@@ -114,6 +116,7 @@ export class AnalysisCache {
     };
     const unwanted = () => interests.length > 0 && interests.every((i) => i.isCancellationRequested);
     const job: Job = { version, config, interests, promise: Promise.resolve(undefined) };
+    const generation = this.generation;
     const text = document.getText();
     const stale = () => superseded() || unwanted();
     const states = this.trackerStates?.(uri);
@@ -133,11 +136,19 @@ export class AnalysisCache {
       }
       const fresh = { version, config, analysis };
       const existing = this.entries.get(uri);
-      if (!existing || existing.version <= version) this.entries.set(uri, fresh);
+      if (generation === this.generation && (!existing || existing.version <= version)) this.entries.set(uri, fresh);
       return fresh;
     });
     this.jobs.set(uri, job);
     return job;
+  }
+
+  /** An analysis of a text that is not the document's current version (run: onSave's saved text), with the current tracker states; not cached. */
+  async analyzeText(uri: string, text: string, version: number, config: DocumentConfig): Promise<CachedAnalysis | undefined> {
+    const states = this.trackerStates?.(uri);
+    const trackerState = states && stateLookup(states, config.config.trackers ?? {});
+    const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), trackerState }, () => false);
+    return analysis && { version, config, analysis };
   }
 
   delete(uri: string): void {
@@ -149,6 +160,7 @@ export class AnalysisCache {
 
   /** Forgets analyses (settings changed); the parsers' trees stay valid, since they depend on text only. */
   clear(): void {
+    this.generation++;
     this.entries.clear();
     this.jobs.clear();
   }

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionParams, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver';
 import { PostmortemService, type DocumentStore, type ServiceHost } from '../../server/src/service/languageService';
 import { clientFileSystem } from '../../server/src/handlers/clientFileSystem';
+import { AnalysisCache } from '../../server/src/documents';
 import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/protocol';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
 
@@ -292,5 +293,37 @@ describe('language service (no connection)', () => {
       assert.ok(found.includes('action-item-owner') && !found.includes('no-blame-language'), found.join());
       assert.deepEqual([...new Set(methods)].sort(), [ReadDirectoryRequest, ReadFileRequest, StatRequest].sort());
     });
+  });
+});
+
+describe('language service with tracker states', () => {
+  const TRACKED = `${POSTMORTEM}- [x] Add a canary. Owner: @dana. Due: 2026-12-01. octo/app#1\n`;
+  const driftLines = (diagnostics: Diagnostic[] | undefined) => (diagnostics ?? []).filter((d) => d.code === 'action-item-drift').map((d) => d.range.start.line);
+  const OPEN = { 'github:octo/app#1': { state: 'open' as const } };
+
+  it('a tracker-state change during an analysis is not lost: the next answer uses the new states', async () => {
+    const config = await setup().service.documentConfig(DOC);
+    const cache = new AnalysisCache(() => NOW);
+    let states = {};
+    cache.trackerStates = () => states;
+    const doc = TextDocument.create(DOC, 'markdown', 1, TRACKED);
+    const first = cache.get(doc, config);
+    states = OPEN;
+    cache.clear();
+    await first;
+    const again = await cache.get(doc, config);
+    assert.equal(again?.analysis.findings.filter((f) => f.ruleId === 'action-item-drift').length, 1);
+  });
+
+  it('with run: onSave, new tracker states re-check the saved text, not unsaved edits', async () => {
+    const { documents, service } = setup({}, { settings: async () => ({ run: 'onSave' }) });
+    let states = {};
+    service.useTrackerStates(() => states);
+    documents.open(DOC, TRACKED);
+    assert.deepEqual(driftLines(await service.diagnostics(DOC)), []);
+    documents.edit(DOC, `Two lines typed\nabove everything.\n${TRACKED}`);
+    states = OPEN;
+    service.trackerStatesChanged();
+    assert.deepEqual(driftLines(await service.diagnostics(DOC)), [TRACKED.split('\n').length - 2]);
   });
 });

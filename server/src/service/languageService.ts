@@ -64,6 +64,8 @@ export class PostmortemService {
   private readonly configCache = new Map<string, Promise<DocumentConfig>>();
   /** run: onSave: the analysis of the last saved (or opened) text, per document. */
   private readonly frozen = new Map<string, CachedAnalysis>();
+  /** Saved texts whose findings are to be made again (the tracker states changed). */
+  private readonly refreeze = new Set<string>();
   private readonly told = new Set<string>();
   private globalSettings = DEFAULT_SETTINGS;
   readonly now: () => Date;
@@ -169,7 +171,13 @@ export class PostmortemService {
     if (checked.kind === 'too-large') return [tooLargeDiagnostic(checked.document, checked.limit)];
     if (checked.cached.config.settings.run === 'onSave') {
       // On save: diagnostics of the last saved (or opened) text, placed against that text.
-      const saved = this.frozen.get(uri) ?? checked.cached;
+      let saved = this.frozen.get(uri) ?? checked.cached;
+      if (this.refreeze.has(uri) && saved.version !== checked.cached.version) {
+        const again = await this.analyses.analyzeText(uri, saved.analysis.text, saved.version, saved.config);
+        if (token.isCancellationRequested) return undefined;
+        if (again) saved = again;
+      }
+      this.refreeze.delete(uri);
       this.frozen.set(uri, saved);
       return toDiagnostics(TextDocument.create(uri, 'markdown', saved.version, saved.analysis.text), saved);
     }
@@ -268,14 +276,16 @@ export class PostmortemService {
     this.analyses.trackerStates = provider;
   }
 
-  /** The tracker states changed: analyses are made again with them. */
+  /** The tracker states changed: analyses are made again with them; run: onSave keeps the saved text and re-checks it. */
   trackerStatesChanged(): void {
-    this.forgetAnalyses();
+    this.analyses.clear();
+    for (const uri of this.frozen.keys()) this.refreeze.add(uri);
   }
 
   private forgetAnalyses(): void {
     this.analyses.clear();
     this.frozen.clear();
+    this.refreeze.clear();
   }
 
   /** run: onSave shows the saved text's findings from now on. */
