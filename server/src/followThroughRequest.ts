@@ -3,9 +3,11 @@
 // editor), with the tracker states read in the background. One document is analysed per turn, so
 // diagnostics and other requests are answered in between.
 import type { ResolvedConfig } from './config/types';
+import type { Interest } from './documents';
 import { analyze } from './engine/analyze';
 import { buildReport, type ReportInput } from './render/reportData';
 import { reportHtml } from './render/reportHtml';
+import { folderOf } from './service/fileSystem';
 import type { FollowThroughParams, FollowThroughResult } from './trackerProtocol';
 import { stateLookup } from './trackers/lookup';
 import type { TrackerState } from './trackers/types';
@@ -15,6 +17,8 @@ export interface FollowThroughSources {
   openText(uri: string): string | undefined;
   /** A file's text through the server's file system (Node, or the client's in a web worker). */
   readFile(uri: string): Promise<string>;
+  /** A file's size, asked before reading it: a file over the limit is never read whole. */
+  stat(uri: string): Promise<{ size: number } | undefined>;
   isPostmortem(uri: string, text: string): boolean;
   configFor(uri: string): Promise<ResolvedConfig>;
   maxFileSize(): number;
@@ -26,13 +30,18 @@ async function textOf(uri: string, sources: FollowThroughSources): Promise<strin
   const open = sources.openText(uri);
   if (open !== undefined) return open;
   try {
+    const stat = await sources.stat(uri);
+    if (!stat || stat.size > sources.maxFileSize()) return undefined;
     return await sources.readFile(uri);
   } catch {
     return undefined; // deleted since the client listed it
   }
 }
 
-export async function followThroughReport(params: FollowThroughParams, sources: FollowThroughSources): Promise<FollowThroughResult> {
+const NOT_CANCELLED: Interest = { isCancellationRequested: false };
+
+/** The report over the files the client listed; null when the request was cancelled (a newer drawing replaces it). */
+export async function followThroughReport(params: FollowThroughParams, sources: FollowThroughSources, token: Interest = NOT_CANCELLED): Promise<FollowThroughResult | null> {
   const inputs: ReportInput[] = [];
   const links: Record<string, string> = {};
   let scale: readonly string[] | undefined;
@@ -40,11 +49,12 @@ export async function followThroughReport(params: FollowThroughParams, sources: 
   // A configuration file applies to a whole folder: resolve it once per folder.
   const configs = new Map<string, Promise<ResolvedConfig>>();
   const configFor = (uri: string) => {
-    const folder = uri.slice(0, uri.lastIndexOf('/'));
+    const folder = folderOf(uri);
     if (!configs.has(folder)) configs.set(folder, sources.configFor(uri));
     return configs.get(folder)!;
   };
   for (const { uri, label } of params.files ?? []) {
+    if (token.isCancellationRequested) return null;
     const text = await textOf(uri, sources);
     if (text === undefined || text.length > sources.maxFileSize() || !sources.isPostmortem(uri, text)) continue;
     const config = await configFor(uri);
@@ -60,6 +70,7 @@ export async function followThroughReport(params: FollowThroughParams, sources: 
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
+  if (token.isCancellationRequested) return null;
   const report = buildReport(inputs, now, scale ?? []);
   return { html: reportHtml(report, { scriptNonce: params.nonce }), links, postmortems: inputs.length };
 }

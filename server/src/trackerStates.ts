@@ -2,12 +2,13 @@
 // sends its settings and credentials, on a timer, and shortly after a save, never per edit. Analyses
 // take the states known at that moment (a synchronous lookup), so diagnostics never wait for the
 // network; when a read changes what is known, diagnostics and the Action Items view are refreshed.
+import type { CancellationToken } from 'vscode-languageserver';
 import type { TrackersConfig } from './config/types';
 import { isPostmortem } from './documents';
 import type { HandlerContext } from './handlers/context';
 import type { DiagnosticsChannel } from './handlers/diagnostics';
 import { actionItemsChangedNotifier } from './handlers/workspace';
-import type { FileSystem } from './service/fileSystem';
+import { folderOf, type FileSystem } from './service/fileSystem';
 import type { IndexedActionItem } from './protocol';
 import { followThroughReport, type FollowThroughSources } from './followThroughRequest';
 import { FollowThroughRequest, TrackerSettingsNotification, TrackerStatesRequest, type FollowThroughParams, type FollowThroughResult, type TrackerSettings, type TrackerStatesResult } from './trackerProtocol';
@@ -26,8 +27,6 @@ export function refreshMinutes(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : DEFAULT_REFRESH_MINUTES;
 }
 
-/** A configuration file applies to a whole folder. */
-const folderOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
 
 export interface TrackerStateSources {
   /** Every indexed action item of the workspace. */
@@ -213,6 +212,7 @@ export function registerTrackerStates(ctx: HandlerContext, diagnostics: Diagnost
   const sources: FollowThroughSources = {
     openText: (uri) => documents.get(uri)?.getText(),
     readFile: (uri) => fs.readFile(uri),
+    stat: (uri) => fs.stat(uri),
     isPostmortem: (uri, text) => isPostmortem(uri, text, service.settings.files),
     configFor: async (uri) => (await service.documentConfig(uri)).config,
     maxFileSize: () => service.settings.maxFileSize,
@@ -221,7 +221,7 @@ export function registerTrackerStates(ctx: HandlerContext, diagnostics: Diagnost
   };
   connection.onNotification(TrackerSettingsNotification, guard.notification('Reading tracker settings', (settings: TrackerSettings) => states.configure(settings ?? { enabled: false })));
   connection.onRequest(TrackerStatesRequest, guard.request('Tracker states', { enabled: false, readAt: null, items: [] } as TrackerStatesResult, () => states.itemStates()));
-  connection.onRequest(FollowThroughRequest, guard.request('Follow-through report', null as FollowThroughResult | null, (params: FollowThroughParams) => followThroughReport(params, sources)));
+  connection.onRequest(FollowThroughRequest, guard.request('Follow-through report', null as FollowThroughResult | null, (params: FollowThroughParams, token: CancellationToken) => followThroughReport(params, sources, token)));
   documents.onDidSave(() => states.saved());
   return states;
 }

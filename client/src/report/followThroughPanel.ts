@@ -1,6 +1,7 @@
 // Postmortem: Open Follow-through Report: the report `postmortem-lint report` writes, in a webview,
-// over the workspace's postmortems as the server reads them, drawn again when the Action Items view
-// learns of a change (edits, saves, files added or removed, tracker states). A click on a row opens
+// over the workspace's postmortems as the server reads them, drawn again (debounced, and only while
+// visible) when the Action Items view learns of a change (edits, saves, files added or removed,
+// tracker states). A click on a row opens
 // the postmortem at the item. The page allows only its own styles and one script, by nonce.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -23,6 +24,11 @@ export class FollowThroughPanel implements vscode.Disposable {
   static current: FollowThroughPanel | undefined;
   private links: Record<string, string> = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by each drawing: an older drawing that finishes later is dropped, never drawn over a newer one. */
+  private generation = 0;
+  private pending: vscode.CancellationTokenSource | undefined;
+  /** A change arrived while the panel was hidden: draw when it is shown again. */
+  private missed = false;
   private readonly disposables: vscode.Disposable[] = [];
   /** Resolves after each drawing (tests wait on it). */
   private readonly drawn = new vscode.EventEmitter<FollowThroughResult>();
@@ -44,26 +50,44 @@ export class FollowThroughPanel implements vscode.Disposable {
     this.disposables.push(
       this.drawn,
       changes(() => this.drawSoon()),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.missed) this.drawSoon();
+      }),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.open(message)),
       panel.onDidDispose(() => this.dispose()),
     );
   }
 
+  /** Debounced; nothing while hidden (the report is drawn again when the panel is shown). */
   private drawSoon(): void {
     clearTimeout(this.timer);
+    if (!this.panel.visible) {
+      this.missed = true;
+      return;
+    }
+    this.missed = false;
     this.timer = setTimeout(() => void this.draw().catch(() => undefined), REDRAW_MS);
   }
 
   async draw(): Promise<void> {
+    const generation = ++this.generation;
+    this.pending?.cancel();
+    this.pending?.dispose();
+    const pending = (this.pending = new vscode.CancellationTokenSource());
     if (!this.client.isRunning()) {
       this.panel.webview.html = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><p>${vscode.l10n.t('The Postmortem language server is not running.')}</p>`;
       return;
     }
     const files = await vscode.workspace.findFiles(MARKDOWN, SKIPPED, MAX_FILES);
-    const result = await this.client.sendRequest<FollowThroughResult>(FollowThroughRequest, {
+    if (generation !== this.generation) return;
+    const result = await this.client.sendRequest<FollowThroughResult | null>(FollowThroughRequest, {
       files: files.map((uri) => ({ uri: uri.toString(), label: vscode.workspace.asRelativePath(uri, true) })),
       nonce: nonce(),
+    }, pending.token).catch((error: unknown) => {
+      if (pending.token.isCancellationRequested) return null;
+      throw error;
     });
+    if (!result || generation !== this.generation) return;
     this.links = result.links;
     this.panel.webview.html = result.html;
     this.drawn.fire(result);
@@ -78,6 +102,8 @@ export class FollowThroughPanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.pending?.cancel();
+    this.pending?.dispose();
     if (FollowThroughPanel.current === this) FollowThroughPanel.current = undefined;
     this.disposables.forEach((d) => d.dispose());
     this.disposables.length = 0;

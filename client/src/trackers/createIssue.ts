@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
-import { GITHUB_API, githubApiUrl, trackerSetting, type TrackerCredentials } from './credentials';
+import { GITHUB_API, githubApiUrl, type TrackerCredentials } from './credentials';
 import { createGitHubIssue, issuePayload, linkInsertion } from './githubIssue';
 
 export const CREATE_GITHUB_ISSUE = 'postmortem.createGitHubIssue';

@@ -36,6 +36,11 @@ export const NO_FILES: FileSystem = {
   readDirectory: async () => [],
 };
 
+/** The folder a file is in, as a URI prefix: a configuration file applies to a whole folder. */
+export function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
+
 const AUTHORITY = /^([a-z][\w+.-]*:(?:\/\/[^/?#]*)?)([^?#]*)/i;
 
 /** `uri` and `name` joined by one slash; `name` is encoded as a URI path segment. */
