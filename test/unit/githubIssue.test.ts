@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createGitHubIssue, issuePayload, linkInsertion } from '../../client/src/trackers/githubIssue';
+import { createGitHubIssue, isIssueLink, issuePayload, linkInsertion } from '../../client/src/trackers/githubIssue';
 import { FakeTrackers } from '../helpers/fakeTrackers';
 
 describe('Create GitHub issue (request and insertion)', () => {
@@ -39,6 +39,21 @@ describe('Create GitHub issue (request and insertion)', () => {
       const outcome = await createGitHubIssue(fake.url, 'tok', 'octo/app', issuePayload(item, 'pm.md'));
       assert.equal(outcome.ok && outcome.assigned, false);
       assert.equal(fake.created.length, 1);
+    });
+
+    it('refuses a malformed API address with a clear message, before any request', async () => {
+      const outcome = await createGitHubIssue('github.example.com/api', 'tok', 'octo/app', issuePayload(item, 'pm.md'));
+      assert.equal(outcome.ok, false);
+      assert.match((outcome as { message: string }).message, /postmortem\.trackers\.githubApiUrl.*not an http\(s\) address/);
+      assert.equal(fake.created.length, 0);
+    });
+
+    it('writes back only a plain web link: https, or http on the configured API\'s own origin', () => {
+      assert.ok(isIssueLink('https://github.com/octo/app/issues/1', 'https://api.github.com'));
+      assert.ok(isIssueLink(`${fake.url}/octo/app/issues/1`, fake.url));
+      assert.ok(!isIssueLink('http://elsewhere.example/octo/app/issues/1', 'https://api.github.com'));
+      assert.ok(!isIssueLink('https://github.com/x) [click](javascript:alert(1)', 'https://api.github.com'));
+      assert.ok(!isIssueLink('javascript:alert(1)', 'https://api.github.com'));
     });
 
     it('says clearly why nothing was created: no token, 403, 404, offline', async () => {

@@ -17,8 +17,11 @@ export class CreateIssueActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const repository = configuredRepository(document.uri)?.name;
+    // The title names where the issue will be published, so choosing the fix is choosing the repository.
+    const title = repository ? vscode.l10n.t('Create GitHub issue in {0} for this action item', repository) : vscode.l10n.t('Create GitHub issue for this action item');
     return context.diagnostics.filter((d) => d.source === 'postmortem' && codeOf(d) === 'action-item-tracked').map((d) => {
-      const action = new vscode.CodeAction(vscode.l10n.t('Create GitHub issue for this action item'), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
       action.command = { title: action.title, command: CREATE_GITHUB_ISSUE, arguments: [document.uri, d.range.start.line] };
       return action;
@@ -33,9 +36,24 @@ async function itemsOf(client: BaseLanguageClient, uri: vscode.Uri): Promise<Ite
   return outline?.actionItems ?? [];
 }
 
+/** postmortem.trackers.githubRepository, and whether the workspace (not the user) chose it. */
+function configuredRepository(uri: vscode.Uri): { name: string; fromWorkspace: boolean } | undefined {
+  const setting = vscode.workspace.getConfiguration('postmortem.trackers', uri).inspect<string>('githubRepository');
+  const workspace = (setting?.workspaceFolderValue ?? setting?.workspaceValue)?.trim();
+  if (workspace) return { name: workspace, fromWorkspace: true };
+  const user = setting?.globalValue?.trim();
+  return user ? { name: user, fromWorkspace: false } : undefined;
+}
+
 async function repositoryFor(uri: vscode.Uri, state: vscode.Memento): Promise<string | undefined> {
-  const configured = vscode.workspace.getConfiguration('postmortem.trackers', uri).get<string>('githubRepository', '').trim();
-  if (configured) return configured;
+  const configured = configuredRepository(uri);
+  if (configured && !configured.fromWorkspace) return configured.name;
+  if (configured) {
+    // Whoever wrote the workspace's settings chose this repository: publish there only when the user agrees.
+    const create = vscode.l10n.t('Create issue');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Create the issue in {0}? This repository is set by the workspace\'s settings, and the issue will be visible to everyone who can see {0}.', configured.name), { modal: true }, create);
+    return choice === create ? configured.name : undefined;
+  }
   const picked = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('Create the issue in which GitHub repository? (owner/repo; set postmortem.trackers.githubRepository to skip this question)'),
     value: state.get<string>(LAST_REPOSITORY, ''), ignoreFocusOut: true,

@@ -45,13 +45,38 @@ export function linkInsertion(lineText: string, url: string): { character: numbe
   return { character: trimmed.length, newText: ` ${url}` };
 }
 
+/** The API address as a URL, or undefined when it is not an http(s) address. */
+function apiBase(apiUrl: string): URL | undefined {
+  try {
+    const url = new URL(apiUrl.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the address GitHub answered is a plain web link to write into the document: one http(s)
+ * address without spaces, and plain http only on the configured API's own origin (a local server).
+ */
+export function isIssueLink(url: string, apiUrl: string): boolean {
+  if (!/^https?:\/\/\S+$/.test(url)) return false;
+  if (url.startsWith('https://')) return true;
+  try {
+    return new URL(url).origin === apiBase(apiUrl)?.origin;
+  } catch {
+    return false;
+  }
+}
+
 export type IssueOutcome = { ok: true; url: string; number: number; assigned: boolean } | { ok: false; message: string };
 
 /** POST /repos/{owner}/{repo}/issues; an assignee GitHub refuses (422) is dropped and the issue created anyway. */
 export async function createGitHubIssue(apiUrl: string, token: string | undefined, repository: string, payload: IssuePayload, fetchImpl: typeof fetch = fetch): Promise<IssueOutcome> {
   if (!token) return { ok: false, message: 'No GitHub token: sign in to GitHub in VS Code (Accounts menu) or run "Postmortem: Set Tracker Token". Nothing was changed.' };
   if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) return { ok: false, message: `"${repository}" is not a repository name of the form owner/repo. Nothing was changed.` };
-  const base = apiUrl.replace(/\/+$/, '');
+  if (!apiBase(apiUrl)) return { ok: false, message: `The GitHub API address "${apiUrl}" (postmortem.trackers.githubApiUrl) is not an http(s) address such as https://github.example.com/api/v3. Nothing was changed.` };
+  const base = apiUrl.trim().replace(/\/+$/, '');
   const send = (body: IssuePayload | Omit<IssuePayload, 'assignees'>) => fetchImpl(`${base}/repos/${repository}/issues`, {
     method: 'POST',
     headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-github-api-version': '2022-11-28', 'user-agent': 'postmortem-vscode' },
@@ -72,7 +97,10 @@ export async function createGitHubIssue(apiUrl: string, token: string | undefine
   }
   if (response.status === 201 || response.ok) {
     const created = (await response.json().catch(() => ({}))) as { html_url?: unknown; number?: unknown };
-    if (typeof created.html_url === 'string' && typeof created.number === 'number') return { ok: true, url: created.html_url, number: created.number, assigned };
+    if (typeof created.html_url === 'string' && typeof created.number === 'number') {
+      if (isIssueLink(created.html_url, base)) return { ok: true, url: created.html_url, number: created.number, assigned };
+      return { ok: false, message: `GitHub created issue #${created.number} in ${repository} but answered with an address that is not a web link, so nothing was written into the postmortem; link the issue by hand.` };
+    }
     return { ok: false, message: `GitHub answered without the new issue's address; check ${repository} for it before trying again.` };
   }
   await response.body?.cancel();

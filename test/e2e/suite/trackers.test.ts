@@ -48,7 +48,7 @@ describe('Trackers in a real VS Code (local fake GitHub)', () => {
     const diagnostics = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'action-item-tracked'), 'action-item-tracked');
     const target = diagnostics.find((x) => codeOf(x) === 'action-item-tracked')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
-    const create = actions.find((a) => a.title === 'Create GitHub issue for this action item');
+    const create = actions.find((a) => a.title === 'Create GitHub issue in octo/app for this action item');
     assert.ok(create?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
     const created = await vscode.commands.executeCommand<CreatedLink>(create.command.command, ...(create.command.arguments ?? []));
     assert.deepEqual(created, { url: `${fake.url}/octo/app/issues/101`, inserted: true });
