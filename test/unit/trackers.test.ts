@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TrackersConfig } from '../../server/src/config/types';
-import { readTrackerStates, type TrackerEnv } from '../../server/src/trackers/clients';
+import { basicAuth, readTrackerStates, type TrackerEnv } from '../../server/src/trackers/clients';
 import { MemoryCache, TrackerHttp } from '../../server/src/trackers/http';
 import { actionItemRef, findTrackerRef, isTracked } from '../../server/src/trackers/links';
 import { driftOf, type TrackerRef } from '../../server/src/trackers/types';
@@ -69,6 +69,16 @@ describe('tracker clients against a local server', () => {
     env = { githubToken: 'gh-secret', githubApiUrl: fake.url, gitlabToken: 'gl-secret', gitlabUrl: fake.url, jiraEmail: 'me@example.com', jiraToken: 'j-secret', jiraUrl: fake.url };
   });
   afterEach(() => fake.stop());
+
+  it('encodes Basic credentials as UTF-8 without Buffer (the web worker has none)', () => {
+    const saved = globalThis.Buffer;
+    try {
+      (globalThis as { Buffer?: unknown }).Buffer = undefined;
+      assert.equal(basicAuth('zoë@example.com', 'pässword'), 'Basic em/Dq0BleGFtcGxlLmNvbTpww6Rzc3dvcmQ=');
+    } finally {
+      globalThis.Buffer = saved;
+    }
+  });
 
   describe('credentials stay with their origin', () => {
     let foreign: FakeTrackers;

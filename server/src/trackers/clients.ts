@@ -89,7 +89,7 @@ async function jira(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, 
   const base = ref.origin ?? config.jira?.url ?? env.jiraUrl;
   if (!base) return failed('not-configured', 'no Jira site configured (trackers.jira.url)');
   const url = `${base.replace(/\/+$/, '')}/rest/api/2/issue/${encodeURIComponent(ref.id)}?fields=status,resolutiondate`;
-  const headers: Record<string, string> = env.jiraEmail && env.jiraToken && sendsCredentialTo(url, originOf(env.jiraUrl)) ? { authorization: `Basic ${Buffer.from(`${env.jiraEmail}:${env.jiraToken}`).toString('base64')}` } : {};
+  const headers: Record<string, string> = env.jiraEmail && env.jiraToken && sendsCredentialTo(url, originOf(env.jiraUrl)) ? { authorization: basicAuth(env.jiraEmail, env.jiraToken) } : {};
   return http.get(url, headers, {
     ok: (body) => {
       const fields = record(record(body).fields);
@@ -101,6 +101,14 @@ async function jira(ref: TrackerRef, http: TrackerHttp, config: TrackersConfig, 
 }
 
 const CLIENTS = { github, gitlab, jira };
+
+/** HTTP Basic credentials over UTF-8 bytes, with what both Node and a web worker have (no Buffer in a worker). */
+export function basicAuth(user: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
 
 /** Reads the state of every distinct issue once, concurrently within the limits of `http`. */
 export async function readTrackerStates(refs: readonly TrackerRef[], http: TrackerHttp, config: TrackersConfig, env: TrackerEnv): Promise<Map<string, TrackerState>> {
