@@ -14,6 +14,8 @@ const above = {
   // The language service: documents in, results out. It may use the server's own modules (documents,
   // settings, the index) but never the connection, the handlers or the entry points.
   service: ['handlers', 'cli'],
+  // Tracker clients and their configuration sit beside the engine: the editor's handlers and the CLI use them.
+  trackers: ['handlers', 'service', 'cli'],
 };
 const serverFiles = ['startServer', 'server', 'browserServer', 'documents', 'workspaceIndex', 'guard'];
 const entryFiles = ['startServer', 'server', 'browserServer', 'guard'];
@@ -49,6 +51,15 @@ export default tseslint.config(
   // Layers: parsing → model → rules → engine → features → service → handlers/server; render and cli sit on the engine.
   // Each layer imports only the ones below it, and only parsing/ imports the Markdown parser.
   ...layerRules(),
+  {
+    // handlers/ talks to the connection: only the entry points wire it, so the modules beside them
+    // (documents, the index, the tracker protocol and report) may not import it.
+    files: ['server/src/*.ts'],
+    ignores: entryFiles.map((f) => `server/src/${f}.ts`),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['./handlers/*'], message: 'handlers/ sits above the server modules: only the entry points import it.', allowTypeImports: true }] }],
+    },
+  },
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', URL: 'readonly' } },

@@ -84,7 +84,7 @@ export class AnalysisCache {
   private readonly jobs = new Map<string, Job>();
   /** Bumped by clear(): a job started before it read the old settings or tracker states, so its result is not kept. */
   private generation = 0;
-  /** Tracker states read in the background (trackerStates.ts); undefined turns action-item-drift off. */
+  /** Tracker states read in the background (handlers/trackerStates.ts); undefined turns action-item-drift off. */
   trackerStates?: (uri: string) => Record<string, TrackerState> | undefined;
 
   constructor(

@@ -12,7 +12,7 @@ import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { actionItemsChangedNotifier, registerWorkspace } from './handlers/workspace';
 import { NO_FILES, type FileSystem } from './service/fileSystem';
 import { PostmortemService } from './service/languageService';
-import { registerTrackerStates } from './trackerStates';
+import { registerTrackerStates } from './handlers/trackerStates';
 
 export interface ServerOptions {
   now?: () => Date;

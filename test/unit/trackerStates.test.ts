@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IndexedActionItem } from '../../server/src/protocol';
-import { EditorTrackerStates, refreshMinutes } from '../../server/src/trackerStates';
+import { EditorTrackerStates, refreshMinutes } from '../../server/src/handlers/trackerStates';
 import { FakeTrackers } from '../helpers/fakeTrackers';
 
 const item = (uri: string, line: number, status: 'open' | 'done', text: string): IndexedActionItem => ({ uri, line, text, status, owner: '@ana', due: null, tracker: null, overdue: false });

@@ -271,7 +271,7 @@ export class PostmortemService {
     this.forgetAnalyses();
   }
 
-  /** Tracker states read in the background (trackerStates.ts) for each analysis; undefined turns action-item-drift off. */
+  /** Tracker states read in the background (handlers/trackerStates.ts) for each analysis; undefined turns action-item-drift off. */
   useTrackerStates(provider: (uri: string) => Record<string, TrackerState> | undefined): void {
     this.analyses.trackerStates = provider;
   }

@@ -3,20 +3,20 @@
 // take the states known at that moment (a synchronous lookup), so diagnostics never wait for the
 // network; when a read changes what is known, diagnostics and the Action Items view are refreshed.
 import type { CancellationToken } from 'vscode-languageserver';
-import type { TrackersConfig } from './config/types';
-import { isPostmortem } from './documents';
-import type { HandlerContext } from './handlers/context';
-import type { DiagnosticsChannel } from './handlers/diagnostics';
-import { actionItemsChangedNotifier } from './handlers/workspace';
-import { folderOf, type FileSystem } from './service/fileSystem';
-import type { IndexedActionItem } from './protocol';
-import { followThroughReport, type FollowThroughSources } from './followThroughRequest';
-import { FollowThroughRequest, TrackerSettingsNotification, TrackerStatesRequest, type FollowThroughParams, type FollowThroughResult, type TrackerSettings, type TrackerStatesResult } from './trackerProtocol';
-import type { TrackerEnv } from './trackers/clients';
-import { TrackerHttp, type HttpOptions } from './trackers/http';
-import { actionItemRef } from './trackers/links';
-import { readLinkedStates } from './trackers/lookup';
-import { driftOf, type TrackerState } from './trackers/types';
+import type { TrackersConfig } from '../config/types';
+import { isPostmortem } from '../documents';
+import type { HandlerContext } from './context';
+import type { DiagnosticsChannel } from './diagnostics';
+import { actionItemsChangedNotifier } from './workspace';
+import { folderOf, type FileSystem } from '../service/fileSystem';
+import type { IndexedActionItem } from '../protocol';
+import { followThroughReport, type FollowThroughSources } from '../followThroughRequest';
+import { FollowThroughRequest, TrackerSettingsNotification, TrackerStatesRequest, type FollowThroughParams, type FollowThroughResult, type TrackerSettings, type TrackerStatesResult } from '../trackerProtocol';
+import type { TrackerEnv } from '../trackers/clients';
+import { TrackerHttp, type HttpOptions } from '../trackers/http';
+import { actionItemRef } from '../trackers/links';
+import { readLinkedStates } from '../trackers/lookup';
+import { driftOf, type TrackerState } from '../trackers/types';
 
 /** After a save, wait for the workspace index to read the saved text (it follows edits after 1 s). */
 const AFTER_SAVE_MS = 1500;
