@@ -26,8 +26,9 @@ Options:
   --stdin                lint standard input  [--stdin-filename NAME]
   --now YYYY-MM-DD       the date for overdue checks (default: today)
   --quiet                report errors only
-  --trackers             read each linked issue's state (GITHUB_TOKEN, GITLAB_TOKEN+GITLAB_URL, JIRA_EMAIL/JIRA_API_TOKEN+JIRA_URL):
-                         lint reports action-item-drift; actions/report add states and drift
+  --trackers             read each linked issue's state: lint reports action-item-drift; actions/report
+                         add states and drift (GITHUB_TOKEN, GITLAB_TOKEN, JIRA_EMAIL/JIRA_API_TOKEN,
+                         each sent only to GITHUB_API_URL, GITLAB_URL, JIRA_URL or github.com/gitlab.com)
   --no-trackers          never read trackers, even when the configuration sets trackers.enabled
   -h, --help             show this help
   -v, --version          show the version
