@@ -98,7 +98,7 @@ describe('follow-through report in Chromium', function () {
     await row.locator('td').first().click();
     const posted = await p.evaluate(() => (window as unknown as { posted: unknown[] }).posted);
     const [, file, line] = /^\.\/(.*)#L(\d+)$/.exec(href!)!;
-    assert.deepEqual(posted, [{ type: 'open', file: decodeURI(file), line: Number(line) }]);
+    assert.deepEqual(posted, [{ type: 'open', file: decodeURIComponent(file), line: Number(line) }]);
     assert.equal(p.url(), `${base}/webview.html`, 'the page did not navigate');
     await p.close();
   });

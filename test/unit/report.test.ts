@@ -83,6 +83,19 @@ describe('follow-through report rendering', () => {
     assert.doesNotMatch(html, /<[^>]*\ssrc=|href="(?!\.\/)/, 'loads nothing, links only to relative files');
   });
 
+  it('links a file whose name holds # or ? to that file, not to a fragment or a query', () => {
+    const text = '# Queue stall\n\n## Action items\n\n- [ ] Add a depth alert. Owner: @kai. Due: 2026-02-01.\n';
+    const a = analyze(text, { now: NOW });
+    const html = reportHtml(buildReport([{ file: 'ops/2026 #4?.md', model: a.model, lineOf: (o) => a.lines.line(o) + 1 }], NOW));
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(hrefs.length > 0);
+    for (const href of hrefs) {
+      const url = new URL(href, 'https://report.example/');
+      assert.equal(decodeURIComponent(url.pathname), '/ops/2026 #4?.md', href);
+      assert.equal(url.search, '');
+    }
+  });
+
   it('for a webview, allows only its own click script by nonce; a nonce that could break out of the attribute is refused', () => {
     const html = reportHtml(buildReport(inputs(3, HOSTILE), NOW), { scriptNonce: 'abcdefghijklmnop0123' });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';

@@ -20,7 +20,9 @@ export const STYLE_HASH = 'sha256-r5UszYutSQScCJ6hbbBtnKXIC1PLwsMagQPGljzeMHo=';
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 /** Links to the postmortem as a relative path: never a scheme the document could choose. */
-const fileLink = (file: string, line?: number) => `<a href="${esc(encodeURI(`./${file.replace(/^\.?\/+/, '')}`))}${line ? `#L${line}` : ''}">${esc(file)}${line ? `:${line}` : ''}</a>`;
+/** Each path segment percent-encoded, so a `#` or `?` in a file name stays part of the name. */
+const fileHref = (file: string) => `./${file.replace(/^\.?\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
+const fileLink = (file: string, line?: number) => `<a href="${esc(fileHref(file))}${line ? `#L${line}` : ''}">${esc(file)}${line ? `:${line}` : ''}</a>`;
 
 function chart(id: string, title: string, groups: GroupFigures[]): BarChart {
   const detect = groups.map((g) => g.medianTimeToDetectMinutes);
@@ -52,7 +54,7 @@ export const OPEN_ON_CLICK_SCRIPT = `(() => {
     if (!link) return;
     event.preventDefault();
     const match = /^\\.\\/([^#]*)(?:#L(\\d+))?$/.exec(link.getAttribute('href') || '');
-    if (match) vscode.postMessage({ type: 'open', file: decodeURI(match[1]), line: match[2] ? Number(match[2]) : undefined });
+    if (match) vscode.postMessage({ type: 'open', file: decodeURIComponent(match[1]), line: match[2] ? Number(match[2]) : undefined });
   });
 })();`;
 
