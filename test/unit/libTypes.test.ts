@@ -11,6 +11,7 @@ const trackersShape: Same<NonNullable<PostmortemConfig['trackers']>, TrackersCon
 
 describe('library types', () => {
   it('the public configuration has every key of .postmortemrc, trackers included', () => {
+    // Compile-time checks: the two constants above fail `npm run typecheck` when the shapes differ.
     assert.deepEqual([configKeys, trackersShape], [true, true]);
     const config: PostmortemConfig = { trackers: { github: { repository: 'example/repo' } }, rules: { 'action-item-tracked': 'warning' } };
     const result = lint('# Outage\n\n## Action items\n\n- [ ] Add a retry budget. Owner: @ana. Due: 2026-12-01.\n', { config, now: new Date('2026-11-01T12:00:00Z') });
