@@ -24,9 +24,15 @@ export class FollowThroughPanel implements vscode.Disposable {
   static current: FollowThroughPanel | undefined;
   private links: Record<string, string> = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped by each drawing: an older drawing that finishes later is dropped, never drawn over a newer one. */
-  private generation = 0;
-  private pending: vscode.CancellationTokenSource | undefined;
+  /**
+   * One drawing at a time: a change that arrives during a drawing asks for one more after it, never
+   * cancels it (changes can come faster than a drawing over many postmortems ends, and cancelling
+   * each one would leave the panel empty), and never lets an older drawing land over a newer one.
+   */
+  private drawing: Promise<void> | undefined;
+  private again = false;
+  /** Cancelled when the panel closes. */
+  private readonly closing = new vscode.CancellationTokenSource();
   /** A change arrived while the panel was hidden: draw when it is shown again. */
   private missed = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -42,7 +48,7 @@ export class FollowThroughPanel implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel('postmortem.followThrough', vscode.l10n.t('Action item follow-through'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
     const shown = new FollowThroughPanel(panel, client, changes);
     FollowThroughPanel.current = shown;
-    await shown.draw();
+    await shown.drawNow();
     return shown;
   }
 
@@ -66,28 +72,41 @@ export class FollowThroughPanel implements vscode.Disposable {
       return;
     }
     this.missed = false;
-    this.timer = setTimeout(() => void this.draw().catch(() => undefined), REDRAW_MS);
+    this.timer = setTimeout(() => void this.drawNow().catch(() => undefined), REDRAW_MS);
   }
 
-  async draw(): Promise<void> {
-    const generation = ++this.generation;
-    this.pending?.cancel();
-    this.pending?.dispose();
-    const pending = (this.pending = new vscode.CancellationTokenSource());
+  /** Draws now, or once more after the drawing in progress; resolves when the panel shows a drawing that started after this call. */
+  drawNow(): Promise<void> {
+    if (this.drawing) {
+      this.again = true;
+      return this.drawing.then(() => this.drawing ?? undefined);
+    }
+    const run = this.draw().finally(() => {
+      this.drawing = undefined;
+      if (!this.again || this.closing.token.isCancellationRequested) return;
+      this.again = false;
+      void this.drawNow().catch(() => undefined);
+    });
+    this.drawing = run;
+    return run;
+  }
+
+  private async draw(): Promise<void> {
+    const token = this.closing.token;
     if (!this.client.isRunning()) {
       this.panel.webview.html = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><p>${vscode.l10n.t('The Postmortem language server is not running.')}</p>`;
       return;
     }
-    const files = await vscode.workspace.findFiles(MARKDOWN, SKIPPED, MAX_FILES);
-    if (generation !== this.generation) return;
+    const files = await vscode.workspace.findFiles(MARKDOWN, SKIPPED, MAX_FILES, token);
+    if (token.isCancellationRequested) return;
     const result = await this.client.sendRequest<FollowThroughResult | null>(FollowThroughRequest, {
       files: files.map((uri) => ({ uri: uri.toString(), label: vscode.workspace.asRelativePath(uri, true) })),
       nonce: nonce(),
-    }, pending.token).catch((error: unknown) => {
-      if (pending.token.isCancellationRequested) return null;
+    }, token).catch((error: unknown) => {
+      if (token.isCancellationRequested) return null;
       throw error;
     });
-    if (!result || generation !== this.generation) return;
+    if (!result || token.isCancellationRequested) return;
     this.links = result.links;
     this.panel.webview.html = result.html;
     this.drawn.fire(result);
@@ -102,8 +121,8 @@ export class FollowThroughPanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.pending?.cancel();
-    this.pending?.dispose();
+    this.closing.cancel();
+    this.closing.dispose();
     if (FollowThroughPanel.current === this) FollowThroughPanel.current = undefined;
     this.disposables.forEach((d) => d.dispose());
     this.disposables.length = 0;
