@@ -14,7 +14,10 @@ const LAST_REPOSITORY = 'postmortem.lastGitHubRepository';
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 export class CreateIssueActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  // A getter, not a static field: nothing of the vscode API is read while the bundle loads (activation is measured that way).
+  static get kinds(): vscode.CodeActionKind[] {
+    return [vscode.CodeActionKind.QuickFix];
+  }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const repository = configuredRepository(document.uri)?.name;
