@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
 import { markdownEditor } from '../commands/applyInsertion';
+import { webviewNonce } from '../webviewNonce';
 import { webviewStrings } from './webviewStrings';
 
 export const VIEW_TYPE = 'postmortem.timeline';
@@ -114,8 +115,7 @@ export class TimelinePreview implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    // Web Crypto: the same in Node and in the web worker extension host.
-    const nonce = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const nonce = webviewNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.css'));
     const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}`;

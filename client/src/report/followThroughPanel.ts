@@ -7,18 +7,13 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FollowThroughRequest, type FollowThroughResult } from '../../../server/src/trackerProtocol';
 import { revealLine } from '../views/postmortemView';
+import { webviewNonce } from '../webviewNonce';
 
 export const OPEN_FOLLOW_THROUGH = 'postmortem.openFollowThroughReport';
 const MARKDOWN = '**/*.{md,markdown,mdx,qmd}';
 const SKIPPED = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/.vscode-test/**}';
 const MAX_FILES = 5000;
 const REDRAW_MS = 500;
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export class FollowThroughPanel implements vscode.Disposable {
   static current: FollowThroughPanel | undefined;
@@ -101,7 +96,7 @@ export class FollowThroughPanel implements vscode.Disposable {
     if (token.isCancellationRequested) return;
     const result = await this.client.sendRequest<FollowThroughResult | null>(FollowThroughRequest, {
       files: files.map((uri) => ({ uri: uri.toString(), label: vscode.workspace.asRelativePath(uri, true) })),
-      nonce: nonce(),
+      nonce: webviewNonce(),
     }, token).catch((error: unknown) => {
       if (token.isCancellationRequested) return null;
       throw error;
