@@ -1,5 +1,6 @@
 // Client helpers that used to be written more than once: one definition each, tested here.
 import assert from 'node:assert/strict';
+import { actionWithoutAnnotations } from '../../client/src/actionText';
 import { webviewNonce } from '../../client/src/webviewNonce';
 
 describe('client helpers', () => {
@@ -7,5 +8,13 @@ describe('client helpers', () => {
     const seen = new Set(Array.from({ length: 50 }, () => webviewNonce()));
     assert.equal(seen.size, 50);
     for (const nonce of seen) assert.match(nonce, /^[0-9a-f]{32}$/);
+  });
+
+  it('an action item keeps its action and drops the owner and due annotations written into it', () => {
+    assert.equal(actionWithoutAnnotations('Add a canary stage. Owner: @ana. Due: 2026-04-01.'), 'Add a canary stage.');
+    assert.equal(actionWithoutAnnotations('Page on queue depth (assignee= storage team) by: Friday'), 'Page on queue depth');
+    assert.equal(actionWithoutAnnotations('Rotate keys\n  (due date: 2026-05-02)'), 'Rotate keys');
+    assert.equal(actionWithoutAnnotations('Review it by Friday'), 'Review it by Friday', 'a plain "by" is a word, not a label');
+    assert.equal(actionWithoutAnnotations('Owner: @ana'), '');
   });
 });

@@ -1,5 +1,6 @@
 // Creating a GitHub issue for an action item: the request (title, body, assignee), the call to the
 // REST API, and where the new link goes in the item. No VS Code API here, so it is tested in Node.
+import { actionWithoutAnnotations } from '../actionText';
 
 export interface ItemForIssue {
   text: string;
@@ -17,10 +18,9 @@ export interface IssuePayload {
 
 /** A GitHub login: letters, digits and single hyphens, at most 39 characters. */
 const LOGIN = /^@([A-Za-z\d](?:[A-Za-z\d]|-(?=[A-Za-z\d])){0,38})$/;
-const ANNOTATION = /\s*\(?\b(?:owner|assignee|due(?: date)?|by)\b\s*[:=][^.;)]*[.;)]?/gi;
 
 export function issuePayload(item: ItemForIssue, file: string): IssuePayload {
-  const action = item.text.replace(ANNOTATION, '').replace(/\s+/g, ' ').trim() || item.text.trim();
+  const action = actionWithoutAnnotations(item.text) || item.text.trim();
   const title = action.length > 120 ? `${action.slice(0, 119).trimEnd()}…` : action;
   const login = item.owner ? LOGIN.exec(item.owner.trim())?.[1] : undefined;
   const body = [

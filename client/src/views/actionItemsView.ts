@@ -5,6 +5,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import { ActionItemsChangedNotification, ActionItemsRequest, type ActionItemsResult, type IndexedActionItem } from '../../../server/src/protocol';
 import { TrackerStatesRequest, type ItemTrackerState, type TrackerStatesResult } from '../../../server/src/trackerProtocol';
 import { addDays, localToday } from '../../../server/src/model/calendar';
+import { actionWithoutAnnotations } from '../actionText';
 import { REVEAL_LINE } from './postmortemView';
 
 type Group = { label: string; items: IndexedActionItem[]; icon: string };
@@ -127,7 +128,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Group | IndexedA
       return item;
     }
     // Owner and due date have their own columns: keep the label to the action itself.
-    const label = node.text.replace(/\s*\(?\b(?:owner|assignee|due(?: date)?)\b\s*[:=][^.;)]*[.;)]?/gi, '').trim();
+    const label = actionWithoutAnnotations(node.text);
     const item = new vscode.TreeItem(label || node.text || '(empty)');
     const file = vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri));
     const tracker = trackerPresentation(this.trackerState(node));
