@@ -3,6 +3,7 @@
 import { CANONICAL_ORDER } from '../server/src/model/sectionNames';
 import { RULES } from '../server/src/rules/registry';
 import type { AnyRule } from '../server/src/rules/types';
+import { GITHUB_REPOSITORY_PATTERN } from '../server/src/trackers/repositoryName';
 
 function fence(text: string): string {
   return ['```markdown', text, '```'].join('\n');
@@ -80,7 +81,7 @@ export function configSchema(): object {
         type: 'object', additionalProperties: false, description: 'Where action items\' issues live. Tokens come from the environment (GITHUB_TOKEN, GITLAB_TOKEN, JIRA_EMAIL, JIRA_API_TOKEN), never from this file.',
         properties: {
           enabled: { type: 'boolean', description: 'Read linked issues\' states (as the CLI\'s --trackers does).' },
-          github: { type: 'object', additionalProperties: false, properties: { repository: { type: 'string', pattern: '^[\\w.-]+/[\\w.-]+$', description: 'What a bare #123 refers to.' }, url: { type: 'string', description: 'GitHub Enterprise web address.' }, apiUrl: { type: 'string', description: 'REST API address (default: GITHUB_API_URL, else https://api.github.com).' } } },
+          github: { type: 'object', additionalProperties: false, properties: { repository: { type: 'string', pattern: GITHUB_REPOSITORY_PATTERN, description: 'What a bare #123 refers to.' }, url: { type: 'string', description: 'GitHub Enterprise web address.' }, apiUrl: { type: 'string', description: 'REST API address (default: GITHUB_API_URL, else https://api.github.com).' } } },
           gitlab: { type: 'object', additionalProperties: false, properties: { url: { type: 'string' }, project: { type: 'string', description: 'What a bare #123 refers to when no GitHub repository is set.' } } },
           jira: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', description: 'The Jira site; ABC-123 keys are read only when it is set.' }, projects: { type: 'array', items: { type: 'string' }, description: 'Only these project keys are Jira issues.' } } },
           shortRefs: { enum: ['github', 'gitlab'], description: 'What owner/repo#123 refers to.' },

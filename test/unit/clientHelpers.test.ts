@@ -1,7 +1,12 @@
 // Client helpers that used to be written more than once: one definition each, tested here.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { actionWithoutAnnotations } from '../../client/src/actionText';
 import { webviewNonce } from '../../client/src/webviewNonce';
+import { GITHUB_REPOSITORY, GITHUB_REPOSITORY_PATTERN } from '../../server/src/trackers/repositoryName';
+
+const ROOT = join(__dirname, '..', '..', '..');
 
 describe('client helpers', () => {
   it('a webview nonce is 128 random bits in hex, new on every call', () => {
@@ -16,5 +21,16 @@ describe('client helpers', () => {
     assert.equal(actionWithoutAnnotations('Rotate keys\n  (due date: 2026-05-02)'), 'Rotate keys');
     assert.equal(actionWithoutAnnotations('Review it by Friday'), 'Review it by Friday', 'a plain "by" is a word, not a label');
     assert.equal(actionWithoutAnnotations('Owner: @ana'), '');
+  });
+
+  it('the settings schema in package.json allows the same owner/repo names as the code (or none)', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['postmortem.trackers.githubRepository'];
+    assert.equal(setting.pattern, `^$|${GITHUB_REPOSITORY_PATTERN}`);
+  });
+
+  it('an owner/repo name is two names of letters, digits, dots, dashes or underscores, one slash between', () => {
+    for (const name of ['octo/app', 'my-org/my.repo', 'a_b/c-d']) assert.ok(GITHUB_REPOSITORY.test(name), name);
+    for (const name of ['octo', 'octo/app/extra', '/app', 'octo/', 'octo app/x', 'https://github.com/octo/app']) assert.ok(!GITHUB_REPOSITORY.test(name), name);
   });
 });

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type DocumentOutline } from '../../../server/src/protocol';
+import { GITHUB_REPOSITORY } from '../../../server/src/trackers/repositoryName';
 import { GITHUB_API, githubApiUrl, type TrackerCredentials } from './credentials';
 import { createGitHubIssue, issuePayload, linkInsertion } from './githubIssue';
 
@@ -60,7 +61,7 @@ async function repositoryFor(uri: vscode.Uri, state: vscode.Memento): Promise<st
   const picked = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('Create the issue in which GitHub repository? (owner/repo; set postmortem.trackers.githubRepository to skip this question)'),
     value: state.get<string>(LAST_REPOSITORY, ''), ignoreFocusOut: true,
-    validateInput: (v) => (/^[\w.-]+\/[\w.-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Write the repository as owner/repo.')),
+    validateInput: (v) => (GITHUB_REPOSITORY.test(v.trim()) ? undefined : vscode.l10n.t('Write the repository as owner/repo.')),
   });
   if (picked) await state.update(LAST_REPOSITORY, picked.trim());
   return picked?.trim();

@@ -1,5 +1,6 @@
 // Creating a GitHub issue for an action item: the request (title, body, assignee), the call to the
 // REST API, and where the new link goes in the item. No VS Code API here, so it is tested in Node.
+import { GITHUB_REPOSITORY } from '../../../server/src/trackers/repositoryName';
 import { actionWithoutAnnotations } from '../actionText';
 
 export interface ItemForIssue {
@@ -74,7 +75,7 @@ export type IssueOutcome = { ok: true; url: string; number: number; assigned: bo
 /** POST /repos/{owner}/{repo}/issues; an assignee GitHub refuses (422) is dropped and the issue created anyway. */
 export async function createGitHubIssue(apiUrl: string, token: string | undefined, repository: string, payload: IssuePayload, fetchImpl: typeof fetch = fetch): Promise<IssueOutcome> {
   if (!token) return { ok: false, message: 'No GitHub token: sign in to GitHub in VS Code (Accounts menu) or run "Postmortem: Set Tracker Token". Nothing was changed.' };
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) return { ok: false, message: `"${repository}" is not a repository name of the form owner/repo. Nothing was changed.` };
+  if (!GITHUB_REPOSITORY.test(repository)) return { ok: false, message: `"${repository}" is not a repository name of the form owner/repo. Nothing was changed.` };
   if (!apiBase(apiUrl)) return { ok: false, message: `The GitHub API address "${apiUrl}" (postmortem.trackers.githubApiUrl) is not an http(s) address such as https://github.example.com/api/v3. Nothing was changed.` };
   const base = apiUrl.trim().replace(/\/+$/, '');
   const send = (body: IssuePayload | Omit<IssuePayload, 'assignees'>) => fetchImpl(`${base}/repos/${repository}/issues`, {

@@ -1,5 +1,6 @@
 // Reads the `trackers` key of a configuration layer: checks its shape, keeps what is valid, warns about the rest.
 import type { TrackersConfig } from '../config/types';
+import { GITHUB_REPOSITORY } from './repositoryName';
 
 const SECRET_KEY = /token|secret|password|api[-_]?key/i;
 
@@ -46,8 +47,8 @@ export function readTrackersConfig(value: unknown, previous: TrackersConfig | un
   const gh = section(raw.github, 'github', warnings);
   if (gh) {
     const repository = text(gh.repository, 'github.repository', warnings);
-    if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository)) warnings.push('"trackers.github.repository" should be "owner/repo"; ignoring it.');
-    out.github = { ...out.github, repository: repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? repository : out.github?.repository, url: webUrl(gh.url, 'github.url', warnings) ?? out.github?.url, apiUrl: webUrl(gh.apiUrl, 'github.apiUrl', warnings) ?? out.github?.apiUrl };
+    if (repository !== undefined && !GITHUB_REPOSITORY.test(repository)) warnings.push('"trackers.github.repository" should be "owner/repo"; ignoring it.');
+    out.github = { ...out.github, repository: repository && GITHUB_REPOSITORY.test(repository) ? repository : out.github?.repository, url: webUrl(gh.url, 'github.url', warnings) ?? out.github?.url, apiUrl: webUrl(gh.apiUrl, 'github.apiUrl', warnings) ?? out.github?.apiUrl };
   }
   const gl = section(raw.gitlab, 'gitlab', warnings);
   if (gl) out.gitlab = { ...out.gitlab, url: webUrl(gl.url, 'gitlab.url', warnings) ?? out.gitlab?.url, project: text(gl.project, 'gitlab.project', warnings) ?? out.gitlab?.project };
