@@ -3,7 +3,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
 import { isOverdue, todayFor } from '../model/calendar';
-import { computeMetrics, formatFigure } from '../model/metrics';
+import { computeMetrics, figureText, readFigure } from '../model/metrics';
 import type { MetricName } from '../protocol';
 import { toRange } from './convert';
 
@@ -14,8 +14,10 @@ export function codeLenses(document: TextDocument, cached: CachedAnalysis, now: 
   if (timeline && model.timeline.entries.length) {
     const m = computeMetrics(model.timeline);
     const part = (label: string, name: MetricName) => {
-      const value = formatFigure(m, name);
-      return `${label} ${value === 'unknown' || value === 'same day' ? value : `after ${value}`}`;
+      // "after" a span; an unknown figure or "same day" stands alone.
+      const reading = readFigure(m, name);
+      const alone = reading.kind === 'unknown' || (reading.kind === 'days' && reading.days === 0);
+      return `${label} ${alone ? '' : 'after '}${figureText(reading)}`;
     };
     const title = [part('detected', 'timeToDetectMinutes'), part('mitigated', 'timeToMitigateMinutes'), part('resolved', 'timeToResolveMinutes')].join(' · ');
     lenses.push({ range: toRange(document, timeline.titleSpan.start, timeline.titleSpan.start), command: { title, command: '' } });

@@ -100,13 +100,46 @@ export function computeMetrics(timeline: Timeline): IncidentMetrics {
   };
 }
 
-/** A figure as people read it: "1h45m"; counted in days, "2 days" or "same day"; "unknown" when not settled. */
-export function formatFigure(figures: Partial<Record<MetricName, number | null>> & { countedInDays?: readonly MetricName[] }, name: MetricName): string {
+/**
+ * The words a figure is written with, English by default; the timeline preview passes its translated
+ * table. `{0}` in `days` stands for the number.
+ */
+export interface FigureWords {
+  unknown: string;
+  sameDay: string;
+  oneDay: string;
+  days: string;
+}
+
+export const FIGURE_WORDS: FigureWords = { unknown: 'unknown', sameDay: 'same day', oneDay: '1 day', days: '{0} days' };
+
+type FigureSource = Partial<Record<MetricName, number | null>> & { countedInDays?: readonly MetricName[] };
+
+/**
+ * What a figure says, before it is put in words: not settled; counted in calendar days (0 is the same
+ * day); or measured in minutes. Callers that phrase around a figure ("after 2 days") ask this, never
+ * the words, which may be translated.
+ */
+export type FigureReading = { kind: 'unknown' } | { kind: 'days'; days: number } | { kind: 'minutes'; minutes: number };
+
+export function readFigure(figures: FigureSource, name: MetricName): FigureReading {
   const value = figures[name];
-  if (value === null || value === undefined) return 'unknown';
-  if (!figures.countedInDays?.includes(name)) return formatDuration(value);
-  const days = Math.round(value / DAY_MINUTES);
-  return days === 0 ? 'same day' : `${days} day${days === 1 ? '' : 's'}`;
+  if (value === null || value === undefined) return { kind: 'unknown' };
+  if (!figures.countedInDays?.includes(name)) return { kind: 'minutes', minutes: value };
+  return { kind: 'days', days: Math.round(value / DAY_MINUTES) };
+}
+
+/** A reading in words: "1h45m"; counted in days, "2 days", "1 day" or "same day"; "unknown" when not settled. */
+export function figureText(reading: FigureReading, words: FigureWords = FIGURE_WORDS): string {
+  if (reading.kind === 'unknown') return words.unknown;
+  if (reading.kind === 'minutes') return formatDuration(reading.minutes);
+  if (reading.days === 0) return words.sameDay;
+  return (reading.days === 1 ? words.oneDay : words.days).replace('{0}', String(reading.days));
+}
+
+/** A figure as people read it (see figureText), in the words given. */
+export function formatFigure(figures: FigureSource, name: MetricName, words: FigureWords = FIGURE_WORDS): string {
+  return figureText(readFigure(figures, name), words);
 }
 
 /** "9m", "1h45m", "2d3h". */

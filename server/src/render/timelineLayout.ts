@@ -1,7 +1,7 @@
 // The timeline drawing as data: phases to scale, entries with absolute and T+ times, long silences.
 // Pure: the webview draws it with DOM calls, the SVG/HTML export with escaped strings.
 import type { DocumentOutline, MetricName } from '../protocol';
-import { formatDuration } from '../model/metrics';
+import { formatDuration, formatFigure } from '../model/metrics';
 
 export const GAP_MINUTES = 30;
 
@@ -68,13 +68,7 @@ export function layoutTimeline(outline: DocumentOutline, strings: LayoutStrings 
   const { timeline } = outline;
   const m = timeline.metrics;
   // A figure counted in whole days (an end placed only by its date) reads as days, never as hours.
-  const value = (name: MetricName) => {
-    const v = m[name];
-    if (v === null) return strings.unknown;
-    if (!m.countedInDays?.includes(name)) return formatDuration(v);
-    const days = Math.round(v / 1440);
-    return days === 0 ? strings.sameDay : days === 1 ? fill(strings.oneDay, days) : fill(strings.days, days);
-  };
+  const value = (name: MetricName) => formatFigure(m, name, strings);
   const metrics = [
     { label: strings.timeToDetect, value: value('timeToDetectMinutes') },
     { label: strings.timeToMitigate, value: value('timeToMitigateMinutes') },
