@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost } from './analysis/host';
 import { analyzeCooperatively, type AnalysisSummary } from './engine/analyze';
+import { NEAR_MISS_SPELLINGS } from './model/nearMiss';
 import { IncrementalParser } from './parsing/incremental';
 import type { DocumentConfig } from './settings';
 import { stateLookup } from './trackers/lookup';
@@ -11,6 +12,7 @@ import type { TrackerState } from './trackers/types';
 
 const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*["']?post-?mortem["']?\s*\r?\n/i;
 const FIRST_HEADING = /^#{1,6}[ \t]+(.+)$/m;
+const OTHER_KIND_TYPE = new RegExp(String.raw`^---\r?\n(?:(?!---)[^\n]*\n)*?type:\s*["']?(?:${NEAR_MISS_SPELLINGS}|(?:security[-\s_]?)?incident(?:[-\s_](?:report|review))?)["']?\s*\r?\n`, 'i');
 const POSTMORTEM_TITLE = /post-?mortem|incident (?:report|review|analysis)|after[- ]action|\bincident on\b|\bRCA\b|root cause analysis/i;
 
 // Compiling globs costs more than matching them: keep the matchers of the last few settings (folders
@@ -40,7 +42,7 @@ export function isPostmortem(uri: string, text: string, globs: string[]): boolea
   if (FRONT_MATTER_TYPE.test(head)) return true;
   // The other kinds New Postmortem writes (and teams use) are write-ups of the same kind: a
   // near-miss, a security incident, an incident report or review. Read in front matter only.
-  if (/^---\r?\n(?:(?!---)[^\n]*\n)*?type:\s*["']?(?:near[-\s_]?miss|(?:security[-\s_]?)?incident(?:[-\s_](?:report|review))?)["']?\s*\r?\n/i.test(head)) return true;
+  if (OTHER_KIND_TYPE.test(head)) return true;
   const heading = FIRST_HEADING.exec(text.slice(0, 5000));
   if (heading && POSTMORTEM_TITLE.test(heading[1])) return true;
   let path = uri;
