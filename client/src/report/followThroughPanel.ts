@@ -8,6 +8,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FollowThroughRequest, type FollowThroughResult } from '../../../server/src/trackerProtocol';
 import { revealLine } from '../views/postmortemView';
 import { webviewNonce } from '../webviewNonce';
+import { RedrawSchedule } from './redrawSchedule';
 
 export const OPEN_FOLLOW_THROUGH = 'postmortem.openFollowThroughReport';
 const MARKDOWN = '**/*.{md,markdown,mdx,qmd}';
@@ -18,18 +19,10 @@ const REDRAW_MS = 500;
 export class FollowThroughPanel implements vscode.Disposable {
   static current: FollowThroughPanel | undefined;
   private links: Record<string, string> = {};
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * One drawing at a time: a change that arrives during a drawing asks for one more after it, never
-   * cancels it (changes can come faster than a drawing over many postmortems ends, and cancelling
-   * each one would leave the panel empty), and never lets an older drawing land over a newer one.
-   */
-  private drawing: Promise<void> | undefined;
-  private again = false;
+  /** Debounced, only while visible, one drawing at a time (see redrawSchedule.ts). */
+  private readonly schedule: RedrawSchedule;
   /** Cancelled when the panel closes. */
   private readonly closing = new vscode.CancellationTokenSource();
-  /** A change arrived while the panel was hidden: draw when it is shown again. */
-  private missed = false;
   private readonly disposables: vscode.Disposable[] = [];
   /** Resolves after each drawing (tests wait on it). */
   private readonly drawn = new vscode.EventEmitter<FollowThroughResult>();
@@ -48,42 +41,19 @@ export class FollowThroughPanel implements vscode.Disposable {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly client: BaseLanguageClient, changes: vscode.Event<unknown>) {
+    this.schedule = new RedrawSchedule(() => this.draw(), () => panel.visible, REDRAW_MS);
     this.disposables.push(
       this.drawn,
-      changes(() => this.drawSoon()),
-      panel.onDidChangeViewState(() => {
-        if (panel.visible && this.missed) this.drawSoon();
-      }),
+      changes(() => this.schedule.changed()),
+      panel.onDidChangeViewState(() => this.schedule.visibilityChanged()),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.open(message)),
       panel.onDidDispose(() => this.dispose()),
     );
   }
 
-  /** Debounced; nothing while hidden (the report is drawn again when the panel is shown). */
-  private drawSoon(): void {
-    clearTimeout(this.timer);
-    if (!this.panel.visible) {
-      this.missed = true;
-      return;
-    }
-    this.missed = false;
-    this.timer = setTimeout(() => void this.drawNow().catch(() => undefined), REDRAW_MS);
-  }
-
   /** Draws now, or once more after the drawing in progress; resolves when the panel shows a drawing that started after this call. */
   drawNow(): Promise<void> {
-    if (this.drawing) {
-      this.again = true;
-      return this.drawing.then(() => this.drawing ?? undefined);
-    }
-    const run = this.draw().finally(() => {
-      this.drawing = undefined;
-      if (!this.again || this.closing.token.isCancellationRequested) return;
-      this.again = false;
-      void this.drawNow().catch(() => undefined);
-    });
-    this.drawing = run;
-    return run;
+    return this.schedule.drawNow();
   }
 
   private async draw(): Promise<void> {
@@ -115,7 +85,7 @@ export class FollowThroughPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.schedule.close();
     this.closing.cancel();
     this.closing.dispose();
     if (FollowThroughPanel.current === this) FollowThroughPanel.current = undefined;
