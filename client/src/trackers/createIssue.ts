@@ -8,6 +8,7 @@ import { OutlineRequest, type DocumentOutline } from '../../../server/src/protoc
 import { GITHUB_REPOSITORY } from '../../../server/src/trackers/repositoryName';
 import { GITHUB_API, githubApiUrl, type TrackerCredentials } from './credentials';
 import { createGitHubIssue, issuePayload, linkInsertion } from './githubIssue';
+import { repositoryChoice, type RepositoryChoice } from './repositoryChoice';
 
 export const CREATE_GITHUB_ISSUE = 'postmortem.createGitHubIssue';
 const LAST_REPOSITORY = 'postmortem.lastGitHubRepository';
@@ -21,7 +22,8 @@ export class CreateIssueActions implements vscode.CodeActionProvider {
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const repository = configuredRepository(document.uri)?.name;
+    const choice = configuredRepository(document.uri);
+    const repository = choice.kind === 'ask' ? undefined : choice.name;
     // The title names where the issue will be published, so choosing the fix is choosing the repository.
     const title = repository ? vscode.l10n.t('Create GitHub issue in {0} for this action item', repository) : vscode.l10n.t('Create GitHub issue for this action item');
     return context.diagnostics.filter((d) => d.source === 'postmortem' && codeOf(d) === 'action-item-tracked').map((d) => {
@@ -40,23 +42,18 @@ async function itemsOf(client: BaseLanguageClient, uri: vscode.Uri): Promise<Ite
   return outline?.actionItems ?? [];
 }
 
-/** postmortem.trackers.githubRepository, and whether the workspace (not the user) chose it. */
-function configuredRepository(uri: vscode.Uri): { name: string; fromWorkspace: boolean } | undefined {
-  const setting = vscode.workspace.getConfiguration('postmortem.trackers', uri).inspect<string>('githubRepository');
-  const workspace = (setting?.workspaceFolderValue ?? setting?.workspaceValue)?.trim();
-  if (workspace) return { name: workspace, fromWorkspace: true };
-  const user = setting?.globalValue?.trim();
-  return user ? { name: user, fromWorkspace: false } : undefined;
+/** postmortem.trackers.githubRepository, and whether it may be used as it is (see repositoryChoice). */
+function configuredRepository(uri: vscode.Uri): RepositoryChoice {
+  return repositoryChoice(vscode.workspace.getConfiguration('postmortem.trackers', uri).inspect<string>('githubRepository'));
 }
 
 async function repositoryFor(uri: vscode.Uri, state: vscode.Memento): Promise<string | undefined> {
-  const configured = configuredRepository(uri);
-  if (configured && !configured.fromWorkspace) return configured.name;
-  if (configured) {
-    // Whoever wrote the workspace's settings chose this repository: publish there only when the user agrees.
+  const choice = configuredRepository(uri);
+  if (choice.kind === 'use') return choice.name;
+  if (choice.kind === 'confirm') {
     const create = vscode.l10n.t('Create issue');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Create the issue in {0}? This repository is set by the workspace\'s settings, and the issue will be visible to everyone who can see {0}.', configured.name), { modal: true }, create);
-    return choice === create ? configured.name : undefined;
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Create the issue in {0}? This repository is set by the workspace\'s settings, and the issue will be visible to everyone who can see {0}.', choice.name), { modal: true }, create);
+    return answer === create ? choice.name : undefined;
   }
   const picked = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('Create the issue in which GitHub repository? (owner/repo; set postmortem.trackers.githubRepository to skip this question)'),
