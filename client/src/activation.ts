@@ -1,5 +1,6 @@
 // What activation does on the desktop and on the web alike: register commands, views and the
-// status item, then start the server (unless `postmortem.enable` is off). Nothing heavy here.
+// status item, then start the server (unless `postmortem.enable` is off), then the tracker features
+// and the start example. Nothing heavy here. Both entries call only this, so neither can miss a step.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { addActionItem } from './commands/addActionItem';
@@ -11,7 +12,9 @@ import { addCiWorkflow, openSample } from './commands/walkthrough';
 import { exportTimelineSvg } from './preview/exportTimeline';
 import { registerTimelinePreview, TimelinePreview } from './preview/timelinePreview';
 import { isEnabled, ServerControl } from './serverControl';
+import { openStartExample } from './startDemo';
 import { PostmortemStatus } from './status/languageStatus';
+import { registerTrackerFeatures } from './trackers/register';
 import { ActionItemsView } from './views/actionItemsView';
 import { PostmortemView, REVEAL_LINE, revealLine } from './views/postmortemView';
 
@@ -33,6 +36,7 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
   const started = Date.now();
   const output = vscode.window.createOutputChannel('Postmortem', { log: true });
   const client = createClient(context, output, (ruleId) => showRuleDocumentation(context, ruleId));
+  activeClient = client;
   const server = new ServerControl(client, output);
   const view = new PostmortemView(client);
   const actionItems = new ActionItemsView(client);
@@ -70,5 +74,16 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
   actionItems.attach(actionItemsTree);
   const activationMs = Date.now() - started;
   output.info(`Activated in ${activationMs} ms.`);
-  return { client, view, actionItems, status, server, preview: () => TimelinePreview.active, activationMs };
+  const api: PostmortemApi = { client, view, actionItems, status, server, preview: () => TimelinePreview.active, activationMs };
+  registerTrackerFeatures(context, api);
+  void openStartExample().catch(() => undefined);
+  return api;
+}
+
+/** The client the last activation created: what deactivate stops. */
+let activeClient: BaseLanguageClient | undefined;
+
+/** Both entries' deactivate: stops the language server this activation started. */
+export async function deactivate(): Promise<void> {
+  if (activeClient?.isRunning()) await activeClient.stop();
 }

@@ -4,13 +4,10 @@ import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateWith, type PostmortemApi } from './activation';
 import { clientOptions } from './clientOptions';
-import { openStartExample } from './startDemo';
-import { registerTrackerFeatures } from './trackers/register';
 import { serveWorkspaceFiles } from './workspaceFiles';
 
 export type { PostmortemApi } from './activation';
-
-let client: LanguageClient | undefined;
+export { deactivate } from './activation';
 
 /**
  * A worker for the bundled server. On vscode.dev the extension is served over https and the script
@@ -27,18 +24,11 @@ async function serverWorker(extensionUri: vscode.Uri): Promise<MessageTransports
   return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
-  const api = await activateWith(context, (ctx, output, openDocs) => {
-    client = new LanguageClient('postmortem', 'Postmortem', () => serverWorker(ctx.extensionUri), clientOptions(output, openDocs));
+export function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
+  return activateWith(context, (ctx, output, openDocs) => {
+    const client = new LanguageClient('postmortem', 'Postmortem', () => serverWorker(ctx.extensionUri), clientOptions(output, openDocs));
     // The worker reads .postmortemrc and indexes the workspace through these.
     serveWorkspaceFiles(client);
     return client;
   });
-  registerTrackerFeatures(context, api);
-  void openStartExample().catch(() => undefined);
-  return api;
-}
-
-export async function deactivate(): Promise<void> {
-  if (client?.isRunning()) await client.stop();
 }
