@@ -1,7 +1,7 @@
 // The timeline drawing as data: phases to scale, entries with absolute and T+ times, long silences.
 // Pure: the webview draws it with DOM calls, the SVG/HTML export with escaped strings.
 import type { DocumentOutline, MetricName } from '../protocol';
-import { formatDuration, formatFigure } from '../model/metrics';
+import { FIGURE_WORDS, formatDuration, formatFigure } from '../model/metrics';
 
 export const GAP_MINUTES = 30;
 
@@ -28,10 +28,7 @@ export const LAYOUT_STRINGS = {
   timeToMitigate: 'Time to mitigate',
   timeToResolve: 'Time to resolve',
   impact: 'Impact',
-  unknown: 'unknown',
-  sameDay: 'same day',
-  oneDay: '1 day',
-  days: '{0} days',
+  ...FIGURE_WORDS,
   noTime: 'no time',
   thatDay: 'that day',
   withNoEntry: '{0} with no entry',
