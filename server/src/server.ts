@@ -1,15 +1,17 @@
 // The language server's entry: `postmortem-language-server --stdio` for any editor, IPC for VS Code.
 // createConnection reads the transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) from argv.
-// The same bundle also runs as the analysis worker thread (see analysis/host.ts).
-import { isMainThread, parentPort } from 'node:worker_threads';
+// The same bundle also runs as the analysis worker threads (see analysis/host.ts) and the index's (indexWorker.ts).
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisHost } from './analysis/host';
 import { serveAnalyses } from './analysis/worker';
+import { IndexWorker, INDEX_WORKER_ROLE, serveIndexJobs } from './indexWorker';
 import { startServer } from './startServer';
 import { nodeFileSystem } from './service/nodeFileSystem';
 
 if (!isMainThread) {
-  serveAnalyses(parentPort!);
+  if (workerData === INDEX_WORKER_ROLE) serveIndexJobs(parentPort!);
+  else serveAnalyses(parentPort!);
 } else if (process.argv.includes('--version')) {
   process.stdout.write(`${PM_VERSION}\n`);
 } else {
@@ -22,5 +24,6 @@ if (!isMainThread) {
   // must see the budget run out whatever the machine's speed, and for users who want a tighter one.
   const fixedBudget = Number(process.env.POSTMORTEM_ANALYSIS_BUDGET_MS);
   const host = fixedBudget > 0 ? new AnalysisHost(__filename, fixedBudget, 0) : new AnalysisHost(__filename);
-  startServer(connection, { host, fs: nodeFileSystem });
+  const indexReader = new IndexWorker(__filename, { workerData: INDEX_WORKER_ROLE, log: (m) => connection.console.log(m), ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}) });
+  startServer(connection, { host, fs: nodeFileSystem, indexReader });
 }

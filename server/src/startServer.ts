@@ -3,6 +3,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost } from './analysis/host';
+import type { ActionItemReader } from './indexExtraction';
 import { Guard } from './guard';
 import { clientAbilities, foldersOf, initializationSettings, NO_ABILITIES, serverCapabilities } from './handlers/capabilities';
 import type { HandlerContext } from './handlers/context';
@@ -18,6 +19,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Runs analyses in worker threads (Node only); without it, they run on the main thread, cooperatively. */
   host?: AnalysisHost;
+  /** Reads the workspace index's files in a worker thread (Node only); without it, on the main thread in slices. */
+  indexReader?: ActionItemReader;
   /** Where .postmortemrc and the workspace's postmortems are read; without it, none are. */
   fs?: FileSystem;
 }
@@ -30,6 +33,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     fs: options.fs ?? NO_FILES,
     now: options.now,
     analysisHost: options.host,
+    indexReader: options.indexReader,
     log: (m) => connection.console.log(m),
     error: (m) => connection.console.error(m),
     tell: (kind, m) => void (kind === 'error' ? connection.window.showErrorMessage(`Postmortem: ${m}`) : connection.window.showWarningMessage(`Postmortem: ${m}`)),

@@ -1,46 +1,22 @@
 // Every action item in every postmortem of the workspace, kept current as files change on disk or in
-// the editor. Built in the background, one file per turn of the event loop, so diagnostics of the
-// open document are never delayed; a rebuild cancels the one before it.
-import { isOverdue, todayFor } from './model/calendar';
+// the editor. Built in the background, one file at a time, so diagnostics of the open document are
+// never delayed; a rebuild cancels the one before it. An open document's items are those of the
+// analysis the editor already made; a file on disk is read as `analyze` reads it (remark decides
+// every block boundary), in a worker thread where there is one (indexWorker.ts), else here in slices.
 import { childUri, displayName, errorCode, isInside, type DirectoryEntry, type FileStat, type FileSystem } from './service/fileSystem';
 import { isMarkdownPath, SKIPPED_FOLDERS } from './markdownFiles';
-import { LineIndex } from './engine/lineIndex';
+import type { LineIndex } from './engine/lineIndex';
 import { handlesIn } from './model/actionItems';
-import { buildModel } from './model/buildModel';
-import { parseSelectedBlocks } from './parsing/incremental';
-import { boundNesting } from './parsing/nesting';
+import type { Postmortem } from './model/types';
 import type { IndexedActionItem } from './protocol';
+import { failure, indexedItems, inThreadReader, type ActionItemReader, type Extraction } from './indexExtraction';
+
+export { extractActionItems } from './indexExtraction';
 
 const MAX_FILES = 20_000;
 const MAX_SIZE = 1_000_000;
-/** A file without any of these words has no action-items section: no need to parse it. */
-const MAY_HAVE_ACTIONS = /action|follow|remediation|next steps|review|corrective|to ?do/i;
 
-/** Keeps blocks that may hold action items, and the deeper subsections that follow such a block. */
-function actionBlocks(): (blockText: string, index: number) => boolean {
-  let keptLevel = 0;
-  return (blockText, index) => {
-    const level = /^(#{1,6})[ \t]/.exec(blockText)?.[1].length ?? 0;
-    if (keptLevel && level > keptLevel) return true;
-    keptLevel = 0;
-    // The first block holds the front matter: its zone decides which day is "today" for the items.
-    if (!MAY_HAVE_ACTIONS.test(blockText)) return index === 0;
-    keptLevel = level;
-    return true;
-  };
-}
-
-/** The items of one postmortem; overdue on the document's own calendar day (its zone, else the local one). */
-export function extractActionItems(uri: string, text: string, now: Date): IndexedActionItem[] {
-  if (!MAY_HAVE_ACTIONS.test(text)) return [];
-  const { model } = buildModel(parseSelectedBlocks(boundNesting(text).text, actionBlocks()), text);
-  const lines = new LineIndex(text);
-  const today = todayFor(model, now);
-  return model.actionItems.map((a) => ({
-    uri, line: lines.line(a.start), text: a.text, owner: a.owner ?? null, due: a.due ?? null, status: a.status,
-    tracker: a.tracker ?? null, overdue: isOverdue(a, today),
-  }));
-}
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface IndexOptions {
   /** Where files are read: without it, the index knows only the text it is given. */
@@ -49,6 +25,10 @@ export interface IndexOptions {
   log?: (message: string) => void;
   /** The editor's size limit (postmortem.maxFileSize): larger files are not indexed. */
   maxFileSize?: () => number;
+  /** Reads files' items; without it, they are read on this thread, in slices. */
+  reader?: ActionItemReader;
+  /** Documents open in the editor: their items come from their analysis (setAnalysis), never from disk. */
+  isOpen?: (uri: string) => boolean;
 }
 
 /**
@@ -102,10 +82,13 @@ async function markdownFiles(fs: FileSystem, roots: string[], cancelled: () => b
   return out;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+type Entry = { items: IndexedActionItem[]; handles: string[] };
 
 export class WorkspaceIndex {
-  private readonly byUri = new Map<string, { items: IndexedActionItem[]; handles: string[] }>();
+  private readonly byUri = new Map<string, Entry>();
+  /** Bumped by every change to a file's entry: a read that finishes after a newer change is dropped. */
+  private readonly changes = new Map<string, number>();
+  private readonly reader: ActionItemReader;
   private generation = 0;
   indexing = false;
 
@@ -114,7 +97,9 @@ export class WorkspaceIndex {
     private readonly now: () => Date,
     private readonly changed: () => void,
     private readonly options: IndexOptions = {},
-  ) {}
+  ) {
+    this.reader = options.reader ?? inThreadReader();
+  }
 
   private log(message: string): void {
     this.options.log?.(message);
@@ -122,6 +107,16 @@ export class WorkspaceIndex {
 
   private get maxSize(): number {
     return this.options.maxFileSize?.() ?? MAX_SIZE;
+  }
+
+  private isOpen(uri: string): boolean {
+    return this.options.isOpen?.(uri) ?? false;
+  }
+
+  private touch(uri: string): number {
+    const change = (this.changes.get(uri) ?? 0) + 1;
+    this.changes.set(uri, change);
+    return change;
   }
 
   /** Reads one file for the index, or undefined (with a logged reason) when it is too large or unreadable. */
@@ -154,11 +149,14 @@ export class WorkspaceIndex {
       for (const uri of files) {
         if (cancelled()) return;
         seen.add(uri);
+        // An open document is indexed from the editor's analysis of its current text.
+        if (this.isOpen(uri)) continue;
         const text = await this.read(uri);
-        if (text !== undefined) this.setText(uri, text, false);
+        if (text !== undefined) await this.setText(uri, text, false);
+        else this.forget(uri);
         await nextTurn();
       }
-      for (const uri of [...this.byUri.keys()]) if (!seen.has(uri)) this.byUri.delete(uri);
+      for (const uri of [...this.byUri.keys()]) if (!seen.has(uri) && !this.isOpen(uri)) this.forget(uri);
     } finally {
       if (!cancelled()) {
         this.indexing = false;
@@ -167,15 +165,31 @@ export class WorkspaceIndex {
     }
   }
 
-  /** A document's current text, from the editor or from disk. */
-  setText(uri: string, text: string, notify = true): void {
-    let entry: { items: IndexedActionItem[]; handles: string[] } | undefined;
-    try {
-      // One hostile file is skipped with a reason; it never stops the index.
-      if (text.length <= this.maxSize && this.isPostmortem(uri, text)) entry = { items: extractActionItems(uri, text, this.now()), handles: handlesIn(text) };
-    } catch (error) {
-      this.log(`Skipped ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+  /** A file's text as it is on disk (or any text not analysed yet): read off the main thread where possible. */
+  async setText(uri: string, text: string, notify = true): Promise<void> {
+    const change = this.touch(uri);
+    let result: Extraction | undefined;
+    if (text.length <= this.maxSize && this.isPostmortem(uri, text)) {
+      try {
+        result = await this.reader.read(uri, text, this.now());
+      } catch (error) {
+        result = { ok: false, reason: failure(error) };
+      }
     }
+    // Superseded while it was read (a newer text, an edit in the editor, a deletion): the newer one stands.
+    if (this.changes.get(uri) !== change || this.isOpen(uri)) return;
+    // One hostile file is skipped with a reason; it never stops the index.
+    if (result && !result.ok) this.log(`Skipped ${displayName(uri)}: ${result.reason}`);
+    this.store(uri, result?.ok ? { items: result.items, handles: result.handles } : undefined, notify);
+  }
+
+  /** An open document's items, from the analysis the editor made of its current version. */
+  setAnalysis(uri: string, analysis: { text: string; model: Pick<Postmortem, 'actionItems' | 'meta' | 'timeline'>; lines: Pick<LineIndex, 'line'> }): void {
+    this.touch(uri);
+    this.store(uri, { items: indexedItems(uri, analysis.model, analysis.lines, this.now()), handles: handlesIn(analysis.text) }, true);
+  }
+
+  private store(uri: string, entry: Entry | undefined, notify: boolean): void {
     if (!entry) {
       if (this.byUri.delete(uri) && notify) this.changed();
       return;
@@ -185,12 +199,20 @@ export class WorkspaceIndex {
   }
 
   async refreshFromDisk(uri: string): Promise<void> {
+    const change = this.touch(uri);
     const text = await this.read(uri);
+    if (this.changes.get(uri) !== change) return;
     if (text === undefined) this.remove(uri);
-    else this.setText(uri, text);
+    else await this.setText(uri, text);
+  }
+
+  private forget(uri: string): void {
+    this.touch(uri);
+    this.byUri.delete(uri);
   }
 
   remove(uri: string): void {
+    this.touch(uri);
     if (this.byUri.delete(uri)) this.changed();
   }
 
@@ -204,5 +226,9 @@ export class WorkspaceIndex {
 
   get fileCount(): number {
     return this.byUri.size;
+  }
+
+  dispose(): void {
+    this.reader.dispose?.();
   }
 }

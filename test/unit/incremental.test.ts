@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { generatePostmortem } from '../../bench/generate';
 import { analyze } from '../../server/src/engine/analyze';
-import { blockStarts } from '../../server/src/parsing/blocks';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { parseMarkdown } from '../../server/src/parsing/markdown';
 
@@ -36,11 +35,6 @@ function strip(value: unknown): string {
 }
 
 describe('incremental analysis', () => {
-  it('splits documents at top-level headings only', () => {
-    const text = '---\ntitle: x\n---\n# A\n\n```\n# not a heading\n```\n\n## B\n\n<!--\n## not a heading\n-->\n\n## C\n';
-    assert.deepEqual(blockStarts(text).map((o) => text.slice(o, text.indexOf('\n', o))), ['---', '# A', '## B', '## C']);
-  });
-
   it('re-parses only the section an edit touched', () => {
     const parser = new IncrementalParser();
     const text = generatePostmortem(1500, 3);

@@ -1,18 +1,8 @@
-// Line arithmetic for the incremental parser, and a quick guess at section starts for the workspace
-// index. The incremental parser never trusts a guess: remark confirms each boundary (incremental.ts).
-// `blockStarts` is a hand-written approximation of CommonMark, used only by the workspace index
-// (which reads action-item sections and can afford to misread an exotic document).
+// Line arithmetic for the incremental parser, and candidate section starts. Only candidates: remark
+// confirms each boundary (incremental.ts); nothing here recognises CommonMark blocks by hand.
 
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HTML_UNTIL_BLANK = /^ {0,3}<[/A-Za-z]/;
-const HTML_WITH_END: Array<[RegExp, RegExp]> = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-];
+
 /**
  * Link and footnote definitions change how text elsewhere in the document parses, so documents
  * with one are parsed whole. Every definition contains "]:" (a label, then a colon), wherever it
@@ -73,39 +63,4 @@ export function headingCandidates(text: string): Array<{ offset: number; line: n
     line++;
   }
   return out;
-}
-
-/** Offsets where blocks start (the first is always 0). */
-export function blockStarts(text: string): number[] {
-  const starts = [0];
-  let offset = 0;
-  let fence: string | undefined;
-  let htmlEnd: RegExp | 'blank' | undefined;
-  let lineNo = 0;
-  let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
-  while (offset < text.length) {
-    const nl = text.indexOf('\n', offset);
-    const end = nl === -1 ? text.length : nl + 1;
-    const line = text.slice(offset, end).replace(/\r?\n$/, '');
-    if (inFrontMatter) {
-      if (lineNo > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
-    } else if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line)) fence = undefined;
-    } else if (htmlEnd) {
-      if (htmlEnd === 'blank' ? line.trim() === '' : htmlEnd.test(line)) htmlEnd = undefined;
-    } else if (HEADING.test(line)) {
-      if (offset > 0) starts.push(offset);
-    } else {
-      const f = FENCE.exec(line);
-      if (f) fence = f[1];
-      else {
-        const closing = HTML_WITH_END.find(([open]) => open.test(line));
-        if (closing) htmlEnd = closing[1].test(line.replace(closing[0], '')) ? undefined : closing[1];
-        else if (HTML_UNTIL_BLANK.test(line)) htmlEnd = 'blank';
-      }
-    }
-    offset = end;
-    lineNo++;
-  }
-  return starts;
 }

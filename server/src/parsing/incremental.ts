@@ -7,7 +7,7 @@
 // Documents with link or footnote definitions (which change how text elsewhere parses) are parsed
 // whole. A property test (test/unit/incrementalSpec.test.ts) checks the result equals a full parse.
 import type { List, Root, RootContent, Table } from 'mdast';
-import { blockStarts, canSplit, headingCandidates, isLineStart, lineEnd, lineEndings, lineStartOf } from './blocks';
+import { canSplit, headingCandidates, isLineStart, lineEnd, lineEndings, lineStartOf } from './blocks';
 import { reparseListItem, reparseTableRow, type FineEdit } from './fineGrained';
 import { movedCopies, parseAt } from './windows';
 
@@ -187,23 +187,4 @@ export class IncrementalParser {
     this.lastStats = { reused: first, parsed: parsed + 1, fine: false };
     return [...oldChildren.slice(0, first), ...parseAt(text, from, text.length, fromLine)];
   }
-}
-
-/**
- * Parses only the top-level blocks `keep` selects, with their true positions: a partial tree for
- * readers that need one part of a document (the workspace index reads only action-item sections).
- * Sections here come from the quick guess of blocks.ts, not confirmed by remark: fine for the index.
- */
-export function parseSelectedBlocks(text: string, keep: (blockText: string, index: number) => boolean): Root {
-  const starts = canSplit(text) ? blockStarts(text) : [0];
-  const children: RootContent[] = [];
-  let line = 1;
-  let lineCursor = 0;
-  starts.forEach((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    line += lineEndings(text, lineCursor, start);
-    lineCursor = start;
-    if (keep(text.slice(start, end), i)) children.push(...parseAt(text, start, end, line));
-  });
-  return { type: 'root', children };
 }

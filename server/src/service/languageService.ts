@@ -20,6 +20,7 @@ import { handlesIn } from '../model/actionItems';
 import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Insertion, TimelineInsertionParams } from '../protocol';
 import { DEFAULT_SETTINGS, loadConfig, withDefaults, type DocumentConfig, type EditorSettings } from '../settings';
 import { WorkspaceIndex } from '../workspaceIndex';
+import type { ActionItemReader } from '../indexExtraction';
 import type { FileSystem } from './fileSystem';
 import type { TrackerState } from '../trackers/types';
 
@@ -29,6 +30,8 @@ export interface ServiceHost {
   now?: () => Date;
   /** Runs analyses in worker threads (Node only); without it, they run on this thread, cooperatively. */
   analysisHost?: AnalysisHost;
+  /** Reads the index's files on disk off this thread (Node: indexWorker.ts); without it, on this thread in slices. */
+  indexReader?: ActionItemReader;
   log?: (message: string) => void;
   error?: (message: string) => void;
   /** Shows a message to the user; the service asks once per message. */
@@ -78,7 +81,7 @@ export class PostmortemService {
       (uri, text) => isPostmortem(uri, text, this.globalSettings.files),
       () => this.now(),
       () => host.actionItemsChanged?.(),
-      { fs: host.fs, log: (m) => this.log(m), maxFileSize: () => this.globalSettings.maxFileSize },
+      { fs: host.fs, log: (m) => this.log(m), maxFileSize: () => this.globalSettings.maxFileSize, reader: host.indexReader, isOpen: (uri) => !!documents.get(uri) },
     );
   }
 
@@ -244,13 +247,11 @@ export class PostmortemService {
     return this.index.rebuild(folders);
   }
 
-  /** The index reads open documents too, with the same size limit as the editor. */
+  /** An open document's items are those of its current analysis (no second parse); too large or not a postmortem: none. */
   async indexOpenDocument(uri: string): Promise<void> {
-    const document = this.documents.get(uri);
-    if (!document) return;
-    const config = await this.documentConfig(uri);
-    if (document.getText().length > config.settings.maxFileSize) this.index.remove(uri);
-    else this.index.setText(uri, document.getText());
+    const checked = await this.analysisFor(uri);
+    if (checked.kind === 'ok') this.index.setAnalysis(uri, checked.cached.analysis);
+    else if (checked.kind !== 'stale') this.index.remove(uri);
   }
 
   /** Markdown files changed on disk; open documents are the editor's. */
@@ -304,5 +305,6 @@ export class PostmortemService {
 
   dispose(): void {
     this.host.analysisHost?.dispose();
+    this.index.dispose();
   }
 }
