@@ -99,7 +99,7 @@ describe('workspace index of action items', function () {
   });
 });
 
-describe('reading only the action-item sections', () => {
+describe('reading a file\'s action items', () => {
   it('finds the same items as a full analysis', async () => {
     const { extractActionItems } = await import('../../server/src/workspaceIndex');
     const { analyze } = await import('../../server/src/engine/analyze');
