@@ -58,6 +58,7 @@ export class IndexWorker implements ActionItemReader {
   private queue: Promise<unknown> = Promise.resolve();
   private idle: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
+  private disposed = false;
 
   constructor(private readonly script: string, private readonly options: IndexWorkerOptions = {}) {}
 
@@ -69,6 +70,7 @@ export class IndexWorker implements ActionItemReader {
   }
 
   private run(uri: string, text: string, now: Date): Promise<Extraction> {
+    if (this.disposed) return Promise.resolve({ ok: false, reason: 'the server is shutting down' });
     clearTimeout(this.idle);
     const worker = this.worker ?? this.spawn();
     const id = this.nextId++;
@@ -124,6 +126,7 @@ export class IndexWorker implements ActionItemReader {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.idle);
     this.running?.settle({ ok: false, reason: 'the server is shutting down' });
     this.stop();

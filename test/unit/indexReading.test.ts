@@ -106,6 +106,30 @@ describe('the workspace index reads files as analyze does', function () {
   });
 });
 
+describe('the workspace index keeps the newest text of a file', () => {
+  it('drops a read that finishes after a newer change to the same file', async () => {
+    const pending: Array<() => void> = [];
+    const inThread = inThreadReader();
+    // Each read waits until the test lets it finish, so reads can be made to finish out of order.
+    const held: ActionItemReader = { read: (uri, text, now) => new Promise((resolve) => pending.push(() => void inThread.read(uri, text, now).then(resolve))) };
+    const index = new WorkspaceIndex(() => true, () => NOW, () => undefined, { reader: held });
+    const uri = 'file:///ws/postmortems/a.md';
+    const older = index.setText(uri, PM('- [ ] Older text. Owner: @a'));
+    const newer = index.setText(uri, PM('- [ ] Newer text. Owner: @a'));
+    pending[1]();
+    await newer;
+    pending[0]();
+    await older;
+    assert.deepEqual(index.items().map((i) => i.text), ['Newer text. Owner: @a']);
+    const late = index.setText(uri, PM('- [ ] Read from disk. Owner: @a'));
+    const typed = PM('- [ ] Typed in the editor. Owner: @a');
+    index.setAnalysis(uri, { text: typed, model: analyze(typed).model, lines: new LineIndex(typed) });
+    pending[2]();
+    await late;
+    assert.deepEqual(index.items().map((i) => i.text), ['Typed in the editor. Owner: @a']);
+  });
+});
+
 describe('the workspace index and open documents', () => {
   class Documents implements DocumentStore {
     readonly docs = new Map<string, TextDocument>();
