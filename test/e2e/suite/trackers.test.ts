@@ -102,7 +102,7 @@ describe('Trackers in a real VS Code (local fake GitHub)', () => {
     const panel = await vscode.commands.executeCommand<FollowThroughPanel>('postmortem.openFollowThroughReport');
     const html = panel.panel.webview.html;
     assert.match(html, /<h1>Action item follow-through<\/h1>/);
-    assert.match(html, /content="default-src 'none'; style-src 'sha256-[^']+';[^"]*script-src 'nonce-[0-9a-f]{36}'"/);
+    assert.match(html, /content="default-src 'none'; style-src 'sha256-[^']+';[^"]*script-src 'nonce-[0-9a-f]{32}'"/);
     assert.match(html, /2026-02-03-drift\.md/);
     assert.ok(vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Action item follow-through')));
     // It follows changes: a new postmortem appears without reopening the report.
