@@ -13,6 +13,8 @@ import type { TrackerState } from '../trackers/types';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
 import { LineIndex } from './lineIndex';
 import { Suppressions } from './suppressions';
+import { blockRun, runBlockRule, type BlockRun } from './blockRules';
+import { unitsOf } from '../parsing/units';
 
 export interface AnalyzeOptions {
   config?: ResolvedConfig;
@@ -106,7 +108,9 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
   yield;
   const { model, sections } = buildModel(root, text, { timezone: config.timezone });
   yield;
-  const prose = proseMask(root, text);
+  // The prose mask only when a rule reads it; both it and the block rules' runs come per unit from caches.
+  let prose: string | undefined;
+  let blocks: BlockRun | undefined;
   const lines = new LineIndex(text);
   const suppressions = new Suppressions(root, lines);
   const findings: Finding[] = [];
@@ -122,7 +126,10 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
     if (!setting || setting.severity === 'off') continue;
     const severity = setting.severity as Severity;
     const context: RuleContext<object> = {
-      text, root, model, sections, prose, now,
+      text, root, model, sections, now,
+      get prose() {
+        return (prose ??= proseMask(root, text));
+      },
       options: setting.options,
       shared: config.shared,
       sectionAt: (offset) => innermostSection(model.sections, offset),
@@ -135,7 +142,8 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
     };
     const started = options.timings ? performance.now() : 0;
     try {
-      rule.check(context);
+      if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, context, (blocks ??= blockRun(unitsOf(root), text, kinded, model.meta.people)));
+      else rule.check(context);
     } catch (error) {
       errors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error), stack: (error as Error)?.stack });
     }

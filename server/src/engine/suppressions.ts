@@ -1,6 +1,7 @@
 // Inline comments that turn rules off: postmortem-disable / -enable / -disable-next-line /
 // -disable-line / -disable-file, each with rule ids or none (all rules).
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
+import { UnitCache, unitsOf, type Unit } from '../parsing/units';
 import type { LineIndex } from './lineIndex';
 
 const DIRECTIVE = /<!--\s*postmortem-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
@@ -28,6 +29,26 @@ function has(set: RuleSet | undefined, id: string): boolean {
   return set === 'all' || (set !== undefined && set.has(id));
 }
 
+/** A directive found in one unit, offsets relative to the unit's start (`nodeEnd`: the end of its HTML node). */
+interface FoundDirective extends Directive {
+  nodeEnd: number;
+}
+
+/** The directives of one unit's HTML nodes (comments sit anywhere: between blocks, inside items). */
+function unitDirectives(unit: Unit, base: number): FoundDirective[] {
+  const found: FoundDirective[] = [];
+  walk(unit as Nodes, (node) => {
+    if (node.type !== 'html') return;
+    for (const m of node.value.matchAll(DIRECTIVE)) {
+      const start = startOffset(node) + m.index - base;
+      found.push({ kind: m[1], rules: m[2].split(/[\s,]+/).filter(Boolean), start, end: start + m[0].length, nodeEnd: endOffset(node) - base });
+    }
+  });
+  return found;
+}
+
+const directivesByUnit = new UnitCache(unitDirectives);
+
 export class Suppressions {
   private readonly regions: Region[] = [];
   private readonly lines = new Map<number, Set<string> | 'all'>();
@@ -35,21 +56,21 @@ export class Suppressions {
   readonly directives: Directive[] = [];
 
   constructor(root: Root, private readonly index: LineIndex) {
-    walk(root as Nodes, (node) => {
-      if (node.type !== 'html') return;
-      for (const m of node.value.matchAll(DIRECTIVE)) {
-        const ids = m[2].split(/[\s,]+/).filter(Boolean);
-        const start = startOffset(node) + m.index;
-        this.directives.push({ kind: m[1], rules: ids, start, end: start + m[0].length });
-        const rules = ruleSet(ids);
-        if (m[1] === 'disable-file') this.file = this.merge(this.file, rules);
-        else if (m[1] === 'disable' || m[1] === 'enable') this.regions.push({ offset: start, enable: m[1] === 'enable', rules });
+    for (const unit of unitsOf(root)) {
+      const base = startOffset(unit);
+      for (const found of directivesByUnit.get(unit)) {
+        const start = base + found.start;
+        const directive = { kind: found.kind, rules: found.rules, start, end: base + found.end };
+        this.directives.push(directive);
+        const rules = ruleSet(directive.rules);
+        if (found.kind === 'disable-file') this.file = this.merge(this.file, rules);
+        else if (found.kind === 'disable' || found.kind === 'enable') this.regions.push({ offset: start, enable: found.kind === 'enable', rules });
         else {
-          const line = index.line(m[1] === 'disable-line' ? start : endOffset(node)) + (m[1] === 'disable-next-line' ? 1 : 0);
+          const line = index.line(found.kind === 'disable-line' ? start : base + found.nodeEnd) + (found.kind === 'disable-next-line' ? 1 : 0);
           this.lines.set(line, this.merge(this.lines.get(line), rules));
         }
       }
-    });
+    }
   }
 
   private merge(a: RuleSet | undefined, b: RuleSet): RuleSet {

@@ -1,6 +1,6 @@
 // The sentence reader: the document's prose as sentences of tagged tokens, read once per parsed
 // tree and shared by every language rule (and by the timeline's milestone reading).
-import type { Root } from '../parsing/markdown';
+import type { Nodes, Root } from '../parsing/markdown';
 import { isQuotedPiece, proseBlocks, sentenceRanges, toSource, type FlatBlock } from './segment';
 import { tagSentence, type Tag } from './tagger';
 import type { Pos, Sentence, Token } from './types';
@@ -164,6 +164,17 @@ export function readSentences(root: Root, text: string, people: readonly string[
   const sentences = proseBlocks(root, text).flatMap((b) => cachedBlockSentences(b, names, key));
   read.set(root, { text, people: key, sentences });
   return sentences;
+}
+
+/** The names a people list gives the tagger (each word of each name), and its cache key. */
+export function peopleNames(people: readonly string[]): { key: string; names: ReadonlySet<string> } {
+  return { key: people.join('\u0000').toLowerCase(), names: new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)).filter((p) => p.length > 1)) };
+}
+
+/** The sentences of one unit of a document (a block, list item or table row), in order. */
+export function readUnitSentences(unit: Nodes, text: string, people: { key: string; names: ReadonlySet<string> }): Sentence[] {
+  const blocks = proseBlocks(unit, text);
+  return blocks.length === 1 ? cachedBlockSentences(blocks[0], people.names, people.key) : blocks.flatMap((b) => cachedBlockSentences(b, people.names, people.key));
 }
 
 /** How many blocks the sentence cache holds (tests check it is bounded and used). */

@@ -46,8 +46,8 @@ function flatten(block: Nodes, text: string): FlatBlock {
   return { text: flat, pieces };
 }
 
-/** Every prose block of the document, flattened. Walks are bounded by the parser's own depth. */
-export function proseBlocks(root: Root, text: string): FlatBlock[] {
+/** Every prose block of a document (or of one of its blocks), flattened. Walks are bounded by the parser's own depth. */
+export function proseBlocks(root: Root | Nodes, text: string): FlatBlock[] {
   const blocks: FlatBlock[] = [];
   walk(root as Nodes, (node) => {
     if (SKIP.has(node.type)) return false;

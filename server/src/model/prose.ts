@@ -2,6 +2,7 @@
 // Code, inline code, HTML (comments included), block quotes, front matter and bare URLs are quoted
 // material, not the author's analysis, so language rules never read them.
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
+import { UnitCache, unitsOf, type Unit } from '../parsing/units';
 import { isAutolink, NOT_AUTHOR_TEXT } from './authorText';
 
 // Inline code too: the mask is for phrase matching, and code is never the author's phrasing.
@@ -11,10 +12,11 @@ function blank(s: string): string {
   return s.replace(/[^\r\n]/g, ' ');
 }
 
-export function proseMask(root: Root, text: string): string {
+/** The mask of one unit's own range: its author's text kept, the rest blanked. */
+function unitMask(unit: Unit, base: number, text: string): string {
   const parts: string[] = [];
-  let cursor = 0;
-  walk(root as Nodes, (node) => {
+  let cursor = base;
+  walk(unit as Nodes, (node) => {
     if (SKIP.has(node.type)) return false;
     if (isAutolink(node)) return false;
     if (node.type !== 'text') return undefined;
@@ -25,6 +27,22 @@ export function proseMask(root: Root, text: string): string {
     cursor = end;
     return undefined;
   });
+  parts.push(blank(text.slice(cursor, endOffset(unit))));
+  return parts.join('');
+}
+
+const byUnit = new UnitCache<string>();
+
+/** The prose mask, assembled from each unit's cached mask: an edit walks only the units it changed. */
+export function proseMask(root: Root, text: string): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const unit of unitsOf(root)) {
+    const start = startOffset(unit);
+    if (start < cursor) continue;
+    parts.push(blank(text.slice(cursor, start)), byUnit.get(unit, '', (u, base) => unitMask(u, base, text)));
+    cursor = endOffset(unit);
+  }
   parts.push(blank(text.slice(cursor)));
   return parts.join('');
 }

@@ -2,6 +2,7 @@
 // changing them (an older version's tree stays as it was for any reader still holding it).
 import type { RootContent } from 'mdast';
 import { parseMarkdown, walk, type Nodes } from './markdown';
+import { recordCopy } from './units';
 
 type Position = NonNullable<RootContent['position']>;
 
@@ -29,17 +30,19 @@ export function shiftInPlace(nodes: readonly Nodes[], offsetDelta: number, lineD
 export function movedCopies<T extends Nodes>(nodes: readonly T[], offsetDelta: number, lineDelta: number): T[] {
   if (offsetDelta === 0 && lineDelta === 0) return nodes.slice();
   const out: T[] = new Array<T>(nodes.length);
-  const stack: Array<[readonly Nodes[], Nodes[]]> = [[nodes, out]];
+  const stack: Array<[readonly Nodes[], Nodes[], number]> = [[nodes, out, 0]];
   while (stack.length > 0) {
-    const [from, to] = stack.pop()!;
+    const [from, to, depth] = stack.pop()!;
     for (let i = 0; i < from.length; i++) {
       const node = from[i];
       const copy = { ...node } as Nodes & { children?: Nodes[] };
       if (node.position) copy.position = movedPosition(node.position, offsetDelta, lineDelta);
       if ('children' in node) {
         copy.children = new Array<Nodes>(node.children.length);
-        stack.push([node.children as Nodes[], copy.children]);
+        stack.push([node.children as Nodes[], copy.children, depth + 1]);
       }
+      // Units (blocks, and the items and rows of top-level lists and tables) keep their caches.
+      if (depth < 2) recordCopy(copy, node, offsetDelta);
       to[i] = copy;
     }
   }

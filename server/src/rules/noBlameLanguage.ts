@@ -35,8 +35,12 @@ export const noBlameLanguage: Rule = {
     invalid: ['The slowdown came down to human error.', 'The on-call engineer forgot to check the dashboard.'],
   },
   check(context) {
+    noBlameLanguage.checkBlock!(sentencesOf(context), context);
+  },
+  scope: 'block',
+  checkBlock(sentences, context) {
     const extra = extraRows(context);
-    for (const sentence of sentencesOf(context)) {
+    for (const sentence of sentences) {
       if (allowedIn(context, sentence)) continue;
       for (const hit of blameIn(sentence, extra)) {
         const words = context.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');

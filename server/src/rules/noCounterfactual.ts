@@ -19,7 +19,11 @@ export const noCounterfactual: Rule = {
     invalid: ['The engineer should have checked the dashboard.', 'If only the alert had fired sooner.'],
   },
   check(context) {
-    for (const sentence of sentencesOf(context)) {
+    noCounterfactual.checkBlock!(sentencesOf(context), context);
+  },
+  scope: 'block',
+  checkBlock(sentences, context) {
+    for (const sentence of sentences) {
       const hits = counterfactualsIn(sentence);
       if (hits.length === 0) continue;
       // Section kinds only for sentences with a finding: looking them up costs a walk over the sections.

@@ -16,7 +16,11 @@ export const noHindsightMinimizer: Rule = {
     invalid: ['Obviously the lockfile was outdated.', 'They could just restart the pod.'],
   },
   check(context) {
-    for (const sentence of sentencesOf(context)) {
+    noHindsightMinimizer.checkBlock!(sentencesOf(context), context);
+  },
+  scope: 'block',
+  checkBlock(sentences, context) {
+    for (const sentence of sentences) {
       if (allowedIn(context, sentence)) continue;
       for (const hit of hindsightIn(sentence)) {
         const words = context.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');

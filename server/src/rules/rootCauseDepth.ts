@@ -1,6 +1,6 @@
 import { blameIn } from './judge/blame';
 import { counterfactualsIn } from './judge/counterfactual';
-import { sentencesOf } from './judge/sentences';
+import { sentencesIn } from './judge/sentences';
 import type { Rule } from './types';
 import { visibleText } from './util';
 
@@ -44,7 +44,7 @@ export const rootCauseDepth: Rule<{ reportMissing: boolean; minWords: number }> 
     // person should have done, do not count towards depth ("the engineer should have checked the
     // runbook" names no check the system lacked). The wording itself is no-blame-language's and
     // no-counterfactual's finding, so it is not reported a second time here.
-    const inSection = sentencesOf(context).filter((s) => s.start >= section.body.start && s.end <= section.body.end);
+    const inSection = sentencesIn(context, section.body.start, section.body.end);
     const blamed = inSection.filter((s) => blameIn(s).length > 0 || counterfactualsIn(s).some((hit) => hit.row.kind === 'person'));
     const conditions = inSection.filter((s) => !blamed.includes(s)).map((s) => s.text).join(' ');
     const systemic = SYSTEMIC.test(conditions);

@@ -5,6 +5,7 @@ import type { SectionWithNodes } from '../model/sections';
 import type { TrackersConfig } from '../config/types';
 import type { ActionItem, Postmortem, Section } from '../model/types';
 import type { TrackerState } from '../trackers/types';
+import type { Sentence } from '../language/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'blameless' | 'depth' | 'action-items' | 'completeness' | 'timeline' | 'metadata';
@@ -84,7 +85,20 @@ export interface Rule<O extends object = object> {
   rationale: string;
   examples: RuleExamples;
   check(context: RuleContext<O>): void;
+  /**
+   * `block`: the rule judges prose one block at a time (a top-level block, a list item or a table
+   * row) in `checkBlock`, and the engine caches its reports per block, so an edit re-runs it only on
+   * the blocks it changed. `checkBlock` may read only the block's sentences, `context.text` inside
+   * the block and up to BLOCK_LOOKAHEAD characters after it, its options, `context.shared`,
+   * `context.kindsAt` inside the block and the people the front matter lists (the cache key holds
+   * exactly these). `check` stays the same judgement over the whole document.
+   */
+  scope?: 'document' | 'block';
+  checkBlock?(sentences: readonly Sentence[], context: RuleContext<O>): void;
 }
+
+/** How far past its block a block-scoped rule may read the text (a suggestion that removes the spaces after a word). */
+export const BLOCK_LOOKAHEAD = 8;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any>;

@@ -1,10 +1,21 @@
 // The document's sentences for the language rules, read once per analysis (the reader caches by tree).
-import { readSentences } from '../../language/reader';
+import { peopleNames, readSentences, readUnitSentences } from '../../language/reader';
+import { endOffset, startOffset, type Nodes } from '../../parsing/markdown';
+import { unitsOf } from '../../parsing/units';
 import type { Sentence } from '../../language/types';
 import type { RuleContext } from '../types';
 
 export function sentencesOf(context: RuleContext<object>): Sentence[] {
   return readSentences(context.root, context.text, context.model.meta.people);
+}
+
+/** The sentences inside [start, end): read from the units there only (the others' readings are not needed). */
+export function sentencesIn(context: RuleContext<object>, start: number, end: number): Sentence[] {
+  const people = peopleNames(context.model.meta.people);
+  return unitsOf(context.root)
+    .filter((u) => startOffset(u) < end && endOffset(u) > start)
+    .flatMap((u) => readUnitSentences(u as Nodes, context.text, people))
+    .filter((s) => s.start >= start && s.end <= end);
 }
 
 /** A phrase the configuration allows appears in the sentence. */

@@ -1,0 +1,58 @@
+// `node out/bench/edit.js [runs]`: the engine's one-character edit inside each bench document, alone
+// (no server), with per-rule times: for profiling the keystroke path (`node --cpu-prof out/bench/edit.js`).
+import { analyze } from '../server/src/engine/analyze';
+import { IncrementalParser } from '../server/src/parsing/incremental';
+import { parseMarkdown } from '../server/src/parsing/markdown';
+import { generateLongSection, generatePostmortem } from './generate';
+
+const DOCUMENTS: Array<{ label: string; text: string; inside?: string }> = [
+  ...[200, 1500, 15000].map((lines) => ({ label: `${lines}`, text: generatePostmortem(lines, 1) })),
+  { label: 'timeline', text: generateLongSection('timeline'), inside: '## Incident log' },
+  { label: 'actionTable', text: generateLongSection('actionTable'), inside: '## Follow-up actions' },
+];
+
+/** The same edit point as bench/run.ts. */
+function editor(text: string, inside?: string): () => string {
+  let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
+  if (inside) {
+    const from = text.indexOf(inside);
+    const end = text.indexOf('\n## ', from + inside.length);
+    const middle = text.indexOf('\n', Math.floor((from + end) / 2)) + 1;
+    at = middle + 22;
+  }
+  let k = 0;
+  return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
+}
+
+function median(times: number[]): number {
+  const sorted = times.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const runs = Number(process.argv[2] ?? 30);
+const only = process.argv[3];
+/** `edit.js 300 actionTable edits`: edits only, for a CPU profile of the keystroke path. */
+const editsOnly = process.argv[4] === 'edits';
+for (const { label, text, inside } of DOCUMENTS) {
+  if (only && label !== only) continue;
+  const parser = new IncrementalParser();
+  analyze(text, { parser });
+  const next = editor(text, inside);
+  const parse: number[] = [];
+  const edit: number[] = [];
+  const rules = new Map<string, number[]>();
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    if (!editsOnly || i === 0) parseMarkdown(text);
+    parse.push(performance.now() - t);
+    const timings = new Map<string, number>();
+    t = performance.now();
+    analyze(next(), { parser, timings });
+    edit.push(performance.now() - t);
+    for (const [id, ms] of timings) rules.set(id, [...(rules.get(id) ?? []), ms]);
+  }
+  const p = median(parse);
+  const e = median(edit);
+  const slow = [...rules].map(([id, t]) => [id, median(t)] as const).filter(([, t]) => t > 0.3).map(([id, t]) => `${id} ${t.toFixed(1)}`).join(', ');
+  console.log(`${label}: parse ${p.toFixed(1)} ms, edit ${e.toFixed(1)} ms = ${(e / p).toFixed(3)}×  [${slow}]`);
+}

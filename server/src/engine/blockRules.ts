@@ -1,0 +1,87 @@
+// Block-scoped rules (scope: 'block') run per unit (a top-level block, list item or table row) with
+// their reports cached per unit, relative to its start: an edit re-judges only the units it changed,
+// and the reports of the others come back shifted. The key of a unit's reports holds everything a
+// block rule may read besides the unit itself (see Rule.scope): the rule's options and the shared
+// settings, the people the front matter lists, the section kinds over the unit, and the few
+// characters after it.
+import { readUnitSentences, peopleNames } from '../language/reader';
+import type { Sentence } from '../language/types';
+import type { Section } from '../model/types';
+import { endOffset, startOffset, type Nodes } from '../parsing/markdown';
+import { UnitCache, type Unit } from '../parsing/units';
+import { BLOCK_LOOKAHEAD, type AnyRule, type Fix, type Report, type RuleContext } from '../rules/types';
+
+/** Per rule: the settings its cached reports were judged with, and the reports per unit. */
+const caches = new Map<string, { settings: string; cache: UnitCache<Report[]> }>();
+
+/** The rule's unit cache for these settings (other settings start a new one: the old one is dropped). */
+function cacheFor(ruleId: string, settings: string): UnitCache<Report[]> {
+  let entry = caches.get(ruleId);
+  if (!entry || entry.settings !== settings) caches.set(ruleId, (entry = { settings, cache: new UnitCache<Report[]>() }));
+  return entry.cache;
+}
+
+function shiftFix(fix: Fix, by: number): Fix {
+  return { title: fix.title, edits: fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
+}
+
+/** A report moved by `by` code units (its fix and suggestions too). */
+export function shiftReport(report: Report, by: number): Report {
+  const moved: Report = { ...report, start: report.start + by, end: report.end + by };
+  if (report.fix) moved.fix = shiftFix(report.fix, by);
+  if (report.suggestions) moved.suggestions = report.suggestions.map((s) => shiftFix(s, by));
+  return moved;
+}
+
+/**
+ * The section kinds over a unit, as a key: kinds of sections that cover all of it, and for a
+ * section that starts or ends inside it, where (relative to the unit's start).
+ */
+export function kindsKey(kinded: readonly Section[], start: number, end: number): string {
+  let key = '';
+  for (const s of kinded) {
+    if (s.end <= start || s.start >= end) continue;
+    key += s.start <= start && end <= s.end ? `${s.kinds.join(',')};` : `${Math.max(s.start, start) - start}-${Math.min(s.end, end) - start}:${s.kinds.join(',')};`;
+  }
+  return key;
+}
+
+export interface BlockRun {
+  units: readonly Unit[];
+  /** Per unit: what its reports depend on besides itself and the rule's settings. */
+  unitKeys: string[];
+  sentencesOf(unit: Unit): Sentence[];
+}
+
+/** What every block rule of one analysis shares: the units, their keys and their sentences (read only on a miss). */
+export function blockRun(units: readonly Unit[], text: string, kinded: readonly Section[], people: readonly string[]): BlockRun {
+  const names = peopleNames(people);
+  const unitKeys = units.map((u) => {
+    const end = endOffset(u);
+    return `${names.key}\u0001${kindsKey(kinded, startOffset(u), end)}\u0001${text.slice(end, end + BLOCK_LOOKAHEAD)}`;
+  });
+  const read = new Map<Unit, Sentence[]>();
+  return {
+    units, unitKeys,
+    sentencesOf(unit) {
+      let sentences = read.get(unit);
+      if (!sentences) read.set(unit, (sentences = readUnitSentences(unit as Nodes, text, names)));
+      return sentences;
+    },
+  };
+}
+
+/** Runs one block rule over every unit: cached reports where the unit and its key are unchanged. */
+export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: BlockRun): void {
+  const cache = cacheFor(rule.id, JSON.stringify([context.options, context.shared]));
+  run.units.forEach((unit, i) => {
+    const base = startOffset(unit);
+    const reports = cache.get(unit, run.unitKeys[i], () => {
+      const found: Report[] = [];
+      const sentences = run.sentencesOf(unit);
+      if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => found.push(shiftReport(r, -base)) }));
+      return found;
+    });
+    for (const report of reports) context.report(shiftReport(report, base));
+  });
+}
