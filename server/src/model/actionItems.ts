@@ -1,7 +1,8 @@
 // Reads action items from list items, task-list items and table rows under an action-items section.
-import { endOffset, plainText, startOffset, walk, type List, type ListItem, type RootContent, type Table, type Nodes } from '../parsing/markdown';
+import { endOffset, plainText, startOffset, walk, type List, type ListItem, type RootContent, type Table, type TableRow, type Nodes } from '../parsing/markdown';
+import { UnitCache } from '../parsing/units';
 import { findDate } from './timeExpression';
-import type { ActionItem } from './types';
+import type { ActionItem, Span } from './types';
 
 const HANDLE = /(?:^|[\s([,;/])@([A-Za-z0-9][\w.-]*[\w])/;
 
@@ -92,12 +93,29 @@ function isGroupLabel(item: ListItem): boolean {
   return own.length <= 60 && !HANDLE.test(own) && !OWNER_LABEL.test(own);
 }
 
+function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+/** The same item `by` code units further on: a new object, so a reader may change it freely. */
+function shiftItem(item: ActionItem, by: number): ActionItem {
+  const moved: ActionItem = { ...item, start: item.start + by, end: item.end + by, insertAt: item.insertAt + by };
+  if (item.dueSpan) moved.dueSpan = shiftSpan(item.dueSpan, by);
+  if (item.cells) moved.cells = { owner: item.cells.owner && shiftSpan(item.cells.owner, by), due: item.cells.due && shiftSpan(item.cells.due, by) };
+  return moved;
+}
+
+// An item is read from its own source alone (a row also from its table's columns, in the key):
+// cached per list item and table row, relative to its start, so an edit reads only the rows it changed.
+const listItems = new UnitCache<ActionItem>();
+const tableRows = new UnitCache<ActionItem>();
+
 function fromList(list: List, text: string, out: ActionItem[]): void {
   for (const item of list.children) {
     if (isGroupLabel(item)) {
       item.children.filter((c): c is List => c.type === 'list').forEach((l) => fromList(l, text, out));
     } else {
-      out.push(fromListItem(item, text));
+      out.push(shiftItem(listItems.get(item, '', (node, base) => shiftItem(fromListItem(node as ListItem, text), -base)), startOffset(item)));
     }
   }
 }
@@ -110,34 +128,48 @@ const COLUMNS: Record<string, RegExp> = {
   tracker: /^(?:tracker|issues?|tickets?|links?|jira|bugs?)$/i,
 };
 
+interface Columns {
+  text: number;
+  owner: number;
+  due: number;
+  status: number;
+  tracker: number;
+}
+
+function fromRow(row: TableRow, text: string, columns: Columns): ActionItem {
+  const { owner: ownerCol, due: dueCol, status: statusCol, tracker: trackerCol } = columns;
+  const cell = (i: number): string => (i >= 0 && row.children[i] ? plainText(row.children[i]).trim() : '');
+  const rowSource = text.slice(startOffset(row), endOffset(row));
+  const owner = ownerCol >= 0 ? readOwner(`owner: ${cell(ownerCol)}`) : readOwner(rowSource);
+  const dueCell = dueCol >= 0 ? row.children[dueCol] : undefined;
+  const due = dueCell ? readDue(cell(dueCol)) : readDue(rowSource);
+  const dueWritten = dueCell ? cell(dueCol) : due.dueText;
+  const status = statusCol >= 0 ? (/^(?:done|closed|complete[d]?|fixed|yes|✅|\[x\])$/i.test(cell(statusCol)) ? 'done' : 'open') : statusOf(rowSource, undefined);
+  const trackerCell = trackerCol >= 0 ? row.children[trackerCol] : undefined;
+  return {
+    start: startOffset(row), end: endOffset(row), text: cell(columns.text), form: 'table',
+    owner: owner.owner, ownerPlaceholder: owner.placeholder || undefined,
+    dueText: dueWritten || undefined, due: dueWritten ? readDue(dueWritten).due ?? (due.due && dueCell ? due.due : undefined) : due.due,
+    dueSpan: dueCell ? { start: startOffset(dueCell), end: endOffset(dueCell) } : undefined,
+    status, tracker: trackerCell ? trackerOf(trackerCell, cell(trackerCol)) || undefined : trackerOf(row, rowSource),
+    insertAt: endOffset(row),
+    cells: {
+      owner: ownerCol >= 0 && row.children[ownerCol] ? { start: startOffset(row.children[ownerCol]), end: endOffset(row.children[ownerCol]) } : undefined,
+      due: dueCell ? { start: startOffset(dueCell), end: endOffset(dueCell) } : undefined,
+    },
+  };
+}
+
 function fromTable(table: Table, text: string, out: ActionItem[]): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const names = header.children.map((c) => plainText(c).trim());
   const col = (key: string): number => names.findIndex((n) => COLUMNS[key].test(n));
-  const textCol = col('text') === -1 ? 0 : col('text');
-  const [ownerCol, dueCol, statusCol, trackerCol] = [col('owner'), col('due'), col('status'), col('tracker')];
+  const columns: Columns = { text: col('text') === -1 ? 0 : col('text'), owner: col('owner'), due: col('due'), status: col('status'), tracker: col('tracker') };
+  // The header decides what each cell means: a row read under other columns is read again.
+  const key = `${columns.text},${columns.owner},${columns.due},${columns.status},${columns.tracker}`;
   for (const row of rows) {
-    const cell = (i: number): string => (i >= 0 && row.children[i] ? plainText(row.children[i]).trim() : '');
-    const rowSource = text.slice(startOffset(row), endOffset(row));
-    const owner = ownerCol >= 0 ? readOwner(`owner: ${cell(ownerCol)}`) : readOwner(rowSource);
-    const dueCell = dueCol >= 0 ? row.children[dueCol] : undefined;
-    const due = dueCell ? readDue(cell(dueCol)) : readDue(rowSource);
-    const dueWritten = dueCell ? cell(dueCol) : due.dueText;
-    const status = statusCol >= 0 ? (/^(?:done|closed|complete[d]?|fixed|yes|✅|\[x\])$/i.test(cell(statusCol)) ? 'done' : 'open') : statusOf(rowSource, undefined);
-    const trackerCell = trackerCol >= 0 ? row.children[trackerCol] : undefined;
-    out.push({
-      start: startOffset(row), end: endOffset(row), text: cell(textCol), form: 'table',
-      owner: owner.owner, ownerPlaceholder: owner.placeholder || undefined,
-      dueText: dueWritten || undefined, due: dueWritten ? readDue(dueWritten).due ?? (due.due && dueCell ? due.due : undefined) : due.due,
-      dueSpan: dueCell ? { start: startOffset(dueCell), end: endOffset(dueCell) } : undefined,
-      status, tracker: trackerCell ? trackerOf(trackerCell, cell(trackerCol)) || undefined : trackerOf(row, rowSource),
-      insertAt: endOffset(row),
-      cells: {
-        owner: ownerCol >= 0 && row.children[ownerCol] ? { start: startOffset(row.children[ownerCol]), end: endOffset(row.children[ownerCol]) } : undefined,
-        due: dueCell ? { start: startOffset(dueCell), end: endOffset(dueCell) } : undefined,
-      },
-    });
+    out.push(shiftItem(tableRows.get(row, key, (node, base) => shiftItem(fromRow(node as TableRow, text, columns), -base)), startOffset(row)));
   }
 }
 

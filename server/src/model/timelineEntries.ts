@@ -2,6 +2,7 @@
 // a time: a list item, a line of a paragraph (hard-wrapped or split by <br>), a table row, a heading.
 // A line that is only a date, or a heading that names a day, sets the date for what follows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
+import { UnitCache } from '../parsing/units';
 import { kindsOf } from './sectionMatch';
 import { readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
@@ -71,12 +72,31 @@ function itemLine(item: ListItem, text: string): string {
   return para?.type === 'paragraph' ? firstLine(text, startOffset(para), endOffset(para)) : '';
 }
 
+// A list item's reading depends on its own source, the document's date order and (for entries)
+// whether its list is a timed one: cached per item, relative to its start, so an edit in a long
+// timeline reads only the items it changed.
+const TIMED = 1;
+const CLOCKED = 2;
+const itemTimings = new UnitCache<number>();
+const itemEntries = new UnitCache<RawItem[]>();
+
+function optionsKey(options: ReadOptions): string {
+  return options.dayFirst ? 'day-first' : '';
+}
+
+/** Whether an item starts with a date or time (TIMED), and with a time (CLOCKED). */
+function itemTiming(item: ListItem, text: string, options: ReadOptions): number {
+  return itemTimings.get(item, optionsKey(options), () => {
+    const read = readLine(itemLine(item, text), options);
+    return read === undefined ? 0 : TIMED | (read.expr.time !== undefined || read.expr.unknown === true ? CLOCKED : 0);
+  });
+}
+
 /** How many of a list's own items start with a time (or, unless `timeOnly`, a date); 0 unless at least half do. */
 export function timedItemCount(list: List, text: string, options: ReadOptions = {}, timeOnly = true): number {
-  const timed = list.children.filter((item) => {
-    const read = readLine(itemLine(item, text), options);
-    return read !== undefined && (!timeOnly || read.expr.time !== undefined || read.expr.unknown === true);
-  }).length;
+  const flag = timeOnly ? CLOCKED : TIMED;
+  let timed = 0;
+  for (const item of list.children) if (itemTiming(item, text, options) & flag) timed++;
   return timed * 2 >= list.children.length ? timed : 0;
 }
 
@@ -86,25 +106,40 @@ function isSectionLabel(item: ListItem): boolean {
   return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(plainText(first.children[0])).length > 0;
 }
 
+/** The same raw item `by` code units further on: a new object (the collector extends entries it holds). */
+function shiftRaw(raw: RawItem, by: number): RawItem {
+  return 'dateLine' in raw ? { dateLine: raw.dateLine } : { ...raw, start: raw.start + by, end: raw.end + by, exprBase: raw.exprBase + by };
+}
+
+function readItem(item: ListItem, text: string, timed: boolean, options: ReadOptions): RawItem[] {
+  const out: RawItem[] = [];
+  const sink: Sink = (e) => out.push(e);
+  if (isSectionLabel(item)) return out;
+  const para = item.children[0];
+  const nested = item.children.filter((c): c is List => c.type === 'list');
+  const found = classify(itemLine(item, text), options);
+  if (found && 'dateLine' in found) {
+    sink(found);
+    nested.forEach((n) => collectList(n, text, sink, options));
+    return out;
+  }
+  const read = found?.read;
+  if (timed && para) {
+    const base = startOffset(para) + (read?.offset ?? 0);
+    sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: cleanInline(read ? read.rest : plainText(para)) });
+  }
+  // A timed item's own nested bullets are its details, unless they are a timeline of their own.
+  nested.filter((n) => !timed || timedItemCount(n, text, options, false) > 0).forEach((n) => collectList(n, text, sink, options));
+  return out;
+}
+
 function collectList(list: List, text: string, sink: Sink, options: ReadOptions): void {
   const timed = timedItemCount(list, text, options, false) > 0;
+  const key = `${timed ? 'timed' : ''}\u0001${optionsKey(options)}`;
   for (const item of list.children) {
-    if (isSectionLabel(item)) continue;
-    const para = item.children[0];
-    const nested = item.children.filter((c): c is List => c.type === 'list');
-    const found = classify(itemLine(item, text), options);
-    if (found && 'dateLine' in found) {
-      sink(found);
-      nested.forEach((n) => collectList(n, text, sink, options));
-      continue;
-    }
-    const read = found?.read;
-    if (timed && para) {
-      const base = startOffset(para) + (read?.offset ?? 0);
-      sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: cleanInline(read ? read.rest : plainText(para)) });
-    }
-    // A timed item's own nested bullets are its details, unless they are a timeline of their own.
-    nested.filter((n) => !timed || timedItemCount(n, text, options, false) > 0).forEach((n) => collectList(n, text, sink, options));
+    const base = startOffset(item);
+    const raws = itemEntries.get(item, key, (node, at) => readItem(node as ListItem, text, timed, options).map((r) => shiftRaw(r, -at)));
+    for (const raw of raws) sink(shiftRaw(raw, base));
   }
 }
 
