@@ -1,0 +1,92 @@
+// Each per-unit cache is keyed by everything its value depends on besides the unit itself: change
+// only that (a table's header, the rules' settings, the section around a block, the people the
+// front matter lists, the document's date order) and the cached value must change with it.
+import assert from 'node:assert/strict';
+import { resolveConfig } from '../../server/src/config/resolve';
+import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
+import { collectActionItems } from '../../server/src/model/actionItems';
+import { IncrementalParser } from '../../server/src/parsing/incremental';
+import { parseMarkdown, type Table } from '../../server/src/parsing/markdown';
+import { UnitCache, unitsOf } from '../../server/src/parsing/units';
+
+const NOW = new Date('2026-11-29T00:00:00Z');
+
+/** Analyses `before`, then `after` reusing the first's units; checks the result equals a fresh analysis and returns both. */
+function edited(before: string, after: string, options: { before?: AnalyzeOptions; after?: AnalyzeOptions } = {}) {
+  const parser = new IncrementalParser();
+  const first = analyze(before, { now: NOW, parser, ...options.before });
+  const second = analyze(after, { now: NOW, parser, ...options.after });
+  const fresh = analyze(after, { now: NOW, ...options.after });
+  assert.deepStrictEqual(second.model, fresh.model);
+  assert.deepStrictEqual(second.findings, fresh.findings);
+  return { first, second };
+}
+
+const ids = (findings: { ruleId: string }[], id: string) => findings.filter((f) => f.ruleId === id).length;
+
+describe('per-unit cache keys', () => {
+  it('reuses a unit moved by an edit before it, and computes it again when it changed', () => {
+    const cache = new UnitCache<string>((unit, base) => `${unit.type}@${base}`);
+    const parser = new IncrementalParser();
+    const text = '# A\n\nFirst.\n\n- one\n- two\n- three\n';
+    const before = unitsOf(parser.parse(text));
+    before.forEach((u) => cache.get(u));
+    const misses = cache.misses;
+    const after = unitsOf(parser.parse(`# AB${text.slice(3)}`));
+    after.forEach((u) => cache.get(u));
+    // Only the edited heading is new; the blocks and items after it are moved copies of cached units.
+    assert.equal(cache.misses - misses, 1);
+    // The value is stored relative to where it was computed: the copy reads the original's.
+    assert.equal(cache.get(after[1]), `paragraph@${before[1].position!.start.offset}`);
+  });
+
+  it('reads a cached table row again when only the header changes what its cells mean', () => {
+    const text = '| Action | Owner | Due |\n| --- | --- | --- |\n| Add a canary | @ana | 2026-12-01 |\n';
+    const table = parseMarkdown(text).children[0] as Table;
+    const other = parseMarkdown(text.replace('| Action | Owner | Due |', '| Action | Notes | Due |')).children[0] as Table;
+    const [withOwner] = collectActionItems([table], text);
+    // The same row node under another header: the owner column is gone, the row source still names @ana.
+    const [withNotes] = collectActionItems([{ ...table, children: [other.children[0], ...table.children.slice(1)] }], text);
+    const [fresh] = collectActionItems([{ ...other, children: [other.children[0], ...structuredClone(table.children.slice(1))] }], text);
+    assert.equal(withOwner.cells?.owner !== undefined, true);
+    assert.equal(withNotes.cells?.owner, undefined);
+    assert.deepStrictEqual(withNotes, fresh);
+  });
+
+  it("judges a cached block again when the rules' settings change", () => {
+    const text = '# Incident\n\n## Summary\n\nThe outage came down to human error.\n\n## Impact\n\nNone.\n';
+    const allowed = resolveConfig([{ allowedPhrases: ['human error'] }]);
+    const { first, second } = edited(text, text.replace('None.', 'Nothing.'), { after: { config: allowed } });
+    assert.equal(ids(first.findings, 'no-blame-language'), 1);
+    assert.equal(ids(second.findings, 'no-blame-language'), 0);
+  });
+
+  it('judges a cached block again when the section around it changes kind', () => {
+    const text = '# Incident\n\n## Where we got lucky\n\nWe should have paged the database team sooner.\n';
+    const { first, second } = edited(text, text.replace('Where we got lucky', 'Analysis'));
+    assert.equal(ids(first.findings, 'no-counterfactual'), 0);
+    assert.equal(ids(second.findings, 'no-counterfactual'), 1);
+  });
+
+  it('reads a cached block again when the front matter lists other people', () => {
+    // A lowercase handle is a person only when the front matter lists it.
+    const text = '---\ntitle: Incident\n---\n\n# Incident\n\n## Summary\n\nzed forgot to check the dashboard.\n';
+    const { first, second } = edited(text, text.replace('title: Incident', 'title: Incident\nparticipants: [zed]'));
+    assert.equal(ids(first.findings, 'no-blame-language'), 0);
+    assert.equal(ids(second.findings, 'no-blame-language'), 1);
+  });
+
+  it('reads a cached timeline item again when the document starts writing dates day first', () => {
+    const text = '# Incident\n\n## Timeline\n\n- 03/04/2026 10:00 The alert fired.\n- 03/04/2026 10:05 The rollback started.\n- 03/04/2026 10:09 Errors stopped.\n\n## Summary\n\nShort.\n';
+    const { first, second } = edited(text, text.replace('Short.', 'Short, see 25/12/2026 notes.'));
+    assert.equal(first.model.timeline.entries[0].date, '2026-03-04');
+    assert.equal(second.model.timeline.entries[0].date, '2026-04-03');
+  });
+
+  it('reads cached list items again when their list stops being a timed one', () => {
+    const text = '# Incident\n\n## Timeline\n\n- 10:00 The alert fired.\n- 10:05 The rollback started.\n- The queue drained.\n';
+    const { first, second } = edited(text, text.replace('- 10:05 The', '- The'));
+    assert.equal(first.model.timeline.entries.length, 3);
+    assert.equal(second.model.timeline.entries.length, 0);
+  });
+});
