@@ -8,16 +8,23 @@ import { readUnitSentences, peopleNames } from '../language/reader';
 import type { Sentence } from '../language/types';
 import type { Section } from '../model/types';
 import { endOffset, startOffset, type Nodes } from '../parsing/markdown';
-import { UnitCache, type Unit } from '../parsing/units';
+import { copyOf, UnitCache, type Unit } from '../parsing/units';
 import { BLOCK_LOOKAHEAD, type AnyRule, type Fix, type Report, type RuleContext } from '../rules/types';
 
+/** One unit's reports: relative to its start, and (reused while the unit stays put) where they were last placed. */
+interface UnitReports {
+  relative: Report[];
+  at: number;
+  placed: Report[];
+}
+
 /** Per rule: the settings its cached reports were judged with, and the reports per unit. */
-const caches = new Map<string, { settings: string; cache: UnitCache<Report[]> }>();
+const caches = new Map<string, { settings: string; cache: UnitCache<UnitReports> }>();
 
 /** The rule's unit cache for these settings (other settings start a new one: the old one is dropped). */
-function cacheFor(ruleId: string, settings: string): UnitCache<Report[]> {
+function cacheFor(ruleId: string, settings: string): UnitCache<UnitReports> {
   let entry = caches.get(ruleId);
-  if (!entry || entry.settings !== settings) caches.set(ruleId, (entry = { settings, cache: new UnitCache<Report[]>() }));
+  if (!entry || entry.settings !== settings) caches.set(ruleId, (entry = { settings, cache: new UnitCache<UnitReports>() }));
   return entry.cache;
 }
 
@@ -27,7 +34,9 @@ function shiftFix(fix: Fix, by: number): Fix {
 
 /** A report moved by `by` code units (its fix and suggestions too). */
 export function shiftReport(report: Report, by: number): Report {
-  const moved: Report = { ...report, start: report.start + by, end: report.end + by };
+  const moved = copyOf(report);
+  moved.start += by;
+  moved.end += by;
   if (report.fix) moved.fix = shiftFix(report.fix, by);
   if (report.suggestions) moved.suggestions = report.suggestions.map((s) => shiftFix(s, by));
   return moved;
@@ -74,14 +83,23 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
 /** Runs one block rule over every unit: cached reports where the unit and its key are unchanged. */
 export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: BlockRun): void {
   const cache = cacheFor(rule.id, JSON.stringify([context.options, context.shared]));
-  run.units.forEach((unit, i) => {
+  const judge = (unit: Unit, base: number): UnitReports => {
+    const placed: Report[] = [];
+    const sentences = run.sentencesOf(unit);
+    if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => placed.push(r) }));
+    return { relative: placed.map((r) => shiftReport(r, -base)), at: base, placed };
+  };
+  const { units, unitKeys } = run;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    const reports = cache.get(unit, unitKeys[i], judge);
+    if (reports.relative.length === 0) continue;
     const base = startOffset(unit);
-    const reports = cache.get(unit, run.unitKeys[i], () => {
-      const found: Report[] = [];
-      const sentences = run.sentencesOf(unit);
-      if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => found.push(shiftReport(r, -base)) }));
-      return found;
-    });
-    for (const report of reports) context.report(shiftReport(report, base));
-  });
+    if (reports.at !== base) {
+      reports.placed = reports.relative.map((r) => shiftReport(r, base));
+      reports.at = base;
+    }
+    // Reports are never changed once made (the engine copies them into findings), so placed ones are shared.
+    for (const report of reports.placed) context.report(report);
+  }
 }

@@ -1,6 +1,6 @@
 // Reads action items from list items, task-list items and table rows under an action-items section.
 import { endOffset, plainText, startOffset, walk, type List, type ListItem, type RootContent, type Table, type TableRow, type Nodes } from '../parsing/markdown';
-import { UnitCache } from '../parsing/units';
+import { copyOf, UnitCache } from '../parsing/units';
 import { findDate } from './timeExpression';
 import type { ActionItem, Span } from './types';
 
@@ -99,7 +99,10 @@ function shiftSpan(span: Span, by: number): Span {
 
 /** The same item `by` code units further on: a new object, so a reader may change it freely. */
 function shiftItem(item: ActionItem, by: number): ActionItem {
-  const moved: ActionItem = { ...item, start: item.start + by, end: item.end + by, insertAt: item.insertAt + by };
+  const moved = copyOf(item);
+  moved.start += by;
+  moved.end += by;
+  moved.insertAt += by;
   if (item.dueSpan) moved.dueSpan = shiftSpan(item.dueSpan, by);
   if (item.cells) moved.cells = { owner: item.cells.owner && shiftSpan(item.cells.owner, by), due: item.cells.due && shiftSpan(item.cells.due, by) };
   return moved;

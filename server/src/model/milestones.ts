@@ -91,8 +91,22 @@ function marks(row: MilestoneRow, sentence: Sentence): boolean {
   return false;
 }
 
+/** Entries' readings by their words (pure on the text): a keystroke in a long timeline reads one entry again. */
+const readings = new Map<string, readonly Milestone[]>();
+const READINGS_LIMIT = 5000;
+
 /** The milestones an entry's words name, in the order of MILESTONES. */
-export function milestonesIn(text: string): Milestone[] {
+export function milestonesIn(text: string): readonly Milestone[] {
+  let found = readings.get(text);
+  if (!found) {
+    found = readMilestones(text);
+    if (readings.size >= READINGS_LIMIT) readings.delete(readings.keys().next().value as string);
+    readings.set(text, found);
+  }
+  return found;
+}
+
+function readMilestones(text: string): Milestone[] {
   const sentences = readLine(text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/[*_`]/g, ''));
   return MILESTONES.filter((m) => MILESTONE_ROWS.some((row) => row.milestone === m && sentences.some((s) => marks(row, s))));
 }
@@ -108,7 +122,7 @@ export function explicitMilestone(source: string): Milestone | undefined {
  */
 export function assignMilestones(entries: TimelineEntry[]): void {
   const taken = new Set(entries.filter((e) => e.milestoneExplicit).map((e) => e.milestone));
-  const named = new Map<TimelineEntry, Milestone[]>();
+  const named = new Map<TimelineEntry, readonly Milestone[]>();
   const read = (e: TimelineEntry) => {
     let found = named.get(e);
     if (!found) named.set(e, (found = milestonesIn(e.text)));

@@ -2,7 +2,7 @@
 // a time: a list item, a line of a paragraph (hard-wrapped or split by <br>), a table row, a heading.
 // A line that is only a date, or a heading that names a day, sets the date for what follows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
-import { UnitCache } from '../parsing/units';
+import { copyOf, UnitCache } from '../parsing/units';
 import { kindsOf } from './sectionMatch';
 import { readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
@@ -108,7 +108,12 @@ function isSectionLabel(item: ListItem): boolean {
 
 /** The same raw item `by` code units further on: a new object (the collector extends entries it holds). */
 function shiftRaw(raw: RawItem, by: number): RawItem {
-  return 'dateLine' in raw ? { dateLine: raw.dateLine } : { ...raw, start: raw.start + by, end: raw.end + by, exprBase: raw.exprBase + by };
+  if ('dateLine' in raw) return { dateLine: raw.dateLine };
+  const moved = copyOf(raw);
+  moved.start += by;
+  moved.end += by;
+  moved.exprBase += by;
+  return moved;
 }
 
 function readItem(item: ListItem, text: string, timed: boolean, options: ReadOptions): RawItem[] {

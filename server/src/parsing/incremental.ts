@@ -15,9 +15,12 @@ export { movedCopies, parseAt };
 
 function rootOf(text: string, children: RootContent[]): Root {
   const last = lineStartOf(text, text.length);
+  // The last line's number: counted from where the last block ends (its position is known), not from the top.
+  const end = children.at(-1)?.position?.end;
+  const lines = end?.offset !== undefined ? end.line - 1 + lineEndings(text, end.offset, text.length) : lineEndings(text, 0, text.length);
   return {
     type: 'root', children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lineEndings(text, 0, text.length) + 1, column: text.length - last + 1, offset: text.length } },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - last + 1, offset: text.length } },
   };
 }
 

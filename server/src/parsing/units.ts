@@ -70,3 +70,13 @@ export class UnitCache<T> {
     return value;
   }
 }
+
+/**
+ * A shallow copy with the same keys in the same order (what `{ ...value }` gives): a key-by-key copy
+ * stays fast where the spread falls back to a slow path for values of many shapes.
+ */
+export function copyOf<T extends object>(value: T): T {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = (value as Record<string, unknown>)[key];
+  return copy as T;
+}
