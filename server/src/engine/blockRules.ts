@@ -65,9 +65,16 @@ export interface BlockRun {
 /** What every block rule of one analysis shares: the units, their keys and their sentences (read only on a miss). */
 export function blockRun(units: readonly Unit[], text: string, kinded: readonly Section[], people: readonly string[]): BlockRun {
   const names = peopleNames(people);
+  // Units and sections both in document order: a sweep keeps only the sections open at each unit.
+  const sections = [...kinded].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let open: Section[] = [];
   const unitKeys = units.map((u) => {
+    const start = startOffset(u);
     const end = endOffset(u);
-    return `${names.key}\u0001${kindsKey(kinded, startOffset(u), end)}\u0001${text.slice(end, end + BLOCK_LOOKAHEAD)}`;
+    while (next < sections.length && sections[next].start < end) open.push(sections[next++]);
+    open = open.filter((s) => s.end > start);
+    return `${names.key}\u0001${kindsKey(open, start, end)}\u0001${text.slice(end, end + BLOCK_LOOKAHEAD)}`;
   });
   const read = new Map<Unit, Sentence[]>();
   return {

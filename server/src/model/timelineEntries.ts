@@ -238,10 +238,24 @@ function headingSource(node: RootContent, text: string): { source: string; base:
   return { source: raw.slice(marks).replace(/[ \t]+#+[ \t]*$/, ''), base: startOffset(node) + marks };
 }
 
+/** A paragraph's or table's entries, read from it alone: cached per block like a list's items. */
+const blockEntries = new UnitCache<RawItem[]>();
+
+function readBlock(node: RootContent, text: string, options: ReadOptions, base: number): RawItem[] {
+  const out: RawItem[] = [];
+  const sink: Sink = (e) => out.push(e);
+  if (node.type === 'table') collectTable(node, text, sink, options);
+  else if (node.type === 'paragraph') collectParagraphLines(startOffset(node), endOffset(node), text, sink, options);
+  // Shifted once complete: a paragraph's entry grows with the lines after it.
+  return out.map((e) => shiftRaw(e, -base));
+}
+
 function collectBlock(node: RootContent, text: string, sink: Sink, options: ReadOptions): void {
   if (node.type === 'list') collectList(node, text, sink, options);
-  else if (node.type === 'table') collectTable(node, text, sink, options);
-  else if (node.type === 'paragraph') collectParagraphLines(startOffset(node), endOffset(node), text, sink, options);
+  else if (node.type === 'table' || node.type === 'paragraph') {
+    const base = startOffset(node);
+    for (const raw of blockEntries.get(node, optionsKey(options), (n, at) => readBlock(n as RootContent, text, options, at))) sink(shiftRaw(raw, base));
+  }
 }
 
 /**
