@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
+import { blockCacheStats } from '../../server/src/engine/blockRules';
 import { collectActionItems } from '../../server/src/model/actionItems';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { parseMarkdown, type Table } from '../../server/src/parsing/markdown';
@@ -38,6 +39,24 @@ describe('per-unit cache keys', () => {
     assert.equal(cache.misses - misses, 1);
     // The value is stored relative to where it was computed: the copy reads the original's.
     assert.equal(cache.get(after[1]), `paragraph@${before[1].position!.start.offset}`);
+  });
+
+  it('re-judges as many units for a keystroke in a long table as in a short one', () => {
+    const judged = (rows: number) => {
+      const table = Array.from({ length: rows }, (_, i) => `| Add a canary stage (${i}) | @ana | 2026-12-01 | open |`).join('\n');
+      const text = `# Incident\n\n## Summary\n\nThe operator forgot the flag.\n\n## Action items\n\n| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n${table}\n`;
+      const parser = new IncrementalParser();
+      analyze(text, { now: NOW, parser });
+      const at = text.indexOf(`(${Math.floor(rows / 2)})`);
+      const before = blockCacheStats();
+      analyze(`${text.slice(0, at)}x${text.slice(at)}`, { now: NOW, parser });
+      const after = blockCacheStats();
+      return { misses: after.misses - before.misses, hits: after.hits - before.hits };
+    };
+    const short = judged(20);
+    const long = judged(200);
+    assert.equal(long.misses, short.misses);
+    assert.ok(long.hits > short.hits * 5, `${long.hits} vs ${short.hits}`);
   });
 
   it('reads a cached table row again when only the header changes what its cells mean', () => {

@@ -110,3 +110,14 @@ export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: B
     for (const report of reports.placed) context.report(report);
   }
 }
+
+/** How many unit judgements the block rules' caches answered and computed so far (tests check an edit re-judges few). */
+export function blockCacheStats(): { hits: number; misses: number } {
+  let hits = 0;
+  let misses = 0;
+  for (const { cache } of caches.values()) {
+    hits += cache.hits;
+    misses += cache.misses;
+  }
+  return { hits, misses };
+}

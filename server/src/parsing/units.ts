@@ -7,23 +7,17 @@
 // original and only shifts the offsets: a derived value is stored relative to its unit's start.
 import { startOffset, type Nodes, type Root, type RootContent } from './markdown';
 
-interface Origin {
-  node: object;
-  /** How far the copy's offsets are from the original's. */
-  delta: number;
-}
+/** For a moved copy: the node it was first parsed as. */
+const copiedFrom = new WeakMap<object, object>();
 
-const copiedFrom = new WeakMap<object, Origin>();
-
-/** Records that `copy` is `original` moved by `delta` (chains collapse to the first original). */
-export function recordCopy(copy: object, original: object, delta: number): void {
-  const earlier = copiedFrom.get(original);
-  copiedFrom.set(copy, earlier ? { node: earlier.node, delta: earlier.delta + delta } : { node: original, delta });
+/** Records that `copy` is `original` moved (chains collapse to the first original). */
+export function recordCopy(copy: object, original: object): void {
+  copiedFrom.set(copy, copiedFrom.get(original) ?? original);
 }
 
 /** The node a unit was first parsed as (itself when it was never moved): the key of its caches. */
 export function originOf(node: object): object {
-  return copiedFrom.get(node)?.node ?? node;
+  return copiedFrom.get(node) ?? node;
 }
 
 /** A unit of a document: a top-level block, a list item of a top-level list, or a row of a top-level table. */

@@ -42,7 +42,7 @@ export function movedCopies<T extends Nodes>(nodes: readonly T[], offsetDelta: n
         stack.push([node.children as Nodes[], copy.children, depth + 1]);
       }
       // Units (blocks, and the items and rows of top-level lists and tables) keep their caches.
-      if (depth < 2) recordCopy(copy, node, offsetDelta);
+      if (depth < 2) recordCopy(copy, node);
       to[i] = copy;
     }
   }
