@@ -1,5 +1,8 @@
-// `node out/bench/edit.js [runs]`: the engine's one-character edit inside each bench document, alone
-// (no server), with per-rule times: for profiling the keystroke path (`node --cpu-prof out/bench/edit.js`).
+// The engine's one-character edit inside each bench document, alone (no server), in CPU time, with
+// per-rule times: for profiling the keystroke path. Not part of `npm run bench`; build and run with
+//   npx esbuild bench/edit.ts --bundle --platform=node --outfile=out/bench/edit.js
+//   node out/bench/edit.js [runs] [200|1500|15000|timeline|actionTable] [edits]
+// (`edits`: no remark parse between edits, for `node --cpu-prof out/bench/edit.js 300 actionTable edits`).
 import { analyze } from '../server/src/engine/analyze';
 import { IncrementalParser } from '../server/src/parsing/incremental';
 import { parseMarkdown } from '../server/src/parsing/markdown';
