@@ -10,7 +10,7 @@ import { generateLongSection, generatePostmortem } from './generate';
 
 const DOCUMENTS: Array<{ label: string; text: string; inside?: string }> = [
   ...[200, 1500, 15000].map((lines) => ({ label: `${lines}`, text: generatePostmortem(lines, 1) })),
-  { label: 'timeline', text: generateLongSection('timeline'), inside: '## Incident log' },
+  { label: 'timeline', text: generateLongSection('timeline'), inside: '## Timeline' },
   { label: 'actionTable', text: generateLongSection('actionTable'), inside: '## Follow-up actions' },
 ];
 
@@ -18,7 +18,7 @@ const DOCUMENTS: Array<{ label: string; text: string; inside?: string }> = [
 function editor(text: string, inside?: string): () => string {
   let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
   if (inside) {
-    const from = text.indexOf(inside);
+    const from = text.lastIndexOf(inside);
     const end = text.indexOf('\n## ', from + inside.length);
     const middle = text.indexOf('\n', Math.floor((from + end) / 2)) + 1;
     at = middle + 22;

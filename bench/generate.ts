@@ -68,12 +68,14 @@ export function generateLongSection(kind: 'timeline' | 'actionTable', seed = 1):
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const head = generatePostmortem(kind === 'timeline' ? 290 : 990, seed).trimEnd().split('\n');
   let minute = 8 * 60;
+  // Entries run past midnight: the day moves on with the clock, so the timeline stays in order.
   const stamp = () => {
     minute += Math.floor(r() * 3);
-    return `${pad(Math.floor(minute / 60) % 24)}:${pad(minute % 60)}`;
+    return `2026-03-${pad(5 + Math.floor(minute / 1440))} ${pad(Math.floor(minute / 60) % 24)}:${pad(minute % 60)}`;
   };
+  // Titled like the head's short timelines, so the model reads this one (it has the most dated entries) as the timeline.
   const body = kind === 'timeline'
-    ? ['', '## Incident log', '', 'All times in UTC.', '', ...Array.from({ length: 1200 }, () => `- 2026-03-05 ${stamp()} ${pick(SENTENCES)}`)]
+    ? ['', '## Timeline', '', 'All times in UTC.', '', ...Array.from({ length: 1200 }, () => `- ${stamp()} ${pick(SENTENCES)}`)]
     : ['', '## Follow-up actions', '', '| Action | Owner | Due | Status |', '| --- | --- | --- | --- |',
       ...Array.from({ length: 500 }, (_, i) => `| ${pick(['Alert on rejected batches over 1%', 'Validate the batch size in CI', 'Document the second region in the runbook', 'Add a canary stage to the deploy'])} (${i + 1}) | @${pick(['ana', 'ben', 'chen'])} | 2026-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))} | ${pick(['open', 'done', 'in progress'])} |`)];
   const tail = ['', '## Lessons learned', '', pick(SENTENCES), pick(SENTENCES), ''];

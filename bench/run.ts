@@ -17,7 +17,7 @@ const ROOT = join(__dirname, '..', '..');
 /** Documents measured: generated postmortems by size, and two whose edit lands inside one long section. */
 const DOCUMENTS: Array<{ label: string; text: string; inside?: string }> = [
   ...[200, 1500, 15000].map((lines) => ({ label: `${lines}`, text: generatePostmortem(lines, 1) })),
-  { label: 'timeline of 1,200 entries', text: generateLongSection('timeline'), inside: '## Incident log' },
+  { label: 'timeline of 1,200 entries', text: generateLongSection('timeline'), inside: '## Timeline' },
   { label: 'action table of 500 rows', text: generateLongSection('actionTable'), inside: '## Follow-up actions' },
 ];
 
@@ -78,12 +78,13 @@ function table(title: string, header: string[], rows: string[][]): void {
 
 /**
  * One character typed in the middle of the document (or of its long section, when `inside` names
- * that section's heading), alternating so every version differs.
+ * that section's heading: its last occurrence, after the generated head), alternating so every
+ * version differs.
  */
 function editor(text: string, inside?: string): () => string {
   let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
   if (inside) {
-    const from = text.indexOf(inside);
+    const from = text.lastIndexOf(inside);
     const end = text.indexOf('\n## ', from + inside.length);
     const middle = text.indexOf('\n', Math.floor((from + end) / 2)) + 1;
     at = middle + 22; // inside the entry's words or the row's first cell, past the marker and time
