@@ -2,8 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisHost } from './analysis/host';
-import { analyzeCooperatively, type AnalysisSummary } from './engine/analyze';
+import type { AnalysisHost, HostAnalysis } from './analysis/host';
+import type { AnalysisDetails, FindingHeadline } from './analysis/worker';
+import { analyzeCooperatively, type Analysis, type AnalysisSummary, type Notice, type RuleFailure } from './engine/analyze';
+import { LineIndex } from './engine/lineIndex';
 import { NEAR_MISS_SPELLINGS } from './model/nearMiss';
 import { IncrementalParser } from './parsing/incremental';
 import type { DocumentConfig } from './settings';
@@ -55,10 +57,48 @@ export function isPostmortem(uri: string, text: string, globs: string[]): boolea
   return globs.length > 0 && globMatcher(globs)(normalised);
 }
 
+/** The whole analysis of one version, as the features (hover, code actions, symbols, ...) read it. */
 export interface CachedAnalysis {
   version: number;
   analysis: AnalysisSummary;
   config: DocumentConfig;
+}
+
+/** What diagnostics read of an analysis: the findings without their fixes, notices, rule failures. */
+export interface AnalysisHeadline {
+  text: string;
+  findings: FindingHeadline[];
+  errors: RuleFailure[];
+  notices: Notice[];
+}
+
+/**
+ * One version's analysis as the cache keeps it: its headline at once, the rest (model, fixes) when
+ * a feature first asks. With an analysis worker, the rest stays in the worker until then.
+ */
+export interface CheckedVersion {
+  version: number;
+  config: DocumentConfig;
+  headline: AnalysisHeadline;
+  /** The whole analysis of this version; undefined when it can no longer be had (the version was superseded). */
+  full(): Promise<CachedAnalysis | undefined>;
+}
+
+/** The summary the features read; its line index is built the first time one asks (only the outline does). */
+function summaryOf(text: string, headline: Omit<AnalysisHeadline, 'findings' | 'text'>, details: AnalysisDetails): AnalysisSummary {
+  let lines: LineIndex | undefined;
+  return {
+    text, model: details.model, findings: details.findings, errors: headline.errors, notices: headline.notices,
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
+}
+
+/** A version analysed on this thread: everything is at hand. */
+function checkedHere(version: number, config: DocumentConfig, analysis: Analysis): CheckedVersion {
+  const cached: CachedAnalysis = { version, config, analysis: summaryOf(analysis.text, analysis, analysis) };
+  return { version, config, headline: cached.analysis, full: async () => cached };
 }
 
 /** A request's cancellation token, or anything shaped like one. */
@@ -72,7 +112,7 @@ interface Job {
   version: number;
   config: DocumentConfig;
   interests: Interest[];
-  promise: Promise<CachedAnalysis | undefined>;
+  promise: Promise<CheckedVersion | undefined>;
 }
 
 /**
@@ -81,7 +121,8 @@ interface Job {
  * cancelled; the caller then gets undefined.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, CachedAnalysis>();
+  private readonly entries = new Map<string, CheckedVersion>();
+  /** Incremental parsers of analyses run on this thread (without a worker host). */
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly jobs = new Map<string, Job>();
   /** Bumped by clear(): a job started before it read the old settings or tracker states, so its result is not kept. */
@@ -97,7 +138,7 @@ export class AnalysisCache {
     private readonly host?: AnalysisHost,
   ) {}
 
-  async get(document: TextDocument, config: DocumentConfig, interest: Interest = ALWAYS): Promise<CachedAnalysis | undefined> {
+  async get(document: TextDocument, config: DocumentConfig, interest: Interest = ALWAYS): Promise<CheckedVersion | undefined> {
     const uri = document.uri;
     const cached = this.entries.get(uri);
     if (cached && cached.version === document.version && cached.config === config) return cached;
@@ -109,8 +150,6 @@ export class AnalysisCache {
 
   private start(document: TextDocument, config: DocumentConfig): Job {
     const { uri, version } = document;
-    let parser = this.parsers.get(uri);
-    if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
     const interests: Interest[] = [];
     const superseded = () => {
       const current = this.currentVersion(uri);
@@ -122,21 +161,33 @@ export class AnalysisCache {
     const text = document.getText();
     const stale = () => superseded() || unwanted();
     const states = this.trackerStates?.(uri);
-    const run = async (): Promise<AnalysisSummary | undefined> => {
+    const run = async (): Promise<CheckedVersion | undefined> => {
       // Let edits already queued arrive first: if a newer version came in, this one is never analysed.
       await new Promise((resolve) => setImmediate(resolve));
       if (stale()) return undefined;
-      if (!this.host) return analyzeCooperatively(text, { config: config.config, now: this.now(), parser, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, stale);
-      const outcome = await this.host.run(uri, text, config.config, this.now(), stale, states);
-      return outcome.kind === 'done' ? outcome.analysis : undefined;
+      const host = this.host;
+      if (!host) {
+        let parser = this.parsers.get(uri);
+        if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
+        const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), parser, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, stale);
+        return analysis && checkedHere(version, config, analysis);
+      }
+      const outcome = await host.run(uri, text, config.config, this.now(), stale, states);
+      if (outcome.kind !== 'done') return undefined;
+      // The model and fixes stay in the worker; should it have moved on or stopped by the time a
+      // feature asks (another document took its worker), this version is analysed again, in full.
+      const again = async () => {
+        const outcome = await host.run(uri, text, config.config, this.now(), superseded, states, true);
+        return outcome.kind === 'done' ? outcome.analysis.details() : undefined;
+      };
+      return this.checkedThere(version, config, outcome.analysis, again);
     };
-    job.promise = run().then((analysis) => {
+    job.promise = run().then((fresh) => {
       if (this.jobs.get(uri) === job) this.jobs.delete(uri);
-      if (!analysis) {
+      if (!fresh) {
         this.log(`Stopped analysing ${uri} (version ${version}): ${superseded() ? 'a newer version arrived' : 'its requests were cancelled'}.`);
         return undefined;
       }
-      const fresh = { version, config, analysis };
       const existing = this.entries.get(uri);
       if (generation === this.generation && (!existing || existing.version <= version)) this.entries.set(uri, fresh);
       return fresh;
@@ -145,12 +196,22 @@ export class AnalysisCache {
     return job;
   }
 
+  /** A version analysed in a worker: its model and fixes are fetched once, when first asked for. */
+  private checkedThere(version: number, config: DocumentConfig, analysis: HostAnalysis, again: () => Promise<AnalysisDetails | undefined>): CheckedVersion {
+    let full: Promise<CachedAnalysis | undefined> | undefined;
+    const fetch = async () => {
+      const details = (await analysis.details()) ?? (await again());
+      return details && { version, config, analysis: summaryOf(analysis.text, analysis, details) };
+    };
+    return { version, config, headline: analysis, full: () => (full ??= fetch()) };
+  }
+
   /** An analysis of a text that is not the document's current version (run: onSave's saved text), with the current tracker states; not cached. */
-  async analyzeText(uri: string, text: string, version: number, config: DocumentConfig): Promise<CachedAnalysis | undefined> {
+  async analyzeText(uri: string, text: string, version: number, config: DocumentConfig): Promise<CheckedVersion | undefined> {
     const states = this.trackerStates?.(uri);
     const trackerState = states && stateLookup(states, config.config.trackers ?? {});
     const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), trackerState }, () => false);
-    return analysis && { version, config, analysis };
+    return analysis && checkedHere(version, config, analysis);
   }
 
   delete(uri: string): void {

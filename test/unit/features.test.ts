@@ -34,7 +34,7 @@ describe('features without a connection', () => {
 
   it('an over-deep document gets one input-limit diagnostic at the first capped line', () => {
     const { document, cached } = cachedFor(`# Incident\n\nok\n\n${'> '.repeat(100)}deep\n`);
-    const limits = toDiagnostics(document, cached).filter((d) => d.code === 'input-limit');
+    const limits = toDiagnostics(document, { ...cached, headline: cached.analysis }).filter((d) => d.code === 'input-limit');
     assert.equal(limits.length, 1);
     assert.equal(limits[0].range.start.line, 4);
   });

@@ -312,7 +312,7 @@ describe('language service with tracker states', () => {
     cache.clear();
     await first;
     const again = await cache.get(doc, config);
-    assert.equal(again?.analysis.findings.filter((f) => f.ruleId === 'action-item-drift').length, 1);
+    assert.equal(again?.headline.findings.filter((f) => f.ruleId === 'action-item-drift').length, 1);
   });
 
   it('with run: onSave, new tracker states re-check the saved text, not unsaved edits', async () => {

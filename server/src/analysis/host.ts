@@ -4,14 +4,26 @@
 // past the time budget is stopped and answered with one finding that says so.
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
-import type { AnalysisSummary, Notice } from '../engine/analyze';
-import { LineIndex } from '../engine/lineIndex';
+import type { Notice, RuleFailure } from '../engine/analyze';
 import { buildModel } from '../model/buildModel';
-import type { WorkerAnswer, WorkerJob } from './worker';
+import type { AnalysisDetails, DetailsRequest, FindingHeadline, WorkerAnswer, WorkerJob } from './worker';
 
-type Answer = Exclude<WorkerAnswer, { started: true }>;
+type Answer = Extract<WorkerAnswer, { ok: boolean }>;
 
-export type Outcome = { kind: 'done'; analysis: AnalysisSummary } | { kind: 'stale' };
+/**
+ * What one analysis sends back at once (what diagnostics read), and how to get the rest (the
+ * model and the fixes) when a feature needs it: they stay in the worker until then.
+ */
+export interface HostAnalysis {
+  text: string;
+  findings: FindingHeadline[];
+  errors: RuleFailure[];
+  notices: Notice[];
+  /** The model and the findings with their fixes; undefined when the worker no longer holds them. */
+  details(): Promise<AnalysisDetails | undefined>;
+}
+
+export type Outcome = { kind: 'done'; analysis: HostAnalysis } | { kind: 'stale' };
 
 /** About 3 times what a well-formed document needed on this project's busiest test machine (15,000 lines: 18 s). */
 const BUDGET_MS_PER_CHAR = 0.08;
@@ -44,12 +56,16 @@ interface Slot {
   coldDuration?: number;
   /** The job the worker thread is on (its answer not yet received), wanted or not. */
   busyWith?: number;
+  /** Terminated or exited: it holds no details any more. */
+  gone?: boolean;
+  /** Details asked for and not yet answered, by job id. */
+  asked: Map<number, Array<(details: AnalysisDetails | undefined) => void>>;
 }
 
 /** An analysis with no findings, for a version that could not be analysed, and the reason why. */
-export function withheldAnalysis(text: string, notice: Notice): AnalysisSummary {
-  const { model } = buildModel({ type: 'root', children: [] }, '');
-  return { text, model, findings: [], lines: new LineIndex(text), errors: [], notices: [notice] };
+export function withheldAnalysis(text: string, notice: Notice): HostAnalysis {
+  const details: AnalysisDetails = { model: buildModel({ type: 'root', children: [] }, '').model, findings: [] };
+  return { text, findings: [], errors: [], notices: [notice], details: async () => details };
 }
 
 export class AnalysisHost {
@@ -70,14 +86,15 @@ export class AnalysisHost {
     this.log = log;
   }
 
-  async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, trackerStates?: WorkerJob['trackerStates']): Promise<Outcome> {
+  /** Analyses one version; with `full`, the answer carries the model and fixes too (no later request). */
+  async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, trackerStates?: WorkerJob['trackerStates'], full = false): Promise<Outcome> {
     let slot = this.slots.get(uri);
     // The worker is still on an older version: that work is no longer wanted.
     if (slot?.running) this.retire(uri, slot);
     slot = this.slots.get(uri) ?? this.spawn(uri);
     slot.lastUsed = performance.now();
     const id = this.nextId++;
-    const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates };
+    const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates, full };
     const started = performance.now();
     // Long documents get proportionally longer: the budget is for pathological input, not size.
     const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);
@@ -98,7 +115,7 @@ export class AnalysisHost {
     });
     // The worker was replaced (a superseded job before this one ran away) while this version is
     // still wanted: analyse it on the new worker.
-    if (answer === 'stale' && !stale() && !this.slots.has(uri)) return this.run(uri, text, config, now, stale);
+    if (answer === 'stale' && !stale() && !this.slots.has(uri)) return this.run(uri, text, config, now, stale, trackerStates, full);
     if (answer === 'stale') {
       // Noticed by polling (not by a newer job, which decides itself): stop the worker if this job
       // has run long and nothing else waits on it.
@@ -115,8 +132,22 @@ export class AnalysisHost {
       this.log(`Analysing ${uri} failed: ${reason}`);
       return { kind: 'done', analysis: withheldAnalysis(text, { start: 0, end: 0, message: `This document could not be checked: ${reason}.` }) };
     }
-    const analysis = { text, lines: new LineIndex(text), model: answer.model, findings: answer.findings, errors: answer.errors, notices: answer.notices } as AnalysisSummary;
-    return { kind: 'done', analysis };
+    const sent = answer.details;
+    const fetch = sent ? async () => sent : () => this.details(slot, id);
+    return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch } };
+  }
+
+  /** Asks the worker that answered job `id` for its model and fixes; undefined once it moved on or stopped. */
+  private details(slot: Slot, id: number): Promise<AnalysisDetails | undefined> {
+    if (slot.gone) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const waiting = slot.asked.get(id);
+      if (waiting) waiting.push(resolve);
+      else {
+        slot.asked.set(id, [resolve]);
+        slot.worker.postMessage({ details: id } satisfies DetailsRequest);
+      }
+    });
   }
 
   private spawn(uri: string): Slot {
@@ -125,8 +156,13 @@ export class AnalysisHost {
       if (idle) this.forget(idle[0]);
     }
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, lastUsed: performance.now() };
+    const slot: Slot = { worker, lastUsed: performance.now(), asked: new Map() };
     worker.on('message', (answer: WorkerAnswer) => {
+      if (!('ok' in answer) && 'details' in answer) {
+        slot.asked.get(answer.id)?.forEach((resolve) => resolve(answer.details));
+        slot.asked.delete(answer.id);
+        return;
+      }
       if ('started' in answer) {
         slot.begunAt = performance.now();
         slot.current = answer.id;
@@ -140,8 +176,11 @@ export class AnalysisHost {
       if (slot.running?.id === answer.id) slot.running.settle(answer);
     });
     const gone = () => {
+      slot.gone = true;
       if (this.slots.get(uri) === slot) this.slots.delete(uri);
       slot.running?.settle('exit');
+      for (const waiting of slot.asked.values()) waiting.forEach((resolve) => resolve(undefined));
+      slot.asked.clear();
     };
     worker.on('error', (error) => {
       this.log(`The analysis worker for ${uri} failed: ${error.message}`);
@@ -182,6 +221,7 @@ export class AnalysisHost {
   /** Terminates a document's worker mid-job (its job answers 'stale'); the next job gets a fresh one. */
   private stop(uri: string, slot: Slot): void {
     if (this.slots.get(uri) === slot) this.slots.delete(uri);
+    slot.gone = true;
     slot.running?.settle('stale');
     void slot.worker.terminate();
   }

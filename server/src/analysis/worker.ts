@@ -1,9 +1,14 @@
 // The worker side of off-thread analysis: one worker per open document keeps that document's
-// incremental parser, analyses each version it is sent, and answers with what the features read.
+// incremental parser, analyses each version it is sent, and answers with what diagnostics read:
+// the findings without their fixes, notices and rule failures. The model and the fixes stay here
+// (for the last analysis only) until a feature asks for them: cloning them across threads on every
+// keystroke cost more than the features that read them, which the editor asks for far less often.
 import type { MessagePort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
-import { analyze } from '../engine/analyze';
+import { analyze, type Analysis, type Notice, type RuleFailure } from '../engine/analyze';
 import { IncrementalParser } from '../parsing/incremental';
+import type { Postmortem } from '../model/types';
+import type { Finding } from '../rules/types';
 import { stateLookup } from '../trackers/lookup';
 import type { TrackerState } from '../trackers/types';
 
@@ -14,31 +19,66 @@ export interface WorkerJob {
   now: number;
   /** Tracker states read in the background, by issue key; absent when tracker checks are off. */
   trackerStates?: Record<string, TrackerState>;
+  /** Answer with the model and fixes too (the last analysis's were lost with its worker). */
+  full?: boolean;
+}
+
+/** Asks for the model and the fixes of an analysis this worker answered. */
+export interface DetailsRequest {
+  details: number;
+}
+
+/** A finding as diagnostics read it: its fix and suggestions stay in the worker until asked for. */
+export type FindingHeadline = Omit<Finding, 'fix' | 'suggestions'>;
+
+/** The model and every finding with its fixes. */
+export interface AnalysisDetails {
+  model: Postmortem;
+  findings: Finding[];
 }
 
 export type WorkerAnswer =
-  | { id: number; ok: true; model: unknown; findings: unknown; errors: unknown; notices: unknown }
+  | { id: number; ok: true; findings: FindingHeadline[]; errors: RuleFailure[]; notices: Notice[]; details?: AnalysisDetails }
   | { id: number; ok: false; message: string }
   /** Sent when the worker begins a job (earlier ones may have queued it): the time budget starts here. */
-  | { id: number; started: true };
+  | { id: number; started: true }
+  /** The answer to a DetailsRequest; undefined when that analysis is no longer the worker's last. */
+  | { id: number; details: AnalysisDetails | undefined };
+
+function headlines(findings: Finding[]): FindingHeadline[] {
+  return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end }));
+}
 
 export function serveAnalyses(port: MessagePort): void {
   const parser = new IncrementalParser();
-  port.on('message', (job: WorkerJob) => {
-    let answer: WorkerAnswer;
-    port.postMessage({ id: job.id, started: true } satisfies WorkerAnswer);
-    try {
-      const { model, findings, errors, notices } = analyze(job.text, { config: job.config, now: new Date(job.now), parser, trackerState: job.trackerStates && stateLookup(job.trackerStates, job.config.trackers ?? {}) });
-      answer = { id: job.id, ok: true, model, findings, errors, notices };
-    } catch (error) {
-      answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+  /** The last analysis answered: only its details can be asked for (older versions are superseded). */
+  let last: { id: number; details: AnalysisDetails } | undefined;
+  const send = (answer: WorkerAnswer, id: number) => {
     try {
       port.postMessage(answer);
     } catch (error) {
       // An answer that cannot cross threads (a value the structured clone refuses) must not end the
       // worker: that would respawn it, model and caches cold, on every keystroke.
-      port.postMessage({ id: job.id, ok: false, message: `The analysis could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies WorkerAnswer);
+      port.postMessage({ id, ok: false, message: `The analysis could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies WorkerAnswer);
     }
+  };
+  port.on('message', (message: WorkerJob | DetailsRequest) => {
+    if ('details' in message) {
+      send({ id: message.details, details: last?.id === message.details ? last.details : undefined }, message.details);
+      return;
+    }
+    const job = message;
+    let answer: WorkerAnswer;
+    port.postMessage({ id: job.id, started: true } satisfies WorkerAnswer);
+    last = undefined;
+    try {
+      const analysis: Analysis = analyze(job.text, { config: job.config, now: new Date(job.now), parser, trackerState: job.trackerStates && stateLookup(job.trackerStates, job.config.trackers ?? {}) });
+      const details = { model: analysis.model, findings: analysis.findings };
+      last = { id: job.id, details };
+      answer = { id: job.id, ok: true, findings: headlines(analysis.findings), errors: analysis.errors, notices: analysis.notices, details: job.full ? details : undefined };
+    } catch (error) {
+      answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    send(answer, job.id);
   });
 }

@@ -1,9 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CachedAnalysis } from '../documents';
+import type { AnalysisHeadline, CheckedVersion } from '../documents';
 import { ruleDocsUrl } from '../rules/registry';
 import type { Severity } from '../rules/types';
-import { toLspFix, toRange, type LspFix } from './convert';
+import { toRange } from './convert';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -12,21 +12,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What code actions read back from a diagnostic. */
+/**
+ * What code actions read back from a diagnostic: which rule, and which version it was computed on.
+ * No edits: code actions take them from the analysis of the version they are asked about (edits
+ * carried here would be of the diagnostic's version, and would replace the wrong text once the
+ * writer typed on), so carrying them made every diagnostics answer bigger for nothing.
+ */
 export interface DiagnosticData {
   ruleId: string;
   version: number;
-  fix?: LspFix;
-  suggestions?: LspFix[];
 }
 
-export function toDiagnostics(document: TextDocument, cached: CachedAnalysis): Diagnostic[] {
-  const diagnostics: Diagnostic[] = cached.analysis.findings.map((f) => {
-    const data: DiagnosticData = {
-      ruleId: f.ruleId, version: cached.version,
-      fix: f.fix && toLspFix(document, f.fix),
-      suggestions: f.suggestions?.map((s) => toLspFix(document, s)),
-    };
+/** Diagnostics of one analysis; its headline (findings without fixes) is all they read. */
+export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersion, 'version' | 'config'> & { headline: Pick<AnalysisHeadline, 'findings' | 'notices'> }): Diagnostic[] {
+  const diagnostics: Diagnostic[] = cached.headline.findings.map((f) => {
+    const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version };
     return {
       range: toRange(document, f.start, f.end),
       severity: SEVERITY[f.severity],
@@ -37,7 +37,7 @@ export function toDiagnostics(document: TextDocument, cached: CachedAnalysis): D
       data,
     };
   });
-  for (const notice of cached.analysis.notices) {
+  for (const notice of cached.headline.notices) {
     diagnostics.push({ range: toRange(document, notice.start, notice.end), severity: DiagnosticSeverity.Information, source: 'postmortem', code: 'input-limit', message: notice.message });
   }
   const { config } = cached;

@@ -7,7 +7,7 @@ import { NO_METRICS } from '../model/metrics';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost } from '../analysis/host';
-import { AnalysisCache, isPostmortem, type CachedAnalysis, type Interest } from '../documents';
+import { AnalysisCache, isPostmortem, type CachedAnalysis, type CheckedVersion, type Interest } from '../documents';
 import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
 import { completions } from '../features/completion';
@@ -53,9 +53,13 @@ export type Checked =
   | { kind: 'skip' } // not open, or not a postmortem
   | { kind: 'stale' } // the document changed, or every request for it was cancelled, while it ran
   | { kind: 'too-large'; limit: number; document: TextDocument }
-  | { kind: 'ok'; cached: CachedAnalysis; document: TextDocument };
+  | { kind: 'ok'; checked: CheckedVersion; document: TextDocument };
 
-type Found = Extract<Checked, { kind: 'ok' }>;
+/** The whole analysis of the document's current version, for the features that read more than findings. */
+interface Found {
+  cached: CachedAnalysis;
+  document: TextDocument;
+}
 
 export const NOT_CANCELLED: Interest = { isCancellationRequested: false };
 
@@ -66,7 +70,7 @@ export class PostmortemService {
   private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
   private readonly configCache = new Map<string, Promise<DocumentConfig>>();
   /** run: onSave: the analysis of the last saved (or opened) text, per document. */
-  private readonly frozen = new Map<string, CachedAnalysis>();
+  private readonly frozen = new Map<string, CheckedVersion>();
   /** Saved texts whose findings are to be made again (the tracker states changed). */
   private readonly refreeze = new Set<string>();
   private readonly told = new Set<string>();
@@ -131,8 +135,8 @@ export class PostmortemService {
   }
 
   /** A rule that threw is logged once per document and rule, and shown once per rule. */
-  private reportRuleFailures(uri: string, cached: CachedAnalysis): void {
-    for (const failure of cached.analysis.errors) {
+  private reportRuleFailures(uri: string, checked: CheckedVersion): void {
+    for (const failure of checked.headline.errors) {
       const key = `${uri}\u0000${failure.ruleId}`;
       if (this.told.has(key)) continue;
       this.told.add(key);
@@ -152,17 +156,22 @@ export class PostmortemService {
     const config = await this.documentConfig(uri);
     if (!isPostmortem(uri, text, config.settings.files)) return { kind: 'skip' };
     if (text.length > config.settings.maxFileSize) return { kind: 'too-large', limit: config.settings.maxFileSize, document: open };
-    const cached = await this.analyses.get(document, config, token);
+    const checked = await this.analyses.get(document, config, token);
     const current = this.documents.get(uri);
-    if (!cached || !current || cached.version !== current.version || token.isCancellationRequested) return { kind: 'stale' };
-    this.reportRuleFailures(uri, cached);
-    return { kind: 'ok', cached, document: current };
+    if (!checked || !current || checked.version !== current.version || token.isCancellationRequested) return { kind: 'stale' };
+    this.reportRuleFailures(uri, checked);
+    return { kind: 'ok', checked, document: current };
   }
 
-  /** The analysis when there is one and the request still wants it. */
+  /** The whole analysis (model and fixes too) when there is one and the request still wants it. */
   private async found(uri: string, token: Interest): Promise<Found | undefined> {
     const checked = await this.analysisFor(uri, token);
-    return checked.kind === 'ok' && !token.isCancellationRequested ? checked : undefined;
+    if (checked.kind !== 'ok' || token.isCancellationRequested) return undefined;
+    const cached = await checked.checked.full();
+    // Fetching the rest took a turn of the event loop: the document may have moved on meanwhile.
+    const current = this.documents.get(uri);
+    if (!cached || current?.version !== cached.version || token.isCancellationRequested) return undefined;
+    return { cached, document: current };
   }
 
   /** Diagnostics of the document's current version; undefined when that version was superseded or the request cancelled. */
@@ -172,19 +181,19 @@ export class PostmortemService {
     if (checked.kind === 'skip') return [];
     if (checked.kind === 'stale') return undefined;
     if (checked.kind === 'too-large') return [tooLargeDiagnostic(checked.document, checked.limit)];
-    if (checked.cached.config.settings.run === 'onSave') {
+    if (checked.checked.config.settings.run === 'onSave') {
       // On save: diagnostics of the last saved (or opened) text, placed against that text.
-      let saved = this.frozen.get(uri) ?? checked.cached;
-      if (this.refreeze.has(uri) && saved.version !== checked.cached.version) {
-        const again = await this.analyses.analyzeText(uri, saved.analysis.text, saved.version, saved.config);
+      let saved = this.frozen.get(uri) ?? checked.checked;
+      if (this.refreeze.has(uri) && saved.version !== checked.checked.version) {
+        const again = await this.analyses.analyzeText(uri, saved.headline.text, saved.version, saved.config);
         if (token.isCancellationRequested) return undefined;
         if (again) saved = again;
       }
       this.refreeze.delete(uri);
       this.frozen.set(uri, saved);
-      return toDiagnostics(TextDocument.create(uri, 'markdown', saved.version, saved.analysis.text), saved);
+      return toDiagnostics(TextDocument.create(uri, 'markdown', saved.version, saved.headline.text), saved);
     }
-    return toDiagnostics(checked.document, checked.cached);
+    return toDiagnostics(checked.document, checked.checked);
   }
 
   async codeActions(params: CodeActionParams, token: Interest = NOT_CANCELLED): Promise<CodeAction[] | undefined> {
@@ -247,11 +256,17 @@ export class PostmortemService {
     return this.index.rebuild(folders);
   }
 
-  /** An open document's items are those of its current analysis (no second parse); too large or not a postmortem: none. */
+  /**
+   * An open document's items are those of its current analysis (no second parse); too large or not a
+   * postmortem: none. The model is fetched from the analysis worker once per version, a moment after
+   * typing stops, never on the keystroke path.
+   */
   async indexOpenDocument(uri: string): Promise<void> {
     const checked = await this.analysisFor(uri);
-    if (checked.kind === 'ok') this.index.setAnalysis(uri, checked.cached.analysis);
-    else if (checked.kind !== 'stale') this.index.remove(uri);
+    if (checked.kind === 'ok') {
+      const cached = await checked.checked.full();
+      if (cached && this.documents.get(uri)?.version === cached.version) this.index.setAnalysis(uri, cached.analysis);
+    } else if (checked.kind !== 'stale') this.index.remove(uri);
   }
 
   /** Markdown files changed on disk; open documents are the editor's. */
