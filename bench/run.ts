@@ -93,6 +93,9 @@ function editor(text: string, inside?: string): () => string {
   return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
 }
 
+/** The resident memory of a process, in MB (Linux). */
+const rssOf = (pid: number | undefined) => (pid ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024 : 0);
+
 async function keystrokeToDiagnostics(text: string, runs: number, inside?: string): Promise<{ median: number; rssMb: number }> {
   const client = new TestClient();
   await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
@@ -105,9 +108,55 @@ async function keystrokeToDiagnostics(text: string, runs: number, inside?: strin
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: next() }] });
     await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   }, runs);
-  const rssMb = client.pid ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024 : 0;
+  const rssMb = rssOf(client.pid);
   await client.stop();
   return { median, rssMb };
+}
+
+/**
+ * A 4 MB postmortem (over postmortem.maxFileSize) opened and typed into, one character at a time as
+ * an editor sends it, while another document is edited and its diagnostics pulled: the server's RSS
+ * before, with it open, at its highest while it is edited, and how long the other document waits.
+ */
+async function hugeDocument(): Promise<{ before: number; open: number; peak: number; other: number; otherAlone: number }> {
+  let huge = '';
+  for (let seed = 2; huge.length < 4_000_000; seed++) huge += generatePostmortem(15000, seed);
+  huge = huge.slice(0, 4_000_000);
+  const client = new TestClient();
+  await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+  const other = 'file:///bench/postmortems/other.md';
+  const otherText = generatePostmortem(200, 3);
+  await client.open(other, otherText);
+  let otherVersion = 1;
+  const otherKeystroke = async () => {
+    otherVersion++;
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version: otherVersion }, contentChanges: [{ text: otherText + (otherVersion % 2 ? 'x' : 'y') }] });
+    await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: other } });
+  };
+  const otherAlone = await medianAsync(otherKeystroke, 11);
+  const before = rssOf(client.pid);
+  const uri = 'file:///bench/postmortems/huge.md';
+  await client.open(uri, huge);
+  await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  const open = rssOf(client.pid);
+  let peak = open;
+  let version = 1;
+  const waits: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    version++;
+    const at = { line: 1000 + i, character: 0 };
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+    if (i % 3 === 0) {
+      const start = performance.now();
+      await otherKeystroke();
+      waits.push(performance.now() - start);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    peak = Math.max(peak, rssOf(client.pid));
+  }
+  await client.stop();
+  waits.sort((a, b) => a - b);
+  return { before, open, peak, other: waits[Math.floor(waits.length / 2)], otherAlone };
 }
 
 async function main(): Promise<void> {
@@ -149,6 +198,11 @@ async function main(): Promise<void> {
     misc.push([`CLI over ../shared/corpus (${files.length} files, whole process)`, ms(cli)]);
   }
   misc.push(['server memory (RSS) with the 15,000-line document open', `${rss.toFixed(0)} MB`]);
+  const huge = await hugeDocument();
+  misc.push(['server memory (RSS) with a 200-line document open', `${huge.before.toFixed(0)} MB`]);
+  misc.push(['… and a 4 MB document (over postmortem.maxFileSize) opened too', `${huge.open.toFixed(0)} MB (+${(huge.open - huge.before).toFixed(0)} MB)`]);
+  misc.push(['… at most while the 4 MB document is typed into (60 keystrokes)', `${huge.peak.toFixed(0)} MB (+${(huge.peak - huge.before).toFixed(0)} MB)`]);
+  misc.push(['the 200-line document\'s keystroke to diagnostics meanwhile (alone)', `${ms(huge.other)} (${ms(huge.otherAlone)}, ${x(huge.other / huge.otherAlone)})`]);
   for (const f of ['client.js', 'server.js', 'cli.js', 'webview.js']) {
     const p = join(ROOT, 'dist', f);
     if (existsSync(p)) misc.push([`bundle dist/${f}`, `${(statSync(p).size / 1024).toFixed(0)} KB`]);

@@ -23,7 +23,9 @@ if (!isMainThread) {
   // POSTMORTEM_ANALYSIS_BUDGET_MS fixes the time budget (no per-character allowance): for tests that
   // must see the budget run out whatever the machine's speed, and for users who want a tighter one.
   const fixedBudget = Number(process.env.POSTMORTEM_ANALYSIS_BUDGET_MS);
-  const host = fixedBudget > 0 ? new AnalysisHost(__filename, fixedBudget, 0) : new AnalysisHost(__filename);
+  // POSTMORTEM_WORKER_HEAP_MB sets the analysis worker's heap limit (tests see a worker run out of it).
+  const heapMb = Number(process.env.POSTMORTEM_WORKER_HEAP_MB) || undefined;
+  const host = fixedBudget > 0 ? new AnalysisHost(__filename, fixedBudget, 0, heapMb) : new AnalysisHost(__filename, undefined, undefined, heapMb);
   const indexReader = new IndexWorker(__filename, { workerData: INDEX_WORKER_ROLE, log: (m) => connection.console.log(m), ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}) });
   startServer(connection, { host, fs: nodeFileSystem, indexReader });
 }
