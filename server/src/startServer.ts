@@ -1,7 +1,6 @@
 // The language server: a connection-free language service (service/) behind thin LSP handler
 // modules (handlers/). This file only wires them together.
-import { TextDocuments, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection } from 'vscode-languageserver';
 import type { AnalysisHost } from './analysis/host';
 import type { ActionItemReader } from './indexExtraction';
 import { Guard } from './guard';
@@ -10,6 +9,7 @@ import type { HandlerContext } from './handlers/context';
 import { registerCustomRequests } from './handlers/customRequests';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
+import { openDocuments } from './handlers/openDocuments';
 import { actionItemsChangedNotifier, registerWorkspace } from './handlers/workspace';
 import { NO_FILES, type FileSystem } from './service/fileSystem';
 import { PostmortemService } from './service/languageService';
@@ -26,7 +26,7 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = openDocuments();
   // The service shows each message once; the guard reports through it (it runs only once both exist).
   const guard = new Guard({ log: (m) => connection.console.error(m), tell: (m) => service.tellOnce('error', m) });
   const service: PostmortemService = new PostmortemService(documents, {

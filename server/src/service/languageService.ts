@@ -63,6 +63,9 @@ interface Found {
 
 export const NOT_CANCELLED: Interest = { isCancellationRequested: false };
 
+/** isPostmortem reads no further than this into a document. */
+const HEAD_CHARS = 5000;
+
 
 export class PostmortemService {
   readonly index: WorkspaceIndex;
@@ -149,13 +152,23 @@ export class PostmortemService {
   async analysisFor(uri: string, token: Interest = NOT_CANCELLED): Promise<Checked> {
     const open = this.documents.get(uri);
     if (!open) return { kind: 'skip' };
+    // Whether it is a postmortem, and too large, is read without building the whole text: a very
+    // large document is kept as lines (handlers/openDocuments.ts), and is never analysed.
+    const length = open.offsetAt({ line: open.lineCount, character: 0 });
+    const head = length > HEAD_CHARS ? open.getText({ start: { line: 0, character: 0 }, end: open.positionAt(HEAD_CHARS) }) : undefined;
     // The version asked about, held still: the open document changes in place while the
     // configuration is read, and an answer must describe one version (or none, when superseded).
-    const text = open.getText();
-    const document = TextDocument.create(uri, open.languageId, open.version, text);
+    // A document over the size limit is not read whole unless a per-folder setting allows it.
+    const version = open.version;
+    const snapshot = length <= this.globalSettings.maxFileSize ? open.getText() : undefined;
     const config = await this.documentConfig(uri);
+    if (length > config.settings.maxFileSize) {
+      return isPostmortem(uri, head ?? snapshot ?? open.getText(), config.settings.files) ? { kind: 'too-large', limit: config.settings.maxFileSize, document: open } : { kind: 'skip' };
+    }
+    if (snapshot === undefined && open.version !== version) return { kind: 'stale' };
+    const text = snapshot ?? open.getText();
     if (!isPostmortem(uri, text, config.settings.files)) return { kind: 'skip' };
-    if (text.length > config.settings.maxFileSize) return { kind: 'too-large', limit: config.settings.maxFileSize, document: open };
+    const document = TextDocument.create(uri, open.languageId, version, text);
     const checked = await this.analyses.get(document, config, token);
     const current = this.documents.get(uri);
     if (!checked || !current || checked.version !== current.version || token.isCancellationRequested) return { kind: 'stale' };
@@ -247,7 +260,8 @@ export class PostmortemService {
 
   /** Owner handles of the workspace's postmortems and of the open documents. */
   async owners(): Promise<string[]> {
-    const open = this.documents.all().flatMap((d) => handlesIn(d.getText()));
+    const small = this.documents.all().filter((d) => d.offsetAt({ line: d.lineCount, character: 0 }) <= this.globalSettings.maxFileSize);
+    const open = small.flatMap((d) => handlesIn(d.getText()));
     return [...new Set([...this.index.owners(), ...open])].sort();
   }
 
