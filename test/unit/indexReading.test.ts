@@ -155,9 +155,10 @@ describe('the workspace index and open documents', () => {
     read.length = 0;
     await service.indexOpenDocument(URI);
     assert.deepEqual(service.actionItems().items.map((i) => [i.text, i.status]), [['Typed item. Owner: @typed', 'open'], ['Second typed item. Owner: @typed', 'done']]);
-    const analysis = await service.analysisFor(URI);
-    assert.ok(analysis.kind === 'ok');
-    assert.deepEqual(service.actionItems().items.map((i) => i.line), analysis.cached.analysis.model.actionItems.map((a) => analysis.cached.analysis.lines.line(a.start)));
+    const checked = await service.analysisFor(URI);
+    assert.ok(checked.kind === 'ok');
+    const analysis = (await checked.checked.full())!.analysis;
+    assert.deepEqual(service.actionItems().items.map((i) => i.line), analysis.model.actionItems.map((a) => analysis.lines.line(a.start)));
     await service.reindex([WS]);
     assert.deepEqual(service.actionItems().items.map((i) => i.text), ['Typed item. Owner: @typed', 'Second typed item. Owner: @typed'], 'a rebuild keeps the open version');
     assert.deepEqual(read, [], 'the open document is never parsed a second time');
