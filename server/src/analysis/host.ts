@@ -42,12 +42,6 @@ const POLL_MS = 25;
 const MAX_WORKERS = 6;
 /** A worker that analyses a runaway document is stopped before it can take the machine's memory. */
 const WORKER_HEAP_MB = 768;
-/**
- * The worker's young generation (V8's default is 32 MB of semi-spaces, every page of it touched):
- * measured on the bench's 15,000-line document, 12 MB took 24 MB off the worker's heap and left its
- * analysis time unchanged (within the noise of a loaded 2-core machine).
- */
-const WORKER_YOUNG_MB = 12;
 
 interface Slot {
   worker: Worker;
@@ -163,7 +157,7 @@ export class AnalysisHost {
       const idle = [...this.slots.entries()].filter(([, s]) => !s.running).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
       if (idle) this.forget(idle[0]);
     }
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, lastUsed: performance.now(), asked: new Map() };
     worker.on('message', (answer: WorkerAnswer) => {
       if (!('ok' in answer) && 'details' in answer) {
