@@ -6,6 +6,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
 import { analyze, type Analysis, type Notice, type RuleFailure } from '../engine/analyze';
+import { loadTagger } from '../language/tagger';
 import { IncrementalParser } from '../parsing/incremental';
 import type { Postmortem } from '../model/types';
 import type { Finding } from '../rules/types';
@@ -50,6 +51,9 @@ function headlines(findings: Finding[]): FindingHeadline[] {
 }
 
 export function serveAnalyses(port: MessagePort): void {
+  // The language model is built when the worker starts (its first job waits for that anyway), not on
+  // the first sentence of a later keystroke.
+  loadTagger();
   const parser = new IncrementalParser();
   /** The last analysis answered: only its details can be asked for (older versions are superseded). */
   let last: { id: number; details: AnalysisDetails } | undefined;

@@ -17,8 +17,15 @@ export interface Tag {
 const CACHE_LIMIT = 4000;
 let runs = 0;
 const cache = new Map<string, Tag[]>();
-// Loaded with the module (about a third of a second), so the first keystroke does not pay for it.
-const nlp = winkNLP(model);
+// Built on first use, not with the module: the server's main thread and the index worker load this
+// module but never tag, and the built model is about 50 MB of memory in each thread. The analysis
+// worker builds it when it starts (`loadTagger`), so the first keystroke does not pay for it.
+let engine: ReturnType<typeof winkNLP> | undefined;
+
+/** Builds the English model now (about a third of a second) rather than on the first sentence. */
+export function loadTagger(): ReturnType<typeof winkNLP> {
+  return (engine ??= winkNLP(model));
+}
 
 const UD: Record<string, Pos> = {
   VERB: 'V', AUX: 'V', NOUN: 'N', PROPN: 'N', NUM: 'N', ADJ: 'J', ADV: 'R', PART: 'R', PRON: 'P', DET: 'D',
@@ -26,6 +33,7 @@ const UD: Record<string, Pos> = {
 };
 
 function tagUncached(sentence: string): Tag[] {
+  const nlp = loadTagger();
   const its = nlp.its;
   const out: Tag[] = [];
   const tokens = nlp.readDoc(sentence).tokens();
