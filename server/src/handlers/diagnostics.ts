@@ -1,10 +1,30 @@
 // Diagnostics to the client: pulled (textDocument/diagnostic) when the client can, else pushed a
 // moment after the last edit. Never a stale version's findings over a newer one's.
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
+import type { DiagnosticData } from '../features/diagnostics';
 import { serverCancelled } from '../guard';
 import type { HandlerContext } from './context';
 
 const PUSH_DELAY_MS = 150;
+
+/**
+ * Whether two reports show the user the same thing. The version in each diagnostic's data is left
+ * out: code actions find their finding in the current analysis by range (features/codeActions.ts),
+ * so a diagnostic the client keeps from an earlier, equal report still gets the current fix.
+ */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.message !== y.message || x.code !== y.code || x.severity !== y.severity || x.source !== y.source) return false;
+    const r = x.range;
+    const q = y.range;
+    if (r.start.line !== q.start.line || r.start.character !== q.start.character || r.end.line !== q.end.line || r.end.character !== q.end.character) return false;
+    if ((x.data as DiagnosticData | undefined)?.ruleId !== (y.data as DiagnosticData | undefined)?.ruleId) return false;
+  }
+  return true;
+}
 
 export interface DiagnosticsChannel {
   /** The document changed (or opened): push its diagnostics soon, if the client does not pull. */
@@ -18,6 +38,9 @@ export interface DiagnosticsChannel {
 export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
   const { connection, documents, service, guard } = ctx;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last full report sent for each document, so an equal one can be answered "unchanged". */
+  const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  let nextResultId = 1;
 
   const schedule = (uri: string): void => {
     if (ctx.client.pull) return;
@@ -33,11 +56,18 @@ export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
     }), PUSH_DELAY_MS));
   };
 
-  connection.languages.diagnostics.on(guard.request('Diagnostics', { kind: 'full' as const, items: [] as Diagnostic[] }, async (params, token) => {
-    const items = await service.diagnostics(params.textDocument.uri, token);
+  // A keystroke inside a sentence usually leaves every finding where it was: the client is then told
+  // "unchanged" instead of receiving (and decoding) the same hundreds of diagnostics again.
+  connection.languages.diagnostics.on(guard.request('Diagnostics', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    const items = await service.diagnostics(uri, token);
     // A superseded or cancelled answer would be empty or misplaced: the client asks again.
     if (!items || token.isCancellationRequested) throw serverCancelled();
-    return { kind: 'full' as const, items };
+    const last = reports.get(uri);
+    if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: 'unchanged', resultId: last.resultId };
+    const resultId = String(nextResultId++);
+    reports.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
   }));
 
   return {
@@ -49,6 +79,7 @@ export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
     closed(uri) {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
+      reports.delete(uri);
       if (!ctx.client.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   };
