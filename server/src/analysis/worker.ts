@@ -68,7 +68,13 @@ export function serveAnalyses(port: MessagePort): void {
   };
   port.on('message', (message: WorkerJob | DetailsRequest) => {
     if ('details' in message) {
-      send({ id: message.details, details: last?.id === message.details ? last.details : undefined }, message.details);
+      try {
+        port.postMessage({ id: message.details, details: last?.id === message.details ? last.details : undefined } satisfies WorkerAnswer);
+      } catch {
+        // Details that cannot cross threads: answer "none" (the asker then re-analyses in full and
+        // reports what fails), never nothing, which would leave every feature of this version waiting.
+        port.postMessage({ id: message.details, details: undefined } satisfies WorkerAnswer);
+      }
       return;
     }
     const job = message;

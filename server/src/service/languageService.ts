@@ -173,7 +173,9 @@ export class PostmortemService {
     const current = this.documents.get(uri);
     if (!checked || !current || checked.version !== current.version || token.isCancellationRequested) return { kind: 'stale' };
     this.reportRuleFailures(uri, checked);
-    return { kind: 'ok', checked, document: current };
+    // The snapshot, not the open document: the same version, and a document kept as lines (over the
+    // default size limit, checked because a folder raised it) finds positions by walking its lines.
+    return { kind: 'ok', checked, document };
   }
 
   /** The whole analysis (model and fixes too) when there is one and the request still wants it. */
