@@ -86,8 +86,9 @@ type Entry = { items: IndexedActionItem[]; handles: string[] };
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Entry>();
-  /** Bumped by every change to a file's entry: a read that finishes after a newer change is dropped. */
+  /** The last change to each indexed file's entry: a read that finishes after a newer change is dropped. */
   private readonly changes = new Map<string, number>();
+  private clock = 0;
   private readonly reader: ActionItemReader;
   private generation = 0;
   indexing = false;
@@ -113,8 +114,13 @@ export class WorkspaceIndex {
     return this.options.isOpen?.(uri) ?? false;
   }
 
+  /**
+   * Marks a change to one file; a read that began before it is dropped when it ends. The mark comes
+   * from one clock for all files, so a file's entry can be deleted when it leaves the index (a read
+   * still in flight then finds no mark and is dropped) and the map never outgrows the files indexed.
+   */
   private touch(uri: string): number {
-    const change = (this.changes.get(uri) ?? 0) + 1;
+    const change = ++this.clock;
     this.changes.set(uri, change);
     return change;
   }
@@ -207,12 +213,12 @@ export class WorkspaceIndex {
   }
 
   private forget(uri: string): void {
-    this.touch(uri);
+    this.changes.delete(uri);
     this.byUri.delete(uri);
   }
 
   remove(uri: string): void {
-    this.touch(uri);
+    this.changes.delete(uri);
     if (this.byUri.delete(uri)) this.changed();
   }
 

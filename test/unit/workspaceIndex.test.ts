@@ -50,6 +50,21 @@ describe('workspace index of action items', function () {
     assert.ok(changes >= 3);
   });
 
+  it('keeps no record of files that left the index, and drops a read that ends after the removal', async () => {
+    const tracked = () => (index as unknown as { changes: Map<string, number> }).changes.size;
+    const uris = Array.from({ length: 40 }, (_, i) => pathToFileURL(join(dir, 'postmortems', `tmp-${i}.md`)).toString());
+    for (const uri of uris) await index.setText(uri, PM('- [ ] Temporary. Owner: @t'));
+    assert.equal(index.items().length, 40);
+    for (const uri of uris) index.remove(uri);
+    assert.equal(index.items().length, 0);
+    assert.equal(tracked(), 0, 'removed files leave no change marks behind');
+    // A read in flight when its file is removed must not bring the file back.
+    const reading = index.setText(uris[0], PM('- [ ] Back again. Owner: @t'));
+    index.remove(uris[0]);
+    await reading;
+    assert.equal(index.items().length, 0);
+  });
+
   it('indexes 1,000 postmortems', async () => {
     // Each file is parsed in full, as analyze reads it: mostly short ones, so the test stays quick.
     for (let i = 0; i < 1000; i++) writeFileSync(join(dir, 'postmortems', `pm-${i}.md`), i % 50 === 0 ? generatePostmortem(120, i) : PM(`- [ ] Check shard ${i}. Owner: @o${i % 7}`));
