@@ -6,26 +6,13 @@
 import { analyze } from '../server/src/engine/analyze';
 import { IncrementalParser } from '../server/src/parsing/incremental';
 import { parseMarkdown } from '../server/src/parsing/markdown';
-import { generateLongSection, generatePostmortem } from './generate';
+import { editor, generateLongSection, generatePostmortem } from './generate';
 
 const DOCUMENTS: Array<{ label: string; text: string; inside?: string }> = [
   ...[200, 1500, 15000].map((lines) => ({ label: `${lines}`, text: generatePostmortem(lines, 1) })),
   { label: 'timeline', text: generateLongSection('timeline'), inside: '## Timeline' },
   { label: 'actionTable', text: generateLongSection('actionTable'), inside: '## Follow-up actions' },
 ];
-
-/** The same edit point as bench/run.ts. */
-function editor(text: string, inside?: string): () => string {
-  let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
-  if (inside) {
-    const from = text.lastIndexOf(inside);
-    const end = text.indexOf('\n## ', from + inside.length);
-    const middle = text.indexOf('\n', Math.floor((from + end) / 2)) + 1;
-    at = middle + 22;
-  }
-  let k = 0;
-  return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
-}
 
 function cpuMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);

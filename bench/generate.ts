@@ -81,3 +81,20 @@ export function generateLongSection(kind: 'timeline' | 'actionTable', seed = 1):
   const tail = ['', '## Lessons learned', '', pick(SENTENCES), pick(SENTENCES), ''];
   return [...head, ...body, ...tail].join('\n') + '\n';
 }
+
+/**
+ * One character typed in the middle of the document (or of its long section, when `inside` names
+ * that section's heading: its last occurrence, after the generated head), alternating so every
+ * version differs.
+ */
+export function editor(text: string, inside?: string): () => string {
+  let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
+  if (inside) {
+    const from = text.lastIndexOf(inside);
+    const end = text.indexOf('\n## ', from + inside.length);
+    const middle = text.indexOf('\n', Math.floor((from + end) / 2)) + 1;
+    at = middle + 22; // inside the entry's words or the row's first cell, past the marker and time
+  }
+  let k = 0;
+  return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
+}

@@ -11,7 +11,7 @@ import { IncrementalParser } from '../server/src/parsing/incremental';
 import { parseMarkdown } from '../server/src/parsing/markdown';
 import { TestClient } from '../test/helpers/lspClient';
 import { clientLoadMs, serverStartMs } from './activation';
-import { generateLongSection, generatePostmortem } from './generate';
+import { editor, generateLongSection, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
 /** Documents measured: generated postmortems by size, and two whose edit lands inside one long section. */
@@ -74,23 +74,6 @@ function table(title: string, header: string[], rows: string[][]): void {
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| ${header.map(() => '---').join(' | ')} |`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-}
-
-/**
- * One character typed in the middle of the document (or of its long section, when `inside` names
- * that section's heading: its last occurrence, after the generated head), alternating so every
- * version differs.
- */
-function editor(text: string, inside?: string): () => string {
-  let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
-  if (inside) {
-    const from = text.lastIndexOf(inside);
-    const end = text.indexOf('\n## ', from + inside.length);
-    const middle = text.indexOf('\n', Math.floor((from + end) / 2)) + 1;
-    at = middle + 22; // inside the entry's words or the row's first cell, past the marker and time
-  }
-  let k = 0;
-  return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
 }
 
 /** The resident memory of a process, in MB (Linux). */
