@@ -143,6 +143,21 @@ describe('milestones from meaning', () => {
     ['The deploy was triggered by the merge.', undefined],
     ['The backup job closes its file handles.', undefined],
   ];
+  // The entry's time is its main clause's event; what a time or cause clause names happened before.
+  const background: Array<[string, string[]]> = [
+    ['Incident closed after the rollback completed.', ['resolved']],
+    ['The latency alert fires once errors begin to climb.', ['detected']],
+    ['Ops acknowledges after the pager alerts.', ['acknowledged']],
+    // With nothing in the main clause, the background is all the entry says.
+    ['After the failover.', ['mitigated']],
+    ['After the rollback, error rates drop to baseline.', ['mitigated']],
+  ];
+  for (const [sentence, expected] of background) {
+    it(`${JSON.stringify(sentence)} → only ${expected.join(', ')}`, () => {
+      assert.deepEqual([...milestonesIn(sentence)], expected);
+    });
+  }
+
   for (const [sentence, milestone] of table) {
     it(`${JSON.stringify(sentence)} → ${milestone ?? 'nothing'}`, () => {
       const found = milestonesIn(sentence);

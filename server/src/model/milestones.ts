@@ -79,16 +79,36 @@ function tied(row: MilestoneRow, tokens: Token[], from: number, to: number): boo
   return personal && (objectHead === undefined || row.subject.has(objectHead));
 }
 
-function marks(row: MilestoneRow, sentence: Sentence): boolean {
+/**
+ * Words that make what follows background to the entry's own event: "resolved after the rollback
+ * finished" happens at the entry's time; the rollback happened before it.
+ */
+const BACKGROUND = new Set(['after', 'once', 'since', 'because', 'when', 'whenever', 'as', 'until', 'before', 'following', 'upon', 'while']);
+
+/** Is the match at `from` inside a clause or phrase that gives background ("after …", "following …")? */
+function inBackground(tokens: Token[], from: number): boolean {
+  const start = clauseStart(tokens, from);
+  if (start > 0 && BACKGROUND.has(tokens[start - 1].lower)) return true;
+  for (let k = start; k < from; k++) if (BACKGROUND.has(tokens[k].lower)) return true;
+  return false;
+}
+
+type Reading = 'main' | 'background';
+
+/** Where a row's milestone is named in the sentence: in its main clause, only in background, or not at all. */
+function marks(row: MilestoneRow, sentence: Sentence): Reading | undefined {
   let pattern = compiled.get(row);
   if (!pattern) compiled.set(row, (pattern = compile(row.pattern)));
-  if (!mayMatch(pattern, sentence.words)) return false;
+  if (!mayMatch(pattern, sentence.words)) return undefined;
   const { tokens } = sentence;
+  let found: Reading | undefined;
   for (const [from, to] of findAll(pattern, tokens)) {
     if (quoted(tokens, from, to) || negatedAt(tokens, from, 3)) continue;
-    if (tied(row, tokens, from, to)) return true;
+    if (!tied(row, tokens, from, to)) continue;
+    if (!inBackground(tokens, from)) return 'main';
+    found = 'background';
   }
-  return false;
+  return found;
 }
 
 /** Entries' readings by their words (pure on the text): a keystroke in a long timeline reads one entry again. */
@@ -106,9 +126,23 @@ export function milestonesIn(text: string): readonly Milestone[] {
   return found;
 }
 
+/**
+ * The milestones each sentence names. A milestone named only in background ("after the rollback
+ * finished") counts when the sentence's main clause names none: the entry's time is its main event's.
+ */
 function readMilestones(text: string): Milestone[] {
-  const sentences = readLine(text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/[*_`]/g, ''));
-  return MILESTONES.filter((m) => MILESTONE_ROWS.some((row) => row.milestone === m && sentences.some((s) => marks(row, s))));
+  const found = new Set<Milestone>();
+  for (const sentence of readLine(text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/[*_`]/g, ''))) {
+    const main = new Set<Milestone>();
+    const background = new Set<Milestone>();
+    for (const row of MILESTONE_ROWS) {
+      if (main.has(row.milestone)) continue;
+      const reading = marks(row, sentence);
+      if (reading) (reading === 'main' ? main : background).add(row.milestone);
+    }
+    for (const m of main.size > 0 ? main : background) found.add(m);
+  }
+  return MILESTONES.filter((m) => found.has(m));
 }
 
 export function explicitMilestone(source: string): Milestone | undefined {
