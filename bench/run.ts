@@ -11,6 +11,7 @@ import { IncrementalParser } from '../server/src/parsing/incremental';
 import { parseMarkdown } from '../server/src/parsing/markdown';
 import { TestClient } from '../test/helpers/lspClient';
 import { clientLoadMs, serverStartMs } from './activation';
+import { keystrokeToCodeActions } from './codeActions';
 import { editor, generateLongSection, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -202,6 +203,9 @@ async function main(): Promise<void> {
     misc.push([`CLI over ../shared/corpus (${files.length} files, whole process)`, ms(cli)]);
   }
   misc.push(['server memory (RSS) with the 15,000-line document open', `${rss.toFixed(0)} MB`]);
+  const table500 = DOCUMENTS.find((d) => d.label.startsWith('action table'))!;
+  const actions = await keystrokeToCodeActions(table500.text, table500.inside, 21);
+  misc.push(['action table of 500 rows: keystroke to the code actions at the cursor (diagnostics pulled between, as VS Code asks)', `${ms(actions.keystroke)} (the code-action request alone ${ms(actions.request)})`]);
   const huge = await hugeDocument();
   misc.push(['server memory (RSS) with a 200-line document open', `${huge.before.toFixed(0)} MB`]);
   misc.push(['… and a 4 MB document (over postmortem.maxFileSize) opened too', `${huge.open.toFixed(0)} MB (+${(huge.open - huge.before).toFixed(0)} MB)`]);

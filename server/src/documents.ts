@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost, HostAnalysis } from './analysis/host';
-import type { AnalysisDetails, FindingHeadline } from './analysis/worker';
+import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails } from './analysis/worker';
 import { analyzeCooperatively, type Analysis, type AnalysisSummary, type Notice, type RuleFailure } from './engine/analyze';
 import { LineIndex } from './engine/lineIndex';
 import { NEAR_MISS_SPELLINGS } from './model/nearMiss';
@@ -82,6 +82,8 @@ export interface CheckedVersion {
   headline: AnalysisHeadline;
   /** The whole analysis of this version; undefined when it can no longer be had (the version was superseded). */
   full(): Promise<CachedAnalysis | undefined>;
+  /** Only the fixes code actions at one place need (the rest stays in the worker); undefined as for `full`. */
+  pick(request: DetailsPick): Promise<PickedDetails | undefined>;
 }
 
 /** The summary the features read; its line index is built the first time one asks (only the outline does). */
@@ -98,7 +100,7 @@ function summaryOf(text: string, headline: Omit<AnalysisHeadline, 'findings' | '
 /** A version analysed on this thread: everything is at hand. */
 function checkedHere(version: number, config: DocumentConfig, analysis: Analysis): CheckedVersion {
   const cached: CachedAnalysis = { version, config, analysis: summaryOf(analysis.text, analysis, analysis) };
-  return { version, config, headline: cached.analysis, full: async () => cached };
+  return { version, config, headline: cached.analysis, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request) };
 }
 
 /** A request's cancellation token, or anything shaped like one. */
@@ -203,7 +205,16 @@ export class AnalysisCache {
       const details = (await analysis.details()) ?? (await again());
       return details && { version, config, analysis: summaryOf(analysis.text, analysis, details) };
     };
-    return { version, config, headline: analysis, full: () => (full ??= fetch()) };
+    const whole = () => (full ??= fetch());
+    // Once the whole analysis was fetched (hover, symbols), picks read it here; else the worker sends
+    // only what was picked, and should it have moved on, the whole analysis is had again.
+    const pick = async (request: DetailsPick) => {
+      const picked = full ? undefined : await analysis.pick(request);
+      if (picked) return picked;
+      const cached = await whole();
+      return cached && pickDetails(cached.analysis, request);
+    };
+    return { version, config, headline: analysis, full: whole, pick };
   }
 
   /** An analysis of a text that is not the document's current version (run: onSave's saved text), with the current tracker states; not cached. */

@@ -42,4 +42,25 @@ describe('analysis worker (stand-in port)', function () {
     const answer = port.sent.find((a) => !('ok' in a) && 'details' in a && a.id === 1) as { details?: { findings: Array<{ ruleId: string }> } };
     assert.ok(answer.details?.findings.some((f) => f.ruleId === 'no-hindsight-minimizer'));
   });
+
+  it('answers a pick with only the fixes asked for and the front matter\'s extent, never the model', () => {
+    const port = new RefusingPort(() => false);
+    serveAnalyses(port as unknown as MessagePort);
+    const text = `---\ntitle: Queue outage\n---\n\n${JOB.text}\n## Action items\n\n- [ ] Add an alert. Due: 2026-12-15\n- [ ] Add a dashboard. Due: 2026-12-15\n`;
+    port.emit('message', { ...JOB, text });
+    const done = port.sent.find((a) => 'ok' in a && a.ok) as { findings: Array<{ ruleId: string }> };
+    const hindsight = done.findings.findIndex((f) => f.ruleId === 'no-hindsight-minimizer');
+    const owners = done.findings.flatMap((f, i) => (f.ruleId === 'action-item-owner' ? [i] : []));
+    assert.ok(hindsight >= 0 && owners.length === 2, JSON.stringify(done.findings));
+    port.emit('message', { details: 1, request: 7, pick: { findings: [hindsight], rules: ['action-item-owner'], allFixes: false } });
+    const answer = port.sent.find((a) => 'picked' in a) as { id: number; request: number; picked: { frontMatter?: unknown; fixes: Array<[number, { fix?: unknown; suggestions?: unknown[] }]> } };
+    assert.equal(answer.request, 7);
+    assert.ok(!('model' in answer.picked));
+    assert.deepEqual(answer.picked.frontMatter, { start: 0, end: text.indexOf('---', 3) + 3 });
+    assert.deepEqual(answer.picked.fixes.map(([i]) => i).sort(), [hindsight, ...owners].sort());
+    assert.ok(answer.picked.fixes.find(([i]) => i === hindsight)?.[1].suggestions?.length);
+    assert.ok(owners.every((i) => answer.picked.fixes.find(([j]) => j === i)?.[1].fix));
+    port.emit('message', { details: 99, request: 8, pick: { findings: [0], rules: [], allFixes: true } });
+    assert.deepEqual(port.sent.at(-1), { id: 99, request: 8, picked: undefined }, 'an analysis the worker no longer holds picks nothing');
+  });
 });

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
 import type { Notice, RuleFailure } from '../engine/analyze';
 import { buildModel } from '../model/buildModel';
-import type { AnalysisDetails, DetailsRequest, FindingHeadline, WorkerAnswer, WorkerJob } from './worker';
+import { pickDetails, type AnalysisDetails, type DetailsPick, type DetailsRequest, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
 
 type Answer = Extract<WorkerAnswer, { ok: boolean }>;
 
@@ -21,6 +21,8 @@ export interface HostAnalysis {
   notices: Notice[];
   /** The model and the findings with their fixes; undefined when the worker no longer holds them. */
   details(): Promise<AnalysisDetails | undefined>;
+  /** Only some fixes (what the code actions at one place need); undefined when the worker no longer holds them. */
+  pick(request: DetailsPick): Promise<PickedDetails | undefined>;
 }
 
 export type Outcome = { kind: 'done'; analysis: HostAnalysis } | { kind: 'stale' };
@@ -60,12 +62,14 @@ interface Slot {
   gone?: boolean;
   /** Details asked for and not yet answered, by job id. */
   asked: Map<number, Array<(details: AnalysisDetails | undefined) => void>>;
+  /** Picks asked for and not yet answered, by request id. */
+  picks: Map<number, (picked: PickedDetails | undefined) => void>;
 }
 
 /** An analysis with no findings, for a version that could not be analysed, and the reason why. */
 export function withheldAnalysis(text: string, notice: Notice): HostAnalysis {
   const details: AnalysisDetails = { model: buildModel({ type: 'root', children: [] }, '').model, findings: [] };
-  return { text, findings: [], errors: [], notices: [notice], details: async () => details };
+  return { text, findings: [], errors: [], notices: [notice], details: async () => details, pick: async (request) => pickDetails(details, request) };
 }
 
 export class AnalysisHost {
@@ -136,7 +140,8 @@ export class AnalysisHost {
     }
     const sent = answer.details;
     const fetch = sent ? async () => sent : () => this.details(slot, id);
-    return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch } };
+    const pick = sent ? async (request: DetailsPick) => pickDetails(sent, request) : (request: DetailsPick) => this.pick(slot, id, request);
+    return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch, pick } };
   }
 
   /** Asks the worker that answered job `id` for its model and fixes; undefined once it moved on or stopped. */
@@ -152,14 +157,29 @@ export class AnalysisHost {
     });
   }
 
+  /** Asks the worker that answered job `id` for some of its fixes; undefined once it moved on or stopped. */
+  private pick(slot: Slot, id: number, pick: DetailsPick): Promise<PickedDetails | undefined> {
+    if (slot.gone) return Promise.resolve(undefined);
+    const request = this.nextId++;
+    return new Promise((resolve) => {
+      slot.picks.set(request, resolve);
+      slot.worker.postMessage({ details: id, pick, request } satisfies DetailsRequest);
+    });
+  }
+
   private spawn(uri: string): Slot {
     if (this.slots.size >= MAX_WORKERS) {
       const idle = [...this.slots.entries()].filter(([, s]) => !s.running).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
       if (idle) this.forget(idle[0]);
     }
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
-    const slot: Slot = { worker, lastUsed: performance.now(), asked: new Map() };
+    const slot: Slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map() };
     worker.on('message', (answer: WorkerAnswer) => {
+      if ('picked' in answer) {
+        slot.picks.get(answer.request)?.(answer.picked);
+        slot.picks.delete(answer.request);
+        return;
+      }
       if (!('ok' in answer) && 'details' in answer) {
         slot.asked.get(answer.id)?.forEach((resolve) => resolve(answer.details));
         slot.asked.delete(answer.id);
@@ -183,6 +203,8 @@ export class AnalysisHost {
       slot.running?.settle('exit');
       for (const waiting of slot.asked.values()) waiting.forEach((resolve) => resolve(undefined));
       slot.asked.clear();
+      slot.picks.forEach((resolve) => resolve(undefined));
+      slot.picks.clear();
     };
     worker.on('error', (error) => {
       this.log(`The analysis worker for ${uri} failed: ${error.message}`);

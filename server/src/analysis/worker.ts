@@ -24,9 +24,43 @@ export interface WorkerJob {
   full?: boolean;
 }
 
-/** Asks for the model and the fixes of an analysis this worker answered. */
+/** Asks for the model and the fixes of an analysis this worker answered, or (with `pick`) only some of its fixes. */
 export interface DetailsRequest {
   details: number;
+  pick?: DetailsPick;
+  /** Tells the answers to several picks of one analysis apart. */
+  request?: number;
+}
+
+/**
+ * The fixes code actions need, by the findings' places in the answer's list, so that a request for
+ * the actions at the cursor carries those few findings across threads, not every fix and the model.
+ */
+export interface DetailsPick {
+  /** These findings' fix and suggestions. */
+  findings: number[];
+  /** The fix of every finding of these rules ("fix all of this rule"). */
+  rules: string[];
+  /** The fix of every finding (source.fixAll). */
+  allFixes: boolean;
+}
+
+/** What a pick answers: the front matter's extent (a disable comment cannot go there) and the fixes asked for, by finding index. */
+export interface PickedDetails {
+  frontMatter?: { start: number; end: number };
+  fixes: Array<[number, Pick<Finding, 'fix' | 'suggestions'>]>;
+}
+
+export function pickDetails(details: AnalysisDetails, pick: DetailsPick): PickedDetails {
+  const fm = details.model.frontMatter;
+  const wanted = new Set(pick.findings);
+  const rules = new Set(pick.rules);
+  const fixes: PickedDetails['fixes'] = [];
+  details.findings.forEach((f, i) => {
+    if (wanted.has(i)) fixes.push([i, { fix: f.fix, suggestions: f.suggestions }]);
+    else if (f.fix && (pick.allFixes || rules.has(f.ruleId))) fixes.push([i, { fix: f.fix }]);
+  });
+  return { frontMatter: fm && { start: fm.start, end: fm.end }, fixes };
 }
 
 /** A finding as diagnostics read it: its fix and suggestions stay in the worker until asked for. */
@@ -44,7 +78,9 @@ export type WorkerAnswer =
   /** Sent when the worker begins a job (earlier ones may have queued it): the time budget starts here. */
   | { id: number; started: true }
   /** The answer to a DetailsRequest; undefined when that analysis is no longer the worker's last. */
-  | { id: number; details: AnalysisDetails | undefined };
+  | { id: number; details: AnalysisDetails | undefined }
+  /** The answer to a DetailsRequest with a pick; undefined when that analysis is no longer the worker's last. */
+  | { id: number; request: number; picked: PickedDetails | undefined };
 
 function headlines(findings: Finding[]): FindingHeadline[] {
   return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end }));
@@ -57,16 +93,21 @@ export function serveAnalyses(port: MessagePort): void {
   const parser = new IncrementalParser();
   /** The last analysis answered: only its details can be asked for (older versions are superseded). */
   let last: { id: number; details: AnalysisDetails } | undefined;
-  const send = (answer: WorkerAnswer, id: number) => {
+  const send = (answer: WorkerAnswer, id: number, instead?: WorkerAnswer) => {
     try {
       port.postMessage(answer);
     } catch (error) {
       // An answer that cannot cross threads (a value the structured clone refuses) must not end the
       // worker: that would respawn it, model and caches cold, on every keystroke.
-      port.postMessage({ id, ok: false, message: `The analysis could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies WorkerAnswer);
+      port.postMessage(instead ?? ({ id, ok: false, message: `The analysis could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies WorkerAnswer));
     }
   };
   port.on('message', (message: WorkerJob | DetailsRequest) => {
+    if ('details' in message && message.pick) {
+      const { details: id, pick, request = 0 } = message;
+      send({ id, request, picked: last?.id === id ? pickDetails(last.details, pick) : undefined }, id, { id, request, picked: undefined });
+      return;
+    }
     if ('details' in message) {
       try {
         port.postMessage({ id: message.details, details: last?.id === message.details ? last.details : undefined } satisfies WorkerAnswer);

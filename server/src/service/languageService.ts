@@ -211,9 +211,18 @@ export class PostmortemService {
     return toDiagnostics(checked.document, checked.checked);
   }
 
+  /**
+   * Code actions are asked for after every diagnostics update (about once per keystroke): they fetch
+   * only the fixes the request's diagnostics need, not the model and every fix. Made against the
+   * current version, or withheld when the document moved on while they were made.
+   */
   async codeActions(params: CodeActionParams, token: Interest = NOT_CANCELLED): Promise<CodeAction[] | undefined> {
-    const found = await this.found(params.textDocument.uri, token);
-    return found && codeActions(found.document, found.cached, params);
+    const uri = params.textDocument.uri;
+    const checked = await this.analysisFor(uri, token);
+    if (checked.kind !== 'ok' || token.isCancellationRequested) return undefined;
+    const actions = await codeActions(checked.document, checked.checked, params);
+    if (this.documents.get(uri)?.version !== checked.checked.version || token.isCancellationRequested) return undefined;
+    return actions;
   }
 
   async hover(uri: string, position: Position, token: Interest = NOT_CANCELLED): Promise<Hover | null | undefined> {

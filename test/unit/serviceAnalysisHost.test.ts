@@ -1,0 +1,166 @@
+// The language service with a stand-in analysis host that records what crosses between threads:
+// code actions fetch only the fixes their request needs (VS Code asks for them after every
+// diagnostics update), and the run: onSave re-check after new tracker states is analysed by the
+// host like every other analysis, never on the server's main thread.
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { AnalysisHost, Outcome } from '../../server/src/analysis/host';
+import { pickDetails, type DetailsPick } from '../../server/src/analysis/worker';
+import type { ResolvedConfig } from '../../server/src/config/types';
+import { analyze } from '../../server/src/engine/analyze';
+import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
+import { PostmortemService, type DocumentStore } from '../../server/src/service/languageService';
+import { memoryFileSystem } from '../helpers/memoryFileSystem';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const DOC = 'file:///ws/postmortems/outage.md';
+
+/** A postmortem with `rows` action items that lack an owner (each has a safe fix) and one blame sentence (suggestions only). */
+function postmortem(rows: number): string {
+  const items = Array.from({ length: rows }, (_, i) => `- [ ] Add check number ${i + 1} to the deploy. Due: 2026-12-15`);
+  return ['---', 'title: Search outage', '---', '', '# Postmortem: search outage', '', '## Summary', '', 'Search returned errors for 40 minutes.', '', '## Root cause', '', 'Bob forgot to run the migration.', '', '## Action items', '', ...items, ''].join('\n');
+}
+
+interface Crossing {
+  kind: 'run' | 'details' | 'pick';
+  /** Characters of JSON that crossed: a stand-in for the structured clone's work. */
+  size: number;
+  text?: string;
+  pick?: DetailsPick;
+}
+
+/** Analyses in this thread as the worker would, and records every answer that would cross threads. */
+function recordingHost(crossed: Crossing[], hooks: { onPick?: () => void }): AnalysisHost {
+  const host = {
+    setLog: () => undefined,
+    forget: () => undefined,
+    dispose: () => undefined,
+    async run(_uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean): Promise<Outcome> {
+      if (stale()) return { kind: 'stale' };
+      const analysis = analyze(text, { config, now });
+      const details = { model: analysis.model, findings: analysis.findings };
+      const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
+      crossed.push({ kind: 'run', size: JSON.stringify(findings).length, text });
+      return {
+        kind: 'done',
+        analysis: {
+          text, findings, errors: analysis.errors, notices: analysis.notices,
+          details: async () => {
+            crossed.push({ kind: 'details', size: JSON.stringify(details).length });
+            return details;
+          },
+          pick: async (pick) => {
+            const picked = pickDetails(details, pick);
+            crossed.push({ kind: 'pick', size: JSON.stringify(picked).length, pick });
+            hooks.onPick?.();
+            return picked;
+          },
+        },
+      };
+    },
+  };
+  return host as unknown as AnalysisHost;
+}
+
+class Documents implements DocumentStore {
+  private readonly docs = new Map<string, TextDocument>();
+  set(uri: string, text: string): void {
+    this.docs.set(uri, TextDocument.create(uri, 'markdown', (this.docs.get(uri)?.version ?? 0) + 1, text));
+  }
+  get(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+  all(): TextDocument[] {
+    return [...this.docs.values()];
+  }
+}
+
+function setup(settings: Record<string, unknown> = {}) {
+  const crossed: Crossing[] = [];
+  const hooks: { onPick?: () => void } = {};
+  const documents = new Documents();
+  const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: recordingHost(crossed, hooks), settings: async () => settings });
+  return { crossed, hooks, documents, service };
+}
+
+const at = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code).slice(0, 1);
+const params = (diagnostics: Diagnostic[], only?: string[]): CodeActionParams => ({ textDocument: { uri: DOC }, range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics, only } });
+
+/** What one code-action request for the blame finding carries across, in a document of `rows` action items. */
+async function crossedForBlame(rows: number): Promise<{ crossings: Crossing[]; titles: string[] }> {
+  const { crossed, documents, service } = setup();
+  documents.set(DOC, postmortem(rows));
+  const diagnostics = (await service.diagnostics(DOC))!;
+  crossed.length = 0;
+  const actions = (await service.codeActions(params(at(diagnostics, 'no-blame-language'))))!;
+  return { crossings: [...crossed], titles: actions.map((a) => a.title) };
+}
+
+describe('code actions fetch only what their request needs', function () {
+  this.timeout(20_000);
+
+  it('ask for the fixes of the findings in the request, never the model and every fix', async () => {
+    const { crossings, titles } = await crossedForBlame(40);
+    assert.deepEqual(crossings.map((c) => c.kind), ['pick'], JSON.stringify(crossings.map((c) => c.kind)));
+    assert.equal(crossings[0].pick?.findings.length, 1);
+    assert.deepEqual(crossings[0].pick?.rules, ['no-blame-language']);
+    assert.equal(crossings[0].pick?.allFixes, false);
+    assert.ok(titles.some((t) => /Disable no-blame-language for this line/.test(t)), titles.join());
+    assert.ok(titles.some((t) => /Show documentation for no-blame-language/.test(t)), titles.join());
+  });
+
+  it('what crosses does not grow with the document', async () => {
+    const small = await crossedForBlame(20);
+    const large = await crossedForBlame(400);
+    const size = (c: Crossing[]) => c.reduce((n, x) => n + x.size, 0);
+    assert.ok(size(large.crossings) < 1.2 * size(small.crossings), `${size(small.crossings)} → ${size(large.crossings)}`);
+  });
+
+  it('an empty request fetches nothing', async () => {
+    const { crossed, documents, service } = setup();
+    documents.set(DOC, postmortem(5));
+    await service.diagnostics(DOC);
+    crossed.length = 0;
+    assert.deepEqual(await service.codeActions(params([])), []);
+    assert.deepEqual(crossed, []);
+  });
+
+  it('fix all of a rule and source.fixAll still merge every fix of the current version', async () => {
+    const { documents, service } = setup();
+    documents.set(DOC, postmortem(3));
+    const diagnostics = (await service.diagnostics(DOC))!;
+    const owner = at(diagnostics, 'action-item-owner');
+    const quick = (await service.codeActions(params(owner)))!;
+    const ruleAll = quick.find((a) => a.title === 'Fix all action-item-owner problems in this document');
+    assert.equal(ruleAll?.edit?.changes?.[DOC].length, 3);
+    assert.ok(quick.some((a) => a.isPreferred), quick.map((a) => a.title).join());
+    const fixAll = (await service.codeActions(params([], [FIX_ALL_KIND])))!;
+    assert.deepEqual(fixAll.map((a) => a.kind), [FIX_ALL_KIND]);
+    assert.ok(fixAll[0].edit!.changes![DOC].length >= 3);
+  });
+
+  it('a disable comment for a finding in the front matter is never offered for its line', async () => {
+    const { documents, service } = setup();
+    documents.set(DOC, postmortem(1).replace('title: Search outage', 'title: Search outage\nseverity: apocalyptic'));
+    const diagnostics = (await service.diagnostics(DOC))!;
+    const inFrontMatter = diagnostics.filter((d) => d.range.start.line < 4).slice(0, 1);
+    if (inFrontMatter.length === 0) return assert.fail(`no finding in the front matter: ${diagnostics.map((d) => d.code).join()}`);
+    const titles = (await service.codeActions(params(inFrontMatter)))!.map((a) => a.title);
+    assert.ok(titles.some((t) => t.endsWith('for this file')), titles.join());
+    assert.ok(!titles.some((t) => t.endsWith('for this line')), titles.join());
+  });
+
+  it('withholds the actions when the document moves on while the fixes are fetched', async () => {
+    const { documents, hooks, service } = setup();
+    documents.set(DOC, postmortem(3));
+    const diagnostics = (await service.diagnostics(DOC))!;
+    const owner = at(diagnostics, 'action-item-owner');
+    assert.ok((await service.codeActions(params(owner)))?.some((a) => a.isPreferred), 'offered while the version holds');
+    // A keystroke arrives while the request waits for the worker's answer.
+    hooks.onPick = () => documents.set(DOC, `typed\n${postmortem(3)}`);
+    const actions = await service.codeActions(params(owner));
+    const edits = (actions ?? []).flatMap((a) => (a.edit?.changes?.[DOC] ?? []) as TextEdit[]);
+    assert.equal(edits.length, 0, 'no edit placed against the superseded version');
+  });
+});
