@@ -217,12 +217,28 @@ export class AnalysisCache {
     return { version, config, headline: analysis, full: whole, pick };
   }
 
-  /** An analysis of a text that is not the document's current version (run: onSave's saved text), with the current tracker states; not cached. */
-  async analyzeText(uri: string, text: string, version: number, config: DocumentConfig): Promise<CheckedVersion | undefined> {
+  /**
+   * An analysis of a text that is not the document's current version (run: onSave's saved text), with
+   * the current tracker states; not cached. Off the main thread like every other analysis (a large
+   * document must not freeze the server), on the document's own worker, whose parser has the
+   * current text, a few edits away; undefined when the interest went or a newer analysis took over.
+   */
+  async analyzeText(uri: string, text: string, version: number, config: DocumentConfig, interest: Interest = ALWAYS): Promise<CheckedVersion | undefined> {
     const states = this.trackerStates?.(uri);
-    const trackerState = states && stateLookup(states, config.config.trackers ?? {});
-    const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), trackerState }, () => false);
-    return analysis && checkedHere(version, config, analysis);
+    const unwanted = () => interest.isCancellationRequested || this.currentVersion(uri) === undefined;
+    if (!this.host) {
+      const trackerState = states && stateLookup(states, config.config.trackers ?? {});
+      const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), trackerState }, unwanted);
+      return analysis && checkedHere(version, config, analysis);
+    }
+    const host = this.host;
+    const outcome = await host.run(uri, text, config.config, this.now(), unwanted, states);
+    if (outcome.kind !== 'done') return undefined;
+    const again = async () => {
+      const full = await host.run(uri, text, config.config, this.now(), unwanted, states, true);
+      return full.kind === 'done' ? full.analysis.details() : undefined;
+    };
+    return this.checkedThere(version, config, outcome.analysis, again);
   }
 
   delete(uri: string): void {

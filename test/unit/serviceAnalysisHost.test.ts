@@ -11,6 +11,8 @@ import type { ResolvedConfig } from '../../server/src/config/types';
 import { analyze } from '../../server/src/engine/analyze';
 import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
 import { PostmortemService, type DocumentStore } from '../../server/src/service/languageService';
+import { stateLookup } from '../../server/src/trackers/lookup';
+import type { TrackerState } from '../../server/src/trackers/types';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -31,14 +33,24 @@ interface Crossing {
 }
 
 /** Analyses in this thread as the worker would, and records every answer that would cross threads. */
-function recordingHost(crossed: Crossing[], hooks: { onPick?: () => void }): AnalysisHost {
+interface Hooks {
+  onPick?: () => void;
+  /** Answers 'stale' for this text once, as when a newer version's analysis takes the worker. */
+  supersede?: string;
+}
+
+function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
   const host = {
     setLog: () => undefined,
     forget: () => undefined,
     dispose: () => undefined,
-    async run(_uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean): Promise<Outcome> {
+    async run(_uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, states?: Record<string, TrackerState>): Promise<Outcome> {
+      if (hooks.supersede === text) {
+        hooks.supersede = undefined;
+        return { kind: 'stale' };
+      }
       if (stale()) return { kind: 'stale' };
-      const analysis = analyze(text, { config, now });
+      const analysis = analyze(text, { config, now, trackerState: states && stateLookup(states, config.trackers ?? {}) });
       const details = { model: analysis.model, findings: analysis.findings };
       const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
       crossed.push({ kind: 'run', size: JSON.stringify(findings).length, text });
@@ -78,7 +90,7 @@ class Documents implements DocumentStore {
 
 function setup(settings: Record<string, unknown> = {}) {
   const crossed: Crossing[] = [];
-  const hooks: { onPick?: () => void } = {};
+  const hooks: Hooks = {};
   const documents = new Documents();
   const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: recordingHost(crossed, hooks), settings: async () => settings });
   return { crossed, hooks, documents, service };
@@ -162,5 +174,40 @@ describe('code actions fetch only what their request needs', function () {
     const actions = await service.codeActions(params(owner));
     const edits = (actions ?? []).flatMap((a) => (a.edit?.changes?.[DOC] ?? []) as TextEdit[]);
     assert.equal(edits.length, 0, 'no edit placed against the superseded version');
+  });
+});
+
+describe('run: onSave re-check after new tracker states', function () {
+  this.timeout(20_000);
+  const TRACKED = `${postmortem(1)}- [x] Add a canary. Owner: @dana. Due: 2026-12-01. octo/app#1\n`;
+  const drift = (diagnostics: Diagnostic[] | undefined) => (diagnostics ?? []).filter((d) => d.code === 'action-item-drift').map((d) => d.range.start.line);
+
+  it('analyses the saved text through the analysis host, not on the main thread', async () => {
+    const { crossed, documents, service } = setup({ run: 'onSave' });
+    let states: Record<string, TrackerState> = {};
+    service.useTrackerStates(() => states);
+    documents.set(DOC, TRACKED);
+    assert.deepEqual(drift(await service.diagnostics(DOC)), []);
+    documents.set(DOC, `Two lines typed\nabove everything.\n${TRACKED}`);
+    states = { 'github:octo/app#1': { state: 'open' } };
+    service.trackerStatesChanged();
+    crossed.length = 0;
+    assert.deepEqual(drift(await service.diagnostics(DOC)), [TRACKED.split('\n').length - 2]);
+    assert.ok(crossed.some((c) => c.kind === 'run' && c.text === TRACKED), 'the saved text went to the host');
+  });
+
+  it('keeps the re-check pending when it could not be made, and makes it on the next answer', async () => {
+    const { documents, hooks, service } = setup({ run: 'onSave' });
+    let states: Record<string, TrackerState> = {};
+    service.useTrackerStates(() => states);
+    documents.set(DOC, TRACKED);
+    await service.diagnostics(DOC);
+    documents.set(DOC, `typed\n${TRACKED}`);
+    states = { 'github:octo/app#1': { state: 'open' } };
+    service.trackerStatesChanged();
+    // A newer version's analysis took the worker while the saved text was being re-checked.
+    hooks.supersede = TRACKED;
+    assert.equal(await service.diagnostics(DOC), undefined, 'no answer from the old findings: the client asks again');
+    assert.deepEqual(drift(await service.diagnostics(DOC)), [TRACKED.split('\n').length - 2]);
   });
 });

@@ -51,7 +51,10 @@ export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
       const diagnostics = await service.diagnostics(uri);
       // Never publish a stale version's diagnostics over a newer one.
       const current = documents.get(uri);
-      if (!diagnostics || !current || current.version !== version) return;
+      if (!current || current.version !== version) return;
+      // No answer for the version still open (run: onSave's re-check of the saved text lost the
+      // worker to another analysis): ask again, as a pulling client is told to.
+      if (!diagnostics) return schedule(uri);
       await connection.sendDiagnostics({ uri, version, diagnostics });
     }), PUSH_DELAY_MS));
   };

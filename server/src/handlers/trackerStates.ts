@@ -2,7 +2,9 @@
 // sends its settings and credentials, on a timer, and shortly after a save, never per edit. Analyses
 // take the states known at that moment (a synchronous lookup), so diagnostics never wait for the
 // network; when a read changes what is known, diagnostics and the Action Items view are refreshed.
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PostmortemService } from '../service/languageService';
 import type { TrackersConfig } from '../config/types';
 import { isPostmortem } from '../documents';
 import type { HandlerContext } from './context';
@@ -194,6 +196,34 @@ function sameKeys(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boo
   return true;
 }
 
+/**
+ * What the follow-through report reads in the editor. An open document is read as the editor has it,
+ * and like a file on disk only within postmortem.maxFileSize: its size is its length, known without
+ * building its text (a very large one is kept as lines), so one over the limit is skipped, never read whole.
+ */
+export function reportSources(documents: Pick<TextDocuments<TextDocument>, 'get'>, service: Pick<PostmortemService, 'settings' | 'documentConfig' | 'now'>, fs: FileSystem, trackerStates: (uri: string) => Record<string, TrackerState> | undefined): FollowThroughSources {
+  const openLength = (uri: string) => {
+    const open = documents.get(uri);
+    return open && open.offsetAt({ line: open.lineCount, character: 0 });
+  };
+  return {
+    openText: (uri) => {
+      const length = openLength(uri);
+      return length !== undefined && length <= service.settings.maxFileSize ? documents.get(uri)!.getText() : undefined;
+    },
+    readFile: (uri) => fs.readFile(uri),
+    stat: (uri) => {
+      const length = openLength(uri);
+      return length === undefined ? fs.stat(uri) : Promise.resolve({ size: length });
+    },
+    isPostmortem: (uri, text) => isPostmortem(uri, text, service.settings.files),
+    configFor: async (uri) => (await service.documentConfig(uri)).config,
+    maxFileSize: () => service.settings.maxFileSize,
+    trackerStates,
+    now: service.now,
+  };
+}
+
 /** Wires the background checks and the follow-through report to a connection: one call from startServer. */
 export function registerTrackerStates(ctx: HandlerContext, diagnostics: DiagnosticsChannel, fs: FileSystem): EditorTrackerStates {
   const { connection, documents, service, guard } = ctx;
@@ -209,16 +239,7 @@ export function registerTrackerStates(ctx: HandlerContext, diagnostics: Diagnost
     log: (message) => connection.console.log(message),
   });
   service.useTrackerStates((uri) => states.forDocument(uri));
-  const sources: FollowThroughSources = {
-    openText: (uri) => documents.get(uri)?.getText(),
-    readFile: (uri) => fs.readFile(uri),
-    stat: (uri) => fs.stat(uri),
-    isPostmortem: (uri, text) => isPostmortem(uri, text, service.settings.files),
-    configFor: async (uri) => (await service.documentConfig(uri)).config,
-    maxFileSize: () => service.settings.maxFileSize,
-    trackerStates: (uri) => states.forDocument(uri),
-    now: service.now,
-  };
+  const sources = reportSources(documents, service, fs, (uri) => states.forDocument(uri));
   connection.onNotification(TrackerSettingsNotification, guard.notification('Reading tracker settings', (settings: TrackerSettings) => states.configure(settings ?? { enabled: false })));
   connection.onRequest(TrackerStatesRequest, guard.request('Tracker states', { enabled: false, readAt: null, items: [] } as TrackerStatesResult, () => states.itemStates()));
   connection.onRequest(FollowThroughRequest, guard.request('Follow-through report', null as FollowThroughResult | null, (params: FollowThroughParams, token: CancellationToken) => followThroughReport(params, sources, token)));

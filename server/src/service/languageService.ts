@@ -200,9 +200,10 @@ export class PostmortemService {
       // On save: diagnostics of the last saved (or opened) text, placed against that text.
       let saved = this.frozen.get(uri) ?? checked.checked;
       if (this.refreeze.has(uri) && saved.version !== checked.checked.version) {
-        const again = await this.analyses.analyzeText(uri, saved.headline.text, saved.version, saved.config);
-        if (token.isCancellationRequested) return undefined;
-        if (again) saved = again;
+        const again = await this.analyses.analyzeText(uri, saved.headline.text, saved.version, saved.config, token);
+        // Not re-checked (cancelled, or a newer version's analysis took the worker): the next answer tries again.
+        if (!again || token.isCancellationRequested) return undefined;
+        saved = again;
       }
       this.refreeze.delete(uri);
       this.frozen.set(uri, saved);
