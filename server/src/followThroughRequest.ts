@@ -5,6 +5,8 @@
 import type { ResolvedConfig } from './config/types';
 import type { Interest } from './documents';
 import { analyze } from './engine/analyze';
+import { LineIndex } from './engine/lineIndex';
+import type { Postmortem } from './model/types';
 import { buildReport, type ReportInput } from './render/reportData';
 import { reportHtml } from './render/reportHtml';
 import { folderOf } from './service/fileSystem';
@@ -24,6 +26,12 @@ export interface FollowThroughSources {
   maxFileSize(): number;
   trackerStates(uri: string): Record<string, TrackerState> | undefined;
   now(): Date;
+  /**
+   * The model of a text, analysed off the server's main thread (the editor's analysis host), so a
+   * large or slow file cannot freeze the server; undefined skips the file (its analysis was stopped
+   * or failed, or the request was cancelled). Without it, each file is analysed here in one go.
+   */
+  analyze?(text: string, config: ResolvedConfig, now: Date, token: Interest): Promise<Postmortem | undefined>;
 }
 
 async function textOf(uri: string, sources: FollowThroughSources): Promise<string | undefined> {
@@ -62,8 +70,10 @@ export async function followThroughReport(params: FollowThroughParams, sources: 
     const states = sources.trackerStates(uri);
     const lookup = states && stateLookup(states, config.trackers ?? {});
     try {
-      const analysis = analyze(text, { config, now });
-      inputs.push({ file: label, model: analysis.model, lineOf: (offset) => analysis.lines.line(offset) + 1, trackerState: lookup });
+      const model = sources.analyze ? await sources.analyze(text, config, now, token) : analyze(text, { config, now }).model;
+      if (!model) continue;
+      const lines = new LineIndex(text);
+      inputs.push({ file: label, model, lineOf: (offset) => lines.line(offset) + 1, trackerState: lookup });
       links[label] = uri;
     } catch {
       // One document that cannot be read never stops the report.

@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
-import type { AnalysisHost, Outcome } from '../../server/src/analysis/host';
+import { withheldAnalysis, type AnalysisHost, type Outcome } from '../../server/src/analysis/host';
 import { pickDetails, type DetailsPick } from '../../server/src/analysis/worker';
 import type { ResolvedConfig } from '../../server/src/config/types';
+import { resolveConfig } from '../../server/src/config/resolve';
 import { analyze } from '../../server/src/engine/analyze';
 import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
 import { PostmortemService, type DocumentStore } from '../../server/src/service/languageService';
@@ -29,6 +30,7 @@ interface Crossing {
   /** Characters of JSON that crossed: a stand-in for the structured clone's work. */
   size: number;
   text?: string;
+  uri?: string;
   pick?: DetailsPick;
 }
 
@@ -37,6 +39,8 @@ interface Hooks {
   onPick?: () => void;
   /** Answers 'stale' for this text once, as when a newer version's analysis takes the worker. */
   supersede?: string;
+  /** Answers this text as the host does when its analysis runs past the budget. */
+  overBudget?: string;
 }
 
 function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
@@ -44,7 +48,11 @@ function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
     setLog: () => undefined,
     forget: () => undefined,
     dispose: () => undefined,
-    async run(_uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, states?: Record<string, TrackerState>): Promise<Outcome> {
+    async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, states?: Record<string, TrackerState>): Promise<Outcome> {
+      if (hooks.overBudget === text) {
+        crossed.push({ kind: 'run', size: 0, text, uri });
+        return { kind: 'done', analysis: withheldAnalysis(text, { start: 0, end: 0, message: 'Checking this document took longer than 5 s, so it was stopped.' }) };
+      }
       if (hooks.supersede === text) {
         hooks.supersede = undefined;
         return { kind: 'stale' };
@@ -53,7 +61,7 @@ function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
       const analysis = analyze(text, { config, now, trackerState: states && stateLookup(states, config.trackers ?? {}) });
       const details = { model: analysis.model, findings: analysis.findings };
       const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
-      crossed.push({ kind: 'run', size: JSON.stringify(findings).length, text });
+      crossed.push({ kind: 'run', size: JSON.stringify(findings).length, text, uri });
       return {
         kind: 'done',
         analysis: {
@@ -209,5 +217,18 @@ describe('run: onSave re-check after new tracker states', function () {
     hooks.supersede = TRACKED;
     assert.equal(await service.diagnostics(DOC), undefined, 'no answer from the old findings: the client asks again');
     assert.deepEqual(drift(await service.diagnostics(DOC)), [TRACKED.split('\n').length - 2]);
+  });
+});
+
+describe('follow-through report models', () => {
+  it('are analysed by the analysis host, apart from the open documents\' workers, and one stopped over budget is skipped', async () => {
+    const { crossed, hooks, service } = setup();
+    const text = postmortem(2);
+    const model = await service.reportModel(text, resolveConfig([]), NOW);
+    assert.equal(model?.actionItems.length, 2);
+    assert.equal(crossed.filter((c) => c.kind === 'run').length, 1);
+    assert.notEqual(crossed[0].uri, DOC);
+    hooks.overBudget = text;
+    assert.equal(await service.reportModel(text, resolveConfig([]), NOW), undefined);
   });
 });

@@ -201,7 +201,7 @@ function sameKeys(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boo
  * and like a file on disk only within postmortem.maxFileSize: its size is its length, known without
  * building its text (a very large one is kept as lines), so one over the limit is skipped, never read whole.
  */
-export function reportSources(documents: Pick<TextDocuments<TextDocument>, 'get'>, service: Pick<PostmortemService, 'settings' | 'documentConfig' | 'now'>, fs: FileSystem, trackerStates: (uri: string) => Record<string, TrackerState> | undefined): FollowThroughSources {
+export function reportSources(documents: Pick<TextDocuments<TextDocument>, 'get'>, service: Pick<PostmortemService, 'settings' | 'documentConfig' | 'now' | 'reportModel'>, fs: FileSystem, trackerStates: (uri: string) => Record<string, TrackerState> | undefined): FollowThroughSources {
   const openLength = (uri: string) => {
     const open = documents.get(uri);
     return open && open.offsetAt({ line: open.lineCount, character: 0 });
@@ -221,6 +221,7 @@ export function reportSources(documents: Pick<TextDocuments<TextDocument>, 'get'
     maxFileSize: () => service.settings.maxFileSize,
     trackerStates,
     now: service.now,
+    analyze: (text, config, now, token) => service.reportModel(text, config, now, token),
   };
 }
 
@@ -240,9 +241,18 @@ export function registerTrackerStates(ctx: HandlerContext, diagnostics: Diagnost
   });
   service.useTrackerStates((uri) => states.forDocument(uri));
   const sources = reportSources(documents, service, fs, (uri) => states.forDocument(uri));
+  let drawing = 0;
   connection.onNotification(TrackerSettingsNotification, guard.notification('Reading tracker settings', (settings: TrackerSettings) => states.configure(settings ?? { enabled: false })));
   connection.onRequest(TrackerStatesRequest, guard.request('Tracker states', { enabled: false, readAt: null, items: [] } as TrackerStatesResult, () => states.itemStates()));
-  connection.onRequest(FollowThroughRequest, guard.request('Follow-through report', null as FollowThroughResult | null, (params: FollowThroughParams, token: CancellationToken) => followThroughReport(params, sources, token)));
+  connection.onRequest(FollowThroughRequest, guard.request('Follow-through report', null as FollowThroughResult | null, async (params: FollowThroughParams, token: CancellationToken) => {
+    drawing++;
+    try {
+      return await followThroughReport(params, sources, token);
+    } finally {
+      // The last drawing in flight lets the report's worker go.
+      if (--drawing === 0) service.reportDone();
+    }
+  }));
   documents.onDidSave(() => states.saved());
   return states;
 }

@@ -4,6 +4,9 @@
 // current version, or the reason there is none. The LSP handlers (handlers/) adapt it to a connection;
 // unit tests drive it directly.
 import { NO_METRICS } from '../model/metrics';
+import type { ResolvedConfig } from '../config/types';
+import { analyzeCooperatively } from '../engine/analyze';
+import type { Postmortem } from '../model/types';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost } from '../analysis/host';
@@ -63,6 +66,10 @@ interface Found {
 
 export const NOT_CANCELLED: Interest = { isCancellationRequested: false };
 
+/** The analysis host's key for the follow-through report's analyses: a worker apart from the open documents'. */
+const REPORT_WORKER = 'postmortem:follow-through-report';
+const REPORT_WORKER_IDLE_MS = 60_000;
+
 /** isPostmortem reads no further than this into a document. */
 const HEAD_CHARS = 5000;
 
@@ -77,6 +84,7 @@ export class PostmortemService {
   /** Saved texts whose findings are to be made again (the tracker states changed). */
   private readonly refreeze = new Set<string>();
   private readonly told = new Set<string>();
+  private reportIdle: ReturnType<typeof setTimeout> | undefined;
   private globalSettings = DEFAULT_SETTINGS;
   readonly now: () => Date;
 
@@ -277,6 +285,34 @@ export class PostmortemService {
     return [...new Set([...this.index.owners(), ...open])].sort();
   }
 
+  /**
+   * The model of a text for the follow-through report (a file, or an open document's text): in a
+   * worker of its own when there is an analysis host, so a large or slow file never freezes the
+   * server, else cooperatively here. Undefined when cancelled, or when the analysis was stopped or
+   * failed (the host's withheld answer reads nothing and says why in a notice).
+   */
+  async reportModel(text: string, config: ResolvedConfig, now: Date, token: Interest = NOT_CANCELLED): Promise<Postmortem | undefined> {
+    const host = this.host.analysisHost;
+    clearTimeout(this.reportIdle);
+    if (!host) return (await analyzeCooperatively(text, { config, now }, () => token.isCancellationRequested))?.model;
+    const outcome = await host.run(REPORT_WORKER, text, config, now, () => token.isCancellationRequested, undefined, true);
+    if (outcome.kind !== 'done' || token.isCancellationRequested) return undefined;
+    const details = await outcome.analysis.details();
+    const withheld = outcome.analysis.notices.length > 0 && outcome.analysis.findings.length === 0 && details?.model.sections.length === 0;
+    if (withheld) this.log(`The follow-through report skipped a document: ${outcome.analysis.notices[0].message}`);
+    return withheld ? undefined : details?.model;
+  }
+
+  /**
+   * The report is drawn: its worker goes once no drawing followed for a while (an open panel redraws
+   * as files change, and a fresh worker costs its start; an idle one keeps the last file's model).
+   */
+  reportDone(): void {
+    clearTimeout(this.reportIdle);
+    this.reportIdle = setTimeout(() => this.host.analysisHost?.forget(REPORT_WORKER), REPORT_WORKER_IDLE_MS);
+    this.reportIdle.unref?.();
+  }
+
   /** Re-reads the workspace's postmortems under these folders (URIs). */
   reindex(folders: string[]): Promise<void> {
     return this.index.rebuild(folders);
@@ -345,6 +381,7 @@ export class PostmortemService {
   }
 
   dispose(): void {
+    clearTimeout(this.reportIdle);
     this.host.analysisHost?.dispose();
     this.index.dispose();
   }
