@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { FollowThroughResult } from '../../server/src/trackerProtocol';
 import { TestClient } from '../helpers/lspClient';
 
 const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
@@ -74,6 +75,31 @@ describe('hostile documents never take the server down', function () {
       assert.ok(hostileItems.some((d) => (d.code === 'input-limit' && /took longer than/.test(String(d.message))) || d.code === 'too-large'), JSON.stringify(hostileItems));
     });
   }
+
+  it('the follow-through report over a slow file: other documents are answered first, and the file is left out', async () => {
+    const slow = join(dir, 'postmortems', 'report-slow.md');
+    const fine = join(dir, 'postmortems', 'report-fine.md');
+    writeFileSync(slow, SLOW['100 KB of nested brackets']);
+    writeFileSync(fine, '# Postmortem\n\n## Action items\n\n- [ ] Add an alert. Owner: @a. Due: 2026-12-15\n');
+    const order: string[] = [];
+    const files = [slow, fine].map((path) => ({ uri: pathToFileURL(path).toString(), label: path.slice(dir.length + 1) }));
+    const report = client.connection.sendRequest<FollowThroughResult>('postmortem/followThroughReport', { files }).then((result) => {
+      order.push('report');
+      return result;
+    });
+    // A few edits to another document, each pulled, while the report is drawn.
+    const other = uriOf('while-report.md');
+    await client.open(other, '# Incident\n\nIt was human error.\n');
+    for (let version = 2; version <= 5; version++) {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version }, contentChanges: [{ text: `# Incident\n\nIt was human error (${version}).\n` }] });
+      assert.ok((await pull(other)).some((d) => d.code === 'no-blame-language'));
+      order.push('other');
+    }
+    const result = await report;
+    assert.deepEqual(order, ['other', 'other', 'other', 'other', 'report'], 'the report held the others up');
+    assert.deepEqual(Object.keys(result.links), ['postmortems/report-fine.md']);
+    assert.ok(client.logs.some((l) => /follow-through report skipped/.test(l)), 'the skipped file is logged');
+  });
 
   it('names a rule that throws once, and keeps the others', async () => {
     client.settings = { rules: { 'action-item-due-date': { options: { defaultDueDays: 'abc' } } } };
