@@ -27,6 +27,7 @@ const node = { js: '#!/usr/bin/env node' };
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(stage, 'dist', 'cli.js'), banner: node }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(stage, 'dist', 'server.js'), banner: node }),
+  esbuild.build({ ...common, entryPoints: ['server/src/workerThread.ts'], outfile: join(stage, 'dist', 'serverWorker.js') }),
   esbuild.build({ ...common, entryPoints: ['server/src/lib.ts'], outfile: join(stage, 'dist', 'lib.js') }),
 ]);
 

@@ -1,18 +1,15 @@
 // The language server's entry: `postmortem-language-server --stdio` for any editor, IPC for VS Code.
 // createConnection reads the transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) from argv.
-// The same bundle also runs as the analysis worker threads (see analysis/host.ts) and the index's (indexWorker.ts).
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+// Analyses and the workspace index run in worker threads started from serverWorker.js, the bundle
+// of workerThread.ts, which sits beside this one.
+import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisHost } from './analysis/host';
-import { serveAnalyses } from './analysis/worker';
-import { IndexWorker, INDEX_WORKER_ROLE, serveIndexJobs } from './indexWorker';
+import { IndexWorker, INDEX_WORKER_ROLE } from './indexWorker';
 import { startServer } from './startServer';
 import { nodeFileSystem } from './service/nodeFileSystem';
 
-if (!isMainThread) {
-  if (workerData === INDEX_WORKER_ROLE) serveIndexJobs(parentPort!);
-  else serveAnalyses(parentPort!);
-} else if (process.argv.includes('--version')) {
+if (process.argv.includes('--version')) {
   process.stdout.write(`${PM_VERSION}\n`);
 } else {
   const connection = createConnection(ProposedFeatures.all);
@@ -25,7 +22,8 @@ if (!isMainThread) {
   const fixedBudget = Number(process.env.POSTMORTEM_ANALYSIS_BUDGET_MS);
   // POSTMORTEM_WORKER_HEAP_MB sets the analysis worker's heap limit (tests see a worker run out of it).
   const heapMb = Number(process.env.POSTMORTEM_WORKER_HEAP_MB) || undefined;
-  const host = fixedBudget > 0 ? new AnalysisHost(__filename, fixedBudget, 0, heapMb) : new AnalysisHost(__filename, undefined, undefined, heapMb);
-  const indexReader = new IndexWorker(__filename, { workerData: INDEX_WORKER_ROLE, log: (m) => connection.console.log(m), ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}) });
+  const workerScript = join(__dirname, 'serverWorker.js');
+  const host = fixedBudget > 0 ? new AnalysisHost(workerScript, fixedBudget, 0, heapMb) : new AnalysisHost(workerScript, undefined, undefined, heapMb);
+  const indexReader = new IndexWorker(workerScript, { workerData: INDEX_WORKER_ROLE, log: (m) => connection.console.log(m), ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}) });
   startServer(connection, { host, fs: nodeFileSystem, indexReader });
 }

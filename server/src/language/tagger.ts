@@ -2,7 +2,7 @@
 // retext-pos for speed and name accuracy; see the issue 9 note). Tagging is the costly step, so
 // results are cached per sentence text: an edit re-tags only the sentences it changed.
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type englishModel from 'wink-eng-lite-web-model';
 import type { Pos } from './types';
 
 export interface Tag {
@@ -24,7 +24,10 @@ let engine: ReturnType<typeof winkNLP> | undefined;
 
 /** Builds the English model now (about a third of a second) rather than on the first sentence. */
 export function loadTagger(): ReturnType<typeof winkNLP> {
-  return (engine ??= winkNLP(model));
+  // The model (3.5 MB of source) is required here, not imported with this module, so a thread that
+  // never tags never compiles it; the Node server loads it from a file of its own (esbuild.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (engine ??= winkNLP(require('wink-eng-lite-web-model') as typeof englishModel));
 }
 
 const UD: Record<string, Pos> = {
