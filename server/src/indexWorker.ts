@@ -62,6 +62,11 @@ export class IndexWorker implements ActionItemReader {
 
   constructor(private readonly script: string, private readonly options: IndexWorkerOptions = {}) {}
 
+  /** Whether a worker thread is up (between the first read after an idle spell and the next idle spell). */
+  get alive(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** Jobs run one after another: the index reads one file at a time, and a refresh may overlap a rebuild. */
   read(uri: string, text: string, now: Date): Promise<Extraction> {
     const result = this.queue.then(() => this.run(uri, text, now));

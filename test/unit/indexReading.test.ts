@@ -89,6 +89,25 @@ describe('the workspace index reads files as analyze does', function () {
     assert.ok(logs.some((l) => /c-crash\.md: the index worker stopped while reading it/.test(l)), logs.join('\n'));
   });
 
+  it('lets its worker thread go when idle and starts a new one for the next file', async () => {
+    worker = new IndexWorker(WORKER_SCRIPT, { idleMs: 50 });
+    const first = PM('- [ ] Add an alert. Owner: @ana');
+    const read = async (text: string) => {
+      const result = await worker.read('file:///pm.md', text, NOW);
+      assert.ok(result.ok, result.ok ? '' : result.reason);
+      return shown(result.items);
+    };
+    assert.equal(worker.alive, false, 'no thread before the first read');
+    assert.deepEqual(await read(first), analysed(first));
+    assert.equal(worker.alive, true);
+    const deadline = Date.now() + 10_000;
+    while (worker.alive && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(worker.alive, false, 'the idle thread was let go');
+    const second = PM('- [ ] Add a canary. Owner: @dee');
+    assert.deepEqual(await read(second), analysed(second));
+    assert.equal(worker.alive, true, 'a new thread read the next file');
+  });
+
   it('on the main thread, skips a file that throws or runs past its budget, and indexes the rest', async () => {
     const logs: string[] = [];
     const inThread = inThreadReader(50, 0);
