@@ -6,7 +6,7 @@
 // starting exactly on the first unchanged line; otherwise the caller re-parses the whole block.
 import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import { isLineStart, lineEnd, lineEndings, lineStartOf } from './blocks';
-import { movedCopies, parseAt } from './windows';
+import { movedCopies, parseAt, replacing, shiftInPlace } from './windows';
 
 /** An edit as a common prefix and suffix: text[start, oldEnd + delta) replaced old[start, oldEnd). */
 export interface FineEdit {
@@ -36,11 +36,8 @@ function editedChild(children: readonly Child[], edit: FineEdit): number | undef
 
 function withChildren<T extends List | Table>(node: T, children: T['children'], delta: number, lineDelta: number): T {
   const p = node.position!;
-  return {
-    ...node,
-    children,
-    position: { start: p.start, end: { line: p.end.line + lineDelta, column: p.end.column, offset: p.end.offset! + delta } },
-  };
+  const position = { start: p.start, end: { line: p.end.line + lineDelta, column: p.end.column, offset: p.end.offset! + delta } };
+  return replacing<List | Table>(node, { children, position } as Partial<T>) as T;
 }
 
 export function reparseListItem(list: List, edit: FineEdit): FineResult | undefined {
@@ -83,7 +80,9 @@ export function reparseTableRow(table: Table, edit: FineEdit): FineResult | unde
   if (got.children[1].position!.start.line !== headLines + 1 || got.children[2].position!.start.line !== headLines + 2) return undefined;
   if (JSON.stringify(got.align) !== JSON.stringify(table.align)) return undefined;
   const line = rows[i].position!.start.line;
-  const [row] = movedCopies([got.children[1]], rowStart - head.length, line - headLines - 1);
+  // The row was parsed from a text of its own: nobody else holds it, so it moves in place.
+  const row = got.children[1];
+  shiftInPlace([row], rowStart - head.length, line - headLines - 1);
   const lineDelta = line + 1 - rows[i + 1].position!.start.line;
   const children = [...rows.slice(0, i), row, ...movedCopies(rows.slice(i + 1), delta, lineDelta)];
   return { node: withChildren(table, children, delta, lineDelta), lineDelta };

@@ -23,30 +23,54 @@ export function shiftInPlace(nodes: readonly Nodes[], offsetDelta: number, lineD
   }
 }
 
+/** Nodes copied so far by moves: for tests and the benchmark. */
+export const copyCount = { nodes: 0 };
+
+type Node = Nodes & Record<string, unknown>;
+
 /**
  * Copies of reused nodes with moved positions; the originals (part of an older version's tree)
- * stay as they were. Iterative, so any nesting depth is safe.
+ * stay as they were. Iterative, so any nesting depth is safe. Key by key, in each node's own
+ * order (the copy serialises as a fresh parse would): a spread of the many node shapes takes V8's
+ * slow path, and this runs on every node below an edit.
  */
 export function movedCopies<T extends Nodes>(nodes: readonly T[], offsetDelta: number, lineDelta: number): T[] {
   if (offsetDelta === 0 && lineDelta === 0) return nodes.slice();
   const out: T[] = new Array<T>(nodes.length);
-  const stack: Array<[readonly Nodes[], Nodes[], number]> = [[nodes, out, 0]];
+  // Each frame: nodes to copy, where the copies go, and whether they are units (see below).
+  const stack: Array<[readonly Node[], Node[], boolean]> = [[nodes as readonly Node[], out as Node[], true]];
+  let copied = 0;
   while (stack.length > 0) {
-    const [from, to, depth] = stack.pop()!;
+    const [from, to, units] = stack.pop()!;
     for (let i = 0; i < from.length; i++) {
       const node = from[i];
-      const copy = { ...node } as Nodes & { children?: Nodes[] };
-      if (node.position) copy.position = movedPosition(node.position, offsetDelta, lineDelta);
-      if ('children' in node) {
-        copy.children = new Array<Nodes>(node.children.length);
-        stack.push([node.children as Nodes[], copy.children, depth + 1]);
+      const copy = {} as Node;
+      for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (key === 'position') copy.position = value ? movedPosition(value as Position, offsetDelta, lineDelta) : undefined;
+        else if (key === 'children') {
+          const children = new Array<Node>((value as Node[]).length);
+          copy.children = children;
+          stack.push([value as Node[], children, node.type === 'list' || node.type === 'table']);
+        } else copy[key] = value;
       }
-      // Units (blocks, and the items and rows of top-level lists and tables) keep their caches.
-      if (depth < 2) recordCopy(copy, node);
+      // Units (the blocks moved, and the items and rows of lists and tables at any depth: the
+      // model's caches read nested ones too) keep their caches. Only they are recorded: a weak map
+      // entry costs about as much as the copy.
+      if (units) recordCopy(copy, node);
       to[i] = copy;
     }
+    copied += from.length;
   }
+  copyCount.nodes += copied;
   return out;
+}
+
+/** A copy of a node with some values replaced, key by key in the node's order (what a spread gives). */
+export function replacing<T extends Nodes>(node: T, values: Partial<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(node)) out[key] = key in values ? (values as Record<string, unknown>)[key] : (node as Node)[key];
+  return out as T;
 }
 
 /**
