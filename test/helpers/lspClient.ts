@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { serverProcessOptions } from '../../server/src/serverLaunch';
 import type { ClientCapabilities, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 /** dist/server.js of this repository, found upward from wherever this helper was bundled to. */
@@ -29,7 +30,9 @@ export class TestClient {
   private listeners: Array<() => void> = [];
 
   constructor(env: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    // Started as the VS Code client starts it (flags and environment), so the bench measures that.
+    const launch = serverProcessOptions();
+    this.child = spawn(process.execPath, [...launch.execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...launch.env, ...env } });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
