@@ -211,7 +211,7 @@ async function main(): Promise<void> {
   misc.push(['… and a 4 MB document (over postmortem.maxFileSize) opened too', `${huge.open.toFixed(0)} MB (+${(huge.open - huge.before).toFixed(0)} MB)`]);
   misc.push(['… at most while the 4 MB document is typed into (60 keystrokes)', `${huge.peak.toFixed(0)} MB (+${(huge.peak - huge.before).toFixed(0)} MB)`]);
   misc.push(['the 200-line document\'s keystroke to diagnostics meanwhile (alone)', `${ms(huge.other)} (${ms(huge.otherAlone)}, ${x(huge.other / huge.otherAlone)})`]);
-  for (const f of ['client.js', 'server.js', 'cli.js', 'webview.js']) {
+  for (const f of ['client.js', 'server.js', 'serverWorker.js', 'languageModel.js', 'cli.js', 'webview.js']) {
     const p = join(ROOT, 'dist', f);
     if (existsSync(p)) misc.push([`bundle dist/${f}`, `${(statSync(p).size / 1024).toFixed(0)} KB`]);
   }
