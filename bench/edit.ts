@@ -56,10 +56,11 @@ for (const { label, text, inside, top } of DOCUMENTS) {
     if (!editsOnly || i === 0) parseMarkdown(text);
     parse.push(cpuMs(t));
     const timings = new Map<string, number>();
+    const phases = new Map<string, number>();
     t = process.cpuUsage();
-    analyze(next(), { parser, timings });
+    analyze(next(), { parser, timings, phases });
     edit.push(cpuMs(t));
-    for (const [id, ms] of timings) rules.set(id, [...(rules.get(id) ?? []), ms]);
+    for (const [id, ms] of [...phases, ...timings]) rules.set(id, [...(rules.get(id) ?? []), ms]);
   }
   const p = median(parse);
   const e = median(edit);

@@ -15,6 +15,8 @@ import { LineIndex } from './lineIndex';
 import { Suppressions } from './suppressions';
 import { blockRun, runBlockRule, type BlockRun } from './blockRules';
 import { copyOf, unitsOf } from '../parsing/units';
+import { runItemRule } from './itemRules';
+import { todayFor } from '../model/calendar';
 
 export interface AnalyzeOptions {
   config?: ResolvedConfig;
@@ -23,6 +25,8 @@ export interface AnalyzeOptions {
   parser?: IncrementalParser;
   /** When given, receives each rule's run time in milliseconds (benchmarks and the linear-time tests). */
   timings?: Map<string, number>;
+  /** When given, receives the time of each step before the rules (parse, model, lines, suppressions): for bench/edit.ts. */
+  phases?: Map<string, number>;
   /** Tracker states the caller already read (in the background); absent means tracker checks are off. */
   trackerState?: (item: ActionItem) => TrackerState | undefined;
 }
@@ -105,6 +109,16 @@ export async function analyzeCooperatively(text: string, options: AnalyzeOptions
   }
 }
 
+/** Records the time since the previous mark under each name it is called with. */
+function phaseClock(phases: Map<string, number>): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    phases.set(name, now - last);
+    last = now;
+  };
+}
+
 function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, Analysis> {
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
@@ -113,17 +127,23 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
   // ones its fixed cost per call makes one pass faster.
   // The parser reads a copy whose over-deep containers became spaces (same length, same offsets);
   // rules read the real text, so fixes never copy those spaces back.
+  const clock = options.phases ? phaseClock(options.phases) : () => undefined;
   const bounded = boundNesting(text);
   const parseText = bounded.text;
   const root = options.parser ? yield* options.parser.steps(parseText) : parseText.length > WHOLE_PARSE_LIMIT ? yield* new IncrementalParser().steps(parseText) : parseWhole(parseText);
+  clock('parse');
   yield;
   const { model, sections } = buildModel(root, text, { timezone: config.timezone });
+  clock('model');
   yield;
   // The prose mask only when a rule reads it; both it and the block rules' runs come per unit from caches.
   let prose: string | undefined;
   let blocks: BlockRun | undefined;
+  let today: string | undefined;
   const lines = new LineIndex(text);
+  clock('lines');
   const suppressions = new Suppressions(root, lines);
+  clock('suppressions');
   const findings: Finding[] = [];
   const errors: RuleFailure[] = [];
   const notices: Notice[] = bounded.capped.length === 0 ? [] : [{
@@ -154,6 +174,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
     const started = options.timings ? performance.now() : 0;
     try {
       if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, context, (blocks ??= blockRun(unitsOf(root), text, kinded, model.meta.people)));
+      else if (rule.scope === 'item' && rule.checkItem) runItemRule(rule, context, (today ??= todayFor(model, now)));
       else rule.check(context);
     } catch (error) {
       errors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error), stack: (error as Error)?.stack });

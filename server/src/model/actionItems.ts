@@ -113,12 +113,31 @@ function shiftItem(item: ActionItem, by: number): ActionItem {
 const listItems = new UnitCache<ActionItem>();
 const tableRows = new UnitCache<ActionItem>();
 
+/** Where a placed item was read from: its node, and the cached relative item (the same object while the item is unchanged). */
+export interface ItemOrigin {
+  node: ListItem | TableRow;
+  relative: ActionItem;
+}
+
+const origins = new WeakMap<ActionItem, ItemOrigin>();
+
+/** The origin of an item this module read (undefined for an item built elsewhere): per-item caches key on `relative`. */
+export function itemOrigin(item: ActionItem): ItemOrigin | undefined {
+  return origins.get(item);
+}
+
+function place(relative: ActionItem, node: ListItem | TableRow, out: ActionItem[]): void {
+  const item = shiftItem(relative, startOffset(node));
+  origins.set(item, { node, relative });
+  out.push(item);
+}
+
 function fromList(list: List, text: string, out: ActionItem[]): void {
   for (const item of list.children) {
     if (isGroupLabel(item)) {
       item.children.filter((c): c is List => c.type === 'list').forEach((l) => fromList(l, text, out));
     } else {
-      out.push(shiftItem(listItems.get(item, '', (node, base) => shiftItem(fromListItem(node as ListItem, text), -base)), startOffset(item)));
+      place(listItems.get(item, '', (node, base) => shiftItem(fromListItem(node as ListItem, text), -base)), item, out);
     }
   }
 }
@@ -172,7 +191,7 @@ function fromTable(table: Table, text: string, out: ActionItem[]): void {
   // The header decides what each cell means: a row read under other columns is read again.
   const key = `${columns.text},${columns.owner},${columns.due},${columns.status},${columns.tracker}`;
   for (const row of rows) {
-    out.push(shiftItem(tableRows.get(row, key, (node, base) => shiftItem(fromRow(node as TableRow, text, columns), -base)), startOffset(row)));
+    place(tableRows.get(row, key, (node, base) => shiftItem(fromRow(node as TableRow, text, columns), -base)), row, out);
   }
 }
 

@@ -4,7 +4,7 @@ import { readFrontMatter } from '../parsing/frontMatter';
 import { collectActionItems } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
-import { collectRawEntries, timedItemCount } from './timelineEntries';
+import { collectRawEntries, timedItemCount, type RawItem } from './timelineEntries';
 import { findDate, writesDayFirst } from './timeExpression';
 import type { FrontMatter, IncidentMetadata, Postmortem } from './types';
 
@@ -72,22 +72,25 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
   const sections = findSections(root, text);
   const incidentDate = (meta.date && findDate(meta.date)?.iso) ?? (meta.title ? findDate(meta.title)?.iso : undefined);
   const readOptions = { dayFirst: writesDayFirst(text) };
-  const timelineFor = (section: SectionWithNodes | undefined) =>
-    buildTimeline({ section, text, incidentDate, frontMatterZone: meta.timezone, settingsZone: options.timezone, options: readOptions });
+  const timelineFor = (section: SectionWithNodes | undefined, raws?: RawItem[]) =>
+    buildTimeline({ section, text, incidentDate, frontMatterZone: meta.timezone, settingsZone: options.timezone, options: readOptions }, raws);
   const timedCount = (t: ReturnType<typeof timelineFor>): number => t.entries.filter((e) => e.minutes !== undefined || e.date !== undefined).length;
-  // Several timeline-like sections ("Key events" and "Timeline"): the one with the most dated entries.
-  let timeline = timelineFor(undefined);
+  // Several timeline-like sections ("Key events" and "Timeline"): the one with the most dated entries
+  // (the first of those). Only the chosen one is built, from the entries already read to count.
+  let chosen: { section: SectionWithNodes; raws?: RawItem[] } | undefined;
   let best = -1;
   const candidates = sections.filter((s) => s.kinds.includes('timeline'));
   for (const section of candidates) {
     // Counting dated items is cheaper than building a timeline (dates, zones, milestones): with one
     // candidate there is nothing to compare.
-    const count = candidates.length === 1 ? 0 : collectRawEntries(section.nodes, text, section.end, readOptions).filter((e) => !('dateLine' in e) && (e.expr?.time || e.expr?.date)).length;
+    const raws = candidates.length === 1 ? undefined : collectRawEntries(section.nodes, text, section.end, readOptions);
+    const count = raws ? raws.filter((e) => !('dateLine' in e) && (e.expr?.time || e.expr?.date)).length : 0;
     if (count > best) {
       best = count;
-      timeline = timelineFor(section);
+      chosen = { section, raws };
     }
   }
+  let timeline = timelineFor(chosen?.section, chosen?.raws);
   // Some teams keep only key events under a timeline label and the full timeline in another list.
   if (!timeline.section || timeline.section.form === 'label') {
     const inferred = inferTimelineSection(root, text);

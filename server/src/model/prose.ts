@@ -46,3 +46,12 @@ export function proseMask(root: Root, text: string): string {
   parts.push(blank(text.slice(cursor)));
   return parts.join('');
 }
+
+/**
+ * The prose mask of one node's range (a unit, or a list item inside one), from the same cache: what
+ * the whole mask holds there, as long as no ancestor of the node is quoted material (a list item in
+ * a block quote is blanked in the whole mask, not here).
+ */
+export function nodeProse(node: Unit, text: string): string {
+  return byUnit.get(node, '', (u, base) => unitMask(u, base, text));
+}

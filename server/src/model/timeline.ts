@@ -1,7 +1,7 @@
 // Turns a timeline section into dated, zoned, ordered entries with milestones.
 import { assignMilestones, explicitMilestone } from './milestones';
 import type { SectionWithNodes } from './sections';
-import { collectRawEntries, type RawEntry } from './timelineEntries';
+import { collectRawEntries, type RawEntry, type RawItem } from './timelineEntries';
 import { findDate, type CalendarDate, type ClockTime, type ReadOptions } from './timeExpression';
 import type { Timeline, TimelineEntry } from './types';
 import { formatOffset, zoneOffset, ZONE_PATTERN } from './zones';
@@ -49,7 +49,26 @@ function isoOf(days: number, time: ClockTime, offset: number): string {
   return `${c.year}-${pad(c.month)}-${pad(c.day)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}${formatOffset(offset)}`;
 }
 
-function toEntry(raw: RawEntry, text: string): TimelineEntry {
+/** Where HTML comments open between `from` and `to`, ascending. */
+function commentStarts(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('<!--', from); at !== -1 && at < to; at = text.indexOf('<!--', at + 4)) starts.push(at);
+  return starts;
+}
+
+/** Whether a comment opens inside [start, end): only then can an entry carry a milestone marker. */
+function opensComment(starts: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo] + 4 <= end;
+}
+
+function toEntry(raw: RawEntry, text: string, comments: readonly number[]): TimelineEntry {
   const entry: TimelineEntry = { form: raw.form, start: raw.start, end: raw.end, text: raw.text };
   const expr = raw.expr;
   if (expr && !expr.unknown) {
@@ -57,7 +76,7 @@ function toEntry(raw: RawEntry, text: string): TimelineEntry {
     entry.timeText = text.slice(entry.timeSpan.start, entry.timeSpan.end);
     if (expr.invalid) entry.invalidTime = expr.invalid;
   }
-  const marked = explicitMilestone(text.slice(raw.start, raw.end));
+  const marked = opensComment(comments, raw.start, raw.end) ? explicitMilestone(text.slice(raw.start, raw.end)) : undefined;
   if (marked) {
     entry.milestone = marked;
     entry.milestoneExplicit = true;
@@ -65,11 +84,12 @@ function toEntry(raw: RawEntry, text: string): TimelineEntry {
   return entry;
 }
 
-export function buildTimeline(inputs: TimelineInputs): Timeline {
+/** The timeline of a section; `raws`: its entries when the caller already read them (with the same options). */
+export function buildTimeline(inputs: TimelineInputs, raws?: RawItem[]): Timeline {
   const { section, text } = inputs;
   const timeline: Timeline = { section, entries: [], entryZones: [] };
   if (!section) return timeline;
-  const raws = collectRawEntries(section.nodes, text, section.end, inputs.options);
+  raws ??= collectRawEntries(section.nodes, text, section.end, inputs.options);
   // The preamble: the heading itself and what comes before the first entry.
   const firstEntry = raws.find((r): r is RawEntry => !('dateLine' in r));
   const firstBlock = firstEntry && section.nodes.find((n) => (n.position?.end.offset ?? 0) > firstEntry.start);
@@ -86,13 +106,22 @@ export function buildTimeline(inputs: TimelineInputs): Timeline {
   const zones = new Set<string>();
   let lastWritten: string | undefined;
 
+  // Reading each entry's source for a marker was most of the fold's cost; few entries hold a comment at all.
+  let from = Infinity;
+  let to = -Infinity;
+  for (const raw of raws) {
+    if ('dateLine' in raw) continue;
+    from = Math.min(from, raw.start);
+    to = Math.max(to, raw.end);
+  }
+  const comments = from < to ? commentStarts(text, from, to) : [];
   for (const item of raws) {
     if ('dateLine' in item) {
       carried = { ...item.dateLine, year: item.dateLine.year ?? carried?.year };
       previousLocal = undefined;
       continue;
     }
-    const entry = toEntry(item, text);
+    const entry = toEntry(item, text, comments);
     timeline.entries.push(entry);
     const expr = item.expr;
     if (expr?.invalid) continue;

@@ -275,9 +275,10 @@ export function collectRawEntries(nodes: readonly RootContent[], text: string, s
   // Blocks between two entries (an image, a code block, a note) belong to the entry above them.
   let pendingEnd: number | undefined;
   const attach = (before: number) => {
-    const added = out.slice(before);
-    const previous = out.slice(0, before).at(-1);
-    if (pendingEnd !== undefined && previous && !('dateLine' in previous) && added[0] && !('dateLine' in added[0])) previous.end = Math.max(previous.end, pendingEnd);
+    // Only the entries either side of the gap: copying the list here made a long timeline quadratic.
+    const previous = before > 0 ? out[before - 1] : undefined;
+    const added = out[before];
+    if (pendingEnd !== undefined && previous && !('dateLine' in previous) && added && !('dateLine' in added)) previous.end = Math.max(previous.end, pendingEnd);
     pendingEnd = undefined;
   };
   nodes.forEach((node, i) => {

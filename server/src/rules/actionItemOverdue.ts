@@ -1,5 +1,15 @@
-import { daysBetween, isOverdue, todayFor } from '../model/calendar';
-import type { Rule } from './types';
+import { daysBetween, isOverdue } from '../model/calendar';
+import type { ActionItem } from '../model/types';
+import { eachItem } from './itemScope';
+import type { ItemContext, Rule } from './types';
+
+function checkItem(item: ActionItem, context: ItemContext<object>): void {
+  const today = context.today;
+  if (!isOverdue(item, today)) return;
+  const days = daysBetween(item.due!, today);
+  const span = item.dueSpan ?? item;
+  context.report({ start: span.start, end: span.end, message: `This action item was due on ${item.due}, ${days} day${days === 1 ? '' : 's'} ago, and is still open. Mark it done, or agree a new date with its owner.` });
+}
 
 export const actionItemOverdue: Rule = {
   id: 'action-item-overdue',
@@ -14,13 +24,7 @@ export const actionItemOverdue: Rule = {
     valid: ['## Action items\n\n- [x] Add an alert. Owner: @ana. Due: 2020-01-10.'],
     invalid: ['## Action items\n\n- [ ] Add an alert. Owner: @ana. Due: 2020-01-10.'],
   },
-  check(context) {
-    const today = todayFor(context.model, context.now);
-    for (const item of context.model.actionItems) {
-      if (!isOverdue(item, today)) continue;
-      const days = daysBetween(item.due!, today);
-      const span = item.dueSpan ?? item;
-      context.report({ start: span.start, end: span.end, message: `This action item was due on ${item.due}, ${days} day${days === 1 ? '' : 's'} ago, and is still open. Mark it done, or agree a new date with its owner.` });
-    }
-  },
+  scope: 'item',
+  checkItem,
+  check: eachItem(checkItem),
 };

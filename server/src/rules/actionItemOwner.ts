@@ -1,4 +1,22 @@
-import type { Rule } from './types';
+import { eachItem } from './itemScope';
+import type { ActionItem } from '../model/types';
+import type { ItemContext, Rule } from './types';
+
+function checkItem(item: ActionItem, context: ItemContext<{ acceptTracker: boolean }>): void {
+  if (item.owner || item.status === 'done') return;
+  if (context.options.acceptTracker && item.tracker) return;
+  const cell = item.cells?.owner;
+  const edit = cell
+    ? { start: cell.start, end: cell.end, newText: rewriteCell(context.text.slice(cell.start, cell.end), '@owner') }
+    : { start: item.insertAt, end: item.insertAt, newText: ' Owner: @owner.' };
+  context.report({
+    start: item.start, end: item.insertAt,
+    message: item.ownerPlaceholder
+      ? 'This action item\'s owner is a placeholder. Name the one person who will see it through.'
+      : 'This action item has no owner. Name one person who will see it through (`@handle` or `Owner: name`).',
+    fix: item.ownerPlaceholder ? undefined : { title: 'Add an owner placeholder', edits: [edit] },
+  });
+}
 
 export const actionItemOwner: Rule<{ acceptTracker: boolean }> = {
   id: 'action-item-owner',
@@ -14,23 +32,9 @@ export const actionItemOwner: Rule<{ acceptTracker: boolean }> = {
     valid: ['## Action items\n\n- [ ] Add an alert on rejected batches. Owner: @ana. Due: 2026-12-15.'],
     invalid: ['## Action items\n\n- [ ] Add an alert on rejected batches. Due: 2026-12-15.'],
   },
-  check(context) {
-    for (const item of context.model.actionItems) {
-      if (item.owner || item.status === 'done') continue;
-      if (context.options.acceptTracker && item.tracker) continue;
-      const cell = item.cells?.owner;
-      const edit = cell
-        ? { start: cell.start, end: cell.end, newText: rewriteCell(context.text.slice(cell.start, cell.end), '@owner') }
-        : { start: item.insertAt, end: item.insertAt, newText: ' Owner: @owner.' };
-      context.report({
-        start: item.start, end: item.insertAt,
-        message: item.ownerPlaceholder
-          ? 'This action item\'s owner is a placeholder. Name the one person who will see it through.'
-          : 'This action item has no owner. Name one person who will see it through (`@handle` or `Owner: name`).',
-        fix: item.ownerPlaceholder ? undefined : { title: 'Add an owner placeholder', edits: [edit] },
-      });
-    }
-  },
+  scope: 'item',
+  checkItem,
+  check: eachItem(checkItem),
 };
 
 /** Puts `value` into a table cell, keeping its padding. */

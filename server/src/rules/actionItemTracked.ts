@@ -1,5 +1,15 @@
 import { isTracked } from '../trackers/links';
-import type { Rule } from './types';
+import { eachItem } from './itemScope';
+import type { ActionItem } from '../model/types';
+import type { ItemContext, Rule } from './types';
+
+function checkItem(item: ActionItem, context: ItemContext<object>): void {
+  if (item.status !== 'open' || isTracked(item, context.trackers)) return;
+  context.report({
+    start: item.start, end: Math.max(item.start + 1, item.insertAt),
+    message: 'This open action item links to no issue. Add a link to its issue (a URL, owner/repo#123 or a ticket key) so its progress can be followed.',
+  });
+}
 
 export const actionItemTracked: Rule = {
   id: 'action-item-tracked',
@@ -14,14 +24,7 @@ export const actionItemTracked: Rule = {
     valid: ['## Action items\n\n- [ ] Add a queue depth alert. Owner: @ana. Due: 2026-03-01. https://github.com/acme/app/issues/12'],
     invalid: ['## Action items\n\n- [ ] Add a queue depth alert. Owner: @ana. Due: 2026-03-01.'],
   },
-  check(context) {
-    const config = context.trackers.config;
-    for (const item of context.model.actionItems) {
-      if (item.status !== 'open' || isTracked(item, config)) continue;
-      context.report({
-        start: item.start, end: Math.max(item.start + 1, item.insertAt),
-        message: 'This open action item links to no issue. Add a link to its issue (a URL, owner/repo#123 or a ticket key) so its progress can be followed.',
-      });
-    }
-  },
+  scope: 'item',
+  checkItem,
+  check: eachItem(checkItem),
 };

@@ -93,8 +93,30 @@ export interface Rule<O extends object = object> {
    * `context.kindsAt` inside the block and the people the front matter lists (the cache key holds
    * exactly these). `check` stays the same judgement over the whole document.
    */
-  scope?: 'document' | 'block';
+  scope?: 'document' | 'block' | 'item';
   checkBlock?(sentences: readonly Sentence[], context: RuleContext<O>): void;
+  /**
+   * `item`: the rule judges one action item at a time in `checkItem`, reading only what ItemContext
+   * gives (the item, the text inside it, its options and the document-wide values there); the engine
+   * caches its reports per item, keyed by all of those, so an edit re-runs it only on the items it
+   * changed. `check` stays the same judgement over every item (see rules/itemScope.ts).
+   */
+  checkItem?(item: ActionItem, context: ItemContext<O>): void;
+}
+
+/** What an item-scoped rule may read besides the item (the engine's cache key holds each of these). */
+export interface ItemContext<O> {
+  /** The document's text: read only inside the item. */
+  text: string;
+  /** The prose mask (see RuleContext.prose) between two offsets inside the item. */
+  proseOf(start: number, end: number): string;
+  options: O;
+  /** Today's date (YYYY-MM-DD) in the document's zone, or the local one: rules never read the clock. */
+  today: string;
+  /** The incident's date (YYYY-MM-DD), when the document gives one. */
+  incidentDate?: string;
+  trackers: TrackersConfig;
+  report(finding: Report): void;
 }
 
 /** How far past its block a block-scoped rule may read the text (a suggestion that removes the spaces after a word). */
