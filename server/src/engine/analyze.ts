@@ -133,7 +133,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
   const root = options.parser ? yield* options.parser.steps(parseText) : parseText.length > WHOLE_PARSE_LIMIT ? yield* new IncrementalParser().steps(parseText) : parseWhole(parseText);
   clock('parse');
   yield;
-  const { model, sections } = buildModel(root, text, { timezone: config.timezone });
+  const { model, sections, itemSources } = buildModel(root, text, { timezone: config.timezone });
   clock('model');
   yield;
   // The prose mask only when a rule reads it; both it and the block rules' runs come per unit from caches.
@@ -174,7 +174,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
     const started = options.timings ? performance.now() : 0;
     try {
       if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, context, (blocks ??= blockRun(unitsOf(root), text, kinded, model.meta.people)));
-      else if (rule.scope === 'item' && rule.checkItem) runItemRule(rule, context, (today ??= todayFor(model, now)));
+      else if (rule.scope === 'item' && rule.checkItem) runItemRule(rule, context, (today ??= todayFor(model, now)), itemSources);
       else rule.check(context);
     } catch (error) {
       errors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error), stack: (error as Error)?.stack });

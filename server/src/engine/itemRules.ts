@@ -1,24 +1,25 @@
 // Item-scoped rules (scope: 'item') run per action item, with their reports cached per item relative
 // to its start: an edit in a 500-row table re-judges only the rows it changed, and the reports of the
-// others come back shifted. An item is identified by the model's cached reading of it (the same
-// object while its list item or table row, and the table's columns, are unchanged); the key holds
-// everything else ItemContext lets a rule read: its options, the trackers' settings, today's date
-// and the incident's date.
-import { itemOrigin } from '../model/actionItems';
+// others come back shifted. The reports live on the model's cached reading of the item (the same
+// object while its list item or table row, and the table's columns, are unchanged), one slot per
+// rule; the key holds everything else ItemContext lets a rule read: its options, the trackers'
+// settings, today's date and the incident's date.
+import type { ItemSource } from '../model/actionItems';
 import { nodeProse } from '../model/prose';
 import { startOffset } from '../parsing/markdown';
 import type { AnyRule, ItemContext, Report, RuleContext } from '../rules/types';
 import { shiftReport } from './blockRules';
 
-/** One item's reports: relative to its start, and (reused while the item stays put) where they were last placed. */
+/** One item's reports for one rule and key: relative to its start, and (reused while the item stays put) where they were last placed. */
 interface ItemReports {
+  key: string;
   relative: Report[];
   at: number;
   placed: Report[];
 }
 
-/** Per rule: the key its cached reports were judged with, and the reports per item reading. */
-const caches = new Map<string, { key: string; reports: WeakMap<object, ItemReports> }>();
+/** Per rule, the last key: equal keys become the same string, so checking an item's slot is one comparison. */
+const lastKeys = new Map<string, string>();
 const stats = { hits: 0, misses: 0 };
 
 /** Everything besides the item that an item rule may read (see ItemContext), as one key. */
@@ -26,30 +27,35 @@ export function itemRuleKey(context: RuleContext<object>, today: string): string
   return JSON.stringify([context.options, context.trackers.config, today, context.model.incidentDate ?? null]);
 }
 
-/** Runs one item rule over every action item: cached reports where the item and the key are unchanged. */
-export function runItemRule(rule: AnyRule, context: RuleContext<object>, today: string): void {
-  const key = itemRuleKey(context, today);
-  let cache = caches.get(rule.id);
-  if (!cache || cache.key !== key) caches.set(rule.id, (cache = { key, reports: new WeakMap() }));
+/**
+ * Runs one item rule over every action item: cached reports where the item and the key are
+ * unchanged. `sources` is parallel to the model's action items (see BuiltModel.itemSources).
+ */
+export function runItemRule(rule: AnyRule, context: RuleContext<object>, today: string, sources: readonly ItemSource[]): void {
+  let key = itemRuleKey(context, today);
+  if (lastKeys.get(rule.id) === key) key = lastKeys.get(rule.id)!;
+  else lastKeys.set(rule.id, key);
   const shared = { text: context.text, options: context.options, today, incidentDate: context.model.incidentDate, trackers: context.trackers.config };
-  for (const item of context.model.actionItems) {
-    const origin = itemOrigin(item);
-    let reports = origin && cache.reports.get(origin.relative);
-    if (reports) stats.hits++;
+  const items = context.model.actionItems;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const source = sources[i];
+    let reports = source?.reading.judged.get(rule.id) as ItemReports | undefined;
+    if (reports && reports.key === key) stats.hits++;
     else {
       stats.misses++;
       const placed: Report[] = [];
       const itemContext: ItemContext<object> = {
         ...shared,
-        // The item's node mask reads only the item; an item of unknown origin reads the whole mask.
-        proseOf: origin
-          ? (start, end) => nodeProse(origin.node, context.text).slice(start - startOffset(origin.node), end - startOffset(origin.node))
+        // The mask of the item's own node reads only the item; an item of unknown source reads the whole mask.
+        proseOf: source
+          ? (start, end) => nodeProse(source.node, context.text).slice(start - startOffset(source.node), end - startOffset(source.node))
           : (start, end) => context.prose.slice(start, end),
         report: (r) => placed.push(r),
       };
       rule.checkItem!(item, itemContext);
-      reports = { relative: placed.map((r) => shiftReport(r, -item.start)), at: item.start, placed };
-      if (origin) cache.reports.set(origin.relative, reports);
+      reports = { key, relative: placed.map((r) => shiftReport(r, -item.start)), at: item.start, placed };
+      source?.reading.judged.set(rule.id, reports);
     }
     if (reports.relative.length === 0) continue;
     if (reports.at !== item.start) {

@@ -1,6 +1,6 @@
 // Reads action items from list items, task-list items and table rows under an action-items section.
 import { endOffset, plainText, startOffset, walk, type List, type ListItem, type RootContent, type Table, type TableRow, type Nodes } from '../parsing/markdown';
-import { copyOf, UnitCache } from '../parsing/units';
+import { UnitCache } from '../parsing/units';
 import { findDate } from './timeExpression';
 import type { ActionItem, Span } from './types';
 
@@ -97,47 +97,63 @@ function shiftSpan(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-/** The same item `by` code units further on: a new object, so a reader may change it freely. */
+/**
+ * The same item `by` code units further on: a new object, so a reader may change it freely. Written
+ * out key by key (in the order both readers build an item) because a generic copy was most of the
+ * cost of reading a long table whose rows were all cached.
+ */
 function shiftItem(item: ActionItem, by: number): ActionItem {
-  const moved = copyOf(item);
-  moved.start += by;
-  moved.end += by;
-  moved.insertAt += by;
-  if (item.dueSpan) moved.dueSpan = shiftSpan(item.dueSpan, by);
-  if (item.cells) moved.cells = { owner: item.cells.owner && shiftSpan(item.cells.owner, by), due: item.cells.due && shiftSpan(item.cells.due, by) };
+  const moved: ActionItem = {
+    start: item.start + by, end: item.end + by, text: item.text, form: item.form,
+    owner: item.owner, ownerPlaceholder: item.ownerPlaceholder,
+    dueText: item.dueText, due: item.due, dueSpan: item.dueSpan && shiftSpan(item.dueSpan, by),
+    status: item.status, tracker: item.tracker, insertAt: item.insertAt + by,
+  };
+  if ('cells' in item) moved.cells = { owner: item.cells!.owner && shiftSpan(item.cells!.owner, by), due: item.cells!.due && shiftSpan(item.cells!.due, by) };
   return moved;
+}
+
+/**
+ * An item's cached reading: the item relative to its node's start, and what item-scoped rules
+ * judged of it (engine/itemRules.ts), which lives exactly as long as the reading stays valid.
+ */
+export interface ItemReading {
+  item: ActionItem;
+  judged: Map<string, unknown>;
+}
+
+/** Where a placed item came from: its reading and its node in the current tree. */
+export interface ItemSource {
+  reading: ItemReading;
+  node: ListItem | TableRow;
 }
 
 // An item is read from its own source alone (a row also from its table's columns, in the key):
 // cached per list item and table row, relative to its start, so an edit reads only the rows it changed.
-const listItems = new UnitCache<ActionItem>();
-const tableRows = new UnitCache<ActionItem>();
+const listItems = new UnitCache<ItemReading>();
+const tableRows = new UnitCache<ItemReading>();
 
-/** Where a placed item was read from: its node, and the cached relative item (the same object while the item is unchanged). */
-export interface ItemOrigin {
-  node: ListItem | TableRow;
-  relative: ActionItem;
+function reading(item: ActionItem, base: number): ItemReading {
+  return { item: shiftItem(item, -base), judged: new Map() };
 }
 
-const origins = new WeakMap<ActionItem, ItemOrigin>();
-
-/** The origin of an item this module read (undefined for an item built elsewhere): per-item caches key on `relative`. */
-export function itemOrigin(item: ActionItem): ItemOrigin | undefined {
-  return origins.get(item);
+function place(read: ItemReading, node: ListItem | TableRow, out: Collected): void {
+  out.items.push(shiftItem(read.item, startOffset(node)));
+  out.sources?.push({ reading: read, node });
 }
 
-function place(relative: ActionItem, node: ListItem | TableRow, out: ActionItem[]): void {
-  const item = shiftItem(relative, startOffset(node));
-  origins.set(item, { node, relative });
-  out.push(item);
+interface Collected {
+  items: ActionItem[];
+  /** Parallel to `items`, when the caller wants them. */
+  sources?: ItemSource[];
 }
 
-function fromList(list: List, text: string, out: ActionItem[]): void {
+function fromList(list: List, text: string, out: Collected): void {
   for (const item of list.children) {
     if (isGroupLabel(item)) {
       item.children.filter((c): c is List => c.type === 'list').forEach((l) => fromList(l, text, out));
     } else {
-      place(listItems.get(item, '', (node, base) => shiftItem(fromListItem(node as ListItem, text), -base)), item, out);
+      place(listItems.get(item, '', (node, base) => reading(fromListItem(node as ListItem, text), base)), item, out);
     }
   }
 }
@@ -182,7 +198,7 @@ function fromRow(row: TableRow, text: string, columns: Columns): ActionItem {
   };
 }
 
-function fromTable(table: Table, text: string, out: ActionItem[]): void {
+function fromTable(table: Table, text: string, out: Collected): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const names = header.children.map((c) => plainText(c).trim());
@@ -191,15 +207,16 @@ function fromTable(table: Table, text: string, out: ActionItem[]): void {
   // The header decides what each cell means: a row read under other columns is read again.
   const key = `${columns.text},${columns.owner},${columns.due},${columns.status},${columns.tracker}`;
   for (const row of rows) {
-    place(tableRows.get(row, key, (node, base) => shiftItem(fromRow(node as TableRow, text, columns), -base)), row, out);
+    place(tableRows.get(row, key, (node, base) => reading(fromRow(node as TableRow, text, columns), base)), row, out);
   }
 }
 
-export function collectActionItems(nodes: readonly RootContent[], text: string): ActionItem[] {
-  const out: ActionItem[] = [];
+/** The action items of a section's blocks; `sources`, when given, receives where each came from (in the same order). */
+export function collectActionItems(nodes: readonly RootContent[], text: string, sources?: ItemSource[]): ActionItem[] {
+  const out: Collected = { items: [], sources };
   for (const node of nodes) {
     if (node.type === 'list') fromList(node, text, out);
     else if (node.type === 'table') fromTable(node, text, out);
   }
-  return out;
+  return out.items;
 }

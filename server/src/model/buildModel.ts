@@ -1,12 +1,12 @@
 // From mdast to the Postmortem model: front matter, sections, timeline, action items.
 import { plainText, type List, type Nodes, type Root, walk } from '../parsing/markdown';
 import { readFrontMatter } from '../parsing/frontMatter';
-import { collectActionItems } from './actionItems';
+import { collectActionItems, type ItemSource } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
 import { collectRawEntries, timedItemCount, type RawItem } from './timelineEntries';
 import { findDate, writesDayFirst } from './timeExpression';
-import type { FrontMatter, IncidentMetadata, Postmortem } from './types';
+import type { ActionItem, FrontMatter, IncidentMetadata, Postmortem } from './types';
 
 export interface ModelOptions {
   /** A timezone from the editor's settings, used when the document states none. */
@@ -16,6 +16,8 @@ export interface ModelOptions {
 export interface BuiltModel {
   model: Postmortem;
   sections: SectionWithNodes[];
+  /** Where each of `model.actionItems` was read from (same order): the item rules' caches key on it. */
+  itemSources: ItemSource[];
 }
 
 function asString(value: unknown): string | undefined {
@@ -104,14 +106,22 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
   const actionSections = sections.filter((s) => s.kinds.includes('action-items'));
   const outermost = actionSections.filter((s) => !actionSections.some((o) => o !== s && o.start <= s.start && s.end <= o.end && o.level < s.level));
   const seen = new Set<number>();
-  const actionItems = outermost
-    .flatMap((s) => collectActionItems(s.nodes, text))
-    .filter((item) => !seen.has(item.start) && seen.add(item.start));
+  const actionItems: ActionItem[] = [];
+  const itemSources: ItemSource[] = [];
+  for (const section of outermost) {
+    const sources: ItemSource[] = [];
+    collectActionItems(section.nodes, text, sources).forEach((item, i) => {
+      if (seen.has(item.start)) return;
+      seen.add(item.start);
+      actionItems.push(item);
+      itemSources.push(sources[i]);
+    });
+  }
   const firstDated = timeline.entries.find((e) => e.iso)?.iso?.slice(0, 10);
   const model: Postmortem = {
     frontMatter, meta, timeline, actionItems,
     sections: sections.map(({ nodes: _nodes, ...section }) => section),
     incidentDate: incidentDate ?? firstDated,
   };
-  return { model, sections };
+  return { model, sections, itemSources };
 }

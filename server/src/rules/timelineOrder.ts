@@ -42,7 +42,8 @@ export const timelineOrder: Rule = {
   },
   check(context) {
     const entries = context.model.timeline.entries;
-    const fix = sortFix(entries, context.text);
+    // The sorted timeline is as long as the timeline: built only when an entry is out of order.
+    let fix: Fix | undefined | null = null;
     // Compare with the previous placed entry only: one mistyped time then yields one finding, not one per later entry.
     let previous: TimelineEntry | undefined;
     for (const entry of entries) {
@@ -51,7 +52,7 @@ export const timelineOrder: Rule = {
         context.report({
           ...entry.timeSpan,
           message: `${entry.timeText} comes after ${previous.timeText} in the timeline but is earlier. Check the time, add the date if it crossed midnight, or move the entry.`,
-          fix,
+          fix: fix === null ? (fix = sortFix(entries, context.text)) : fix,
         });
       }
       previous = entry;
