@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { blockCacheStats } from '../../server/src/engine/blockRules';
+import { itemCacheStats } from '../../server/src/engine/itemRules';
 import { collectActionItems } from '../../server/src/model/actionItems';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { parseMarkdown, type Table } from '../../server/src/parsing/markdown';
@@ -107,5 +108,61 @@ describe('per-unit cache keys', () => {
     const { first, second } = edited(text, text.replace('- 10:05 The', '- The'));
     assert.equal(first.model.timeline.entries.length, 3);
     assert.equal(second.model.timeline.entries.length, 0);
+  });
+  describe('item-scoped rules', () => {
+    // The action items sit in their own section; each edit below lands elsewhere, so the items' readings stay cached.
+    const doc = (frontMatter: string, item: string) => `---\ntimezone: UTC\n${frontMatter}---\n\n# Incident\n\n## Summary\n\nShort.\n\n## Action items\n\n- [ ] ${item}\n`;
+    const later = (text: string) => text.replace('Short.', 'Shorter.');
+    const first = (findings: { ruleId: string; message: string; suggestions?: { title: string }[] }[], id: string) => findings.find((f) => f.ruleId === id);
+
+    it('re-judges as many items for a keystroke in a long table as in a short one', () => {
+      const judged = (rows: number) => {
+        const table = Array.from({ length: rows }, (_, i) => `| Add a canary stage (${i}) | | 2020-12-01 | open |`).join('\n');
+        const text = `# Incident\n\n## Action items\n\n| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n${table}\n`;
+        const parser = new IncrementalParser();
+        analyze(text, { now: NOW, parser });
+        const at = text.indexOf(`(${Math.floor(rows / 2)})`);
+        const before = itemCacheStats();
+        const result = analyze(`${text.slice(0, at)}x${text.slice(at)}`, { now: NOW, parser });
+        const after = itemCacheStats();
+        assert.deepStrictEqual(result.findings, analyze(`${text.slice(0, at)}x${text.slice(at)}`, { now: NOW }).findings);
+        return { misses: after.misses - before.misses, hits: after.hits - before.hits };
+      };
+      const short = judged(20);
+      const long = judged(200);
+      assert.equal(long.misses, short.misses);
+      assert.ok(long.hits > short.hits * 5, `${long.hits} vs ${short.hits}`);
+    });
+
+    it('judges a cached item again when today moves past its due date', () => {
+      const text = doc('', 'Add a canary stage. Owner: @ana. Due: 2026-11-30.');
+      const { first: before, second: after } = edited(text, later(text), { before: { now: new Date('2026-11-30T12:00:00Z') }, after: { now: new Date('2026-12-02T12:00:00Z') } });
+      assert.equal(ids(before.findings, 'action-item-overdue'), 0);
+      assert.equal(ids(after.findings, 'action-item-overdue'), 1);
+    });
+
+    it("judges a cached item again when the rule's options change", () => {
+      const text = doc('', 'Add a canary stage. Owner: @ana.');
+      const week = resolveConfig([{ rules: { 'action-item-due-date': { options: { defaultDueDays: 7 } } } } as never]);
+      const { first: before, second: after } = edited(text, later(text), { after: { config: week } });
+      assert.match(first(before.findings, 'action-item-due-date')!.suggestions![0].title, /in 14 days/);
+      assert.match(first(after.findings, 'action-item-due-date')!.suggestions![0].title, /in 7 days/);
+    });
+
+    it('judges a cached item again when the incident date moves after its due date', () => {
+      const text = doc('date: 2026-11-01\n', 'Add a canary stage. Owner: @ana. Due: 2026-11-20.');
+      const { first: before, second: after } = edited(text, text.replace('date: 2026-11-01', 'date: 2026-11-25'));
+      assert.equal(first(before.findings, 'action-item-due-date'), undefined);
+      assert.match(first(after.findings, 'action-item-due-date')!.message, /before the incident/);
+    });
+
+    it("judges a cached item again when the trackers' settings change what a reference names", () => {
+      // "(#12)" names an issue only once a repository says where bare numbers live.
+      const text = doc('', 'Add a canary stage (#12). Owner: @ana. Due: 2026-12-20.');
+      const repository = resolveConfig([{ trackers: { github: { repository: 'acme/app' } } } as never]);
+      const { first: before, second: after } = edited(text, later(text), { after: { config: repository } });
+      assert.equal(ids(before.findings, 'action-item-tracked'), 1);
+      assert.equal(ids(after.findings, 'action-item-tracked'), 0);
+    });
   });
 });
