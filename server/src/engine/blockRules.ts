@@ -8,25 +8,28 @@ import { readUnitSentences, peopleNames } from '../language/reader';
 import type { Sentence } from '../language/types';
 import type { Section } from '../model/types';
 import { endOffset, startOffset, type Nodes } from '../parsing/markdown';
-import { copyOf, UnitCache, type Unit } from '../parsing/units';
+import { copyOf, originOf, type Unit } from '../parsing/units';
 import { BLOCK_LOOKAHEAD, type AnyRule, type Fix, type Report, type RuleContext } from '../rules/types';
 
-/** One unit's reports: relative to its start, and (reused while the unit stays put) where they were last placed. */
+/** One unit's reports for one rule: relative to its start, and (reused while the unit stays put) where they were last placed. */
 interface UnitReports {
+  /** The rule's settings and the unit's key they were judged with. */
+  settings: string;
+  unitKey: string;
   relative: Report[];
   at: number;
   placed: Report[];
 }
 
-/** Per rule: the settings its cached reports were judged with, and the reports per unit. */
-const caches = new Map<string, { settings: string; cache: UnitCache<UnitReports> }>();
-
-/** The rule's unit cache for these settings (other settings start a new one: the old one is dropped). */
-function cacheFor(ruleId: string, settings: string): UnitCache<UnitReports> {
-  let entry = caches.get(ruleId);
-  if (!entry || entry.settings !== settings) caches.set(ruleId, (entry = { settings, cache: new UnitCache<UnitReports>() }));
-  return entry.cache;
-}
+/**
+ * Per unit (by its original node): each block rule's reports. One record per unit shared by the
+ * rules, so a keystroke looks each unit up once, not once per rule (the lookups were most of the
+ * block rules' cost on a long table).
+ */
+const records = new WeakMap<object, Map<string, UnitReports>>();
+/** Per rule, the last settings: equal settings become the same string, so checking a unit's slot is one comparison. */
+const lastSettings = new Map<string, string>();
+const stats = { hits: 0, misses: 0 };
 
 function shiftFix(fix: Fix, by: number): Fix {
   return { title: fix.title, edits: fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
@@ -59,6 +62,8 @@ export interface BlockRun {
   units: readonly Unit[];
   /** Per unit: what its reports depend on besides itself and the rule's settings. */
   unitKeys: string[];
+  /** Per unit: its rules' reports (see `records`). */
+  unitRecords: Map<string, UnitReports>[];
   sentencesOf(unit: Unit): Sentence[];
 }
 
@@ -76,9 +81,15 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
     open = open.filter((s) => s.end > start);
     return `${names.key}\u0001${kindsKey(open, start, end)}\u0001${text.slice(end, end + BLOCK_LOOKAHEAD)}`;
   });
+  const unitRecords = units.map((u) => {
+    const origin = originOf(u);
+    let record = records.get(origin);
+    if (!record) records.set(origin, (record = new Map()));
+    return record;
+  });
   const read = new Map<Unit, Sentence[]>();
   return {
-    units, unitKeys,
+    units, unitKeys, unitRecords,
     sentencesOf(unit) {
       let sentences = read.get(unit);
       if (!sentences) read.set(unit, (sentences = readUnitSentences(unit as Nodes, text, names)));
@@ -87,21 +98,26 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
   };
 }
 
-/** Runs one block rule over every unit: cached reports where the unit and its key are unchanged. */
+/** Runs one block rule over every unit: cached reports where the unit, its key and the rule's settings are unchanged. */
 export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: BlockRun): void {
-  const cache = cacheFor(rule.id, JSON.stringify([context.options, context.shared]));
-  const judge = (unit: Unit, base: number): UnitReports => {
-    const placed: Report[] = [];
-    const sentences = run.sentencesOf(unit);
-    if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => placed.push(r) }));
-    return { relative: placed.map((r) => shiftReport(r, -base)), at: base, placed };
-  };
-  const { units, unitKeys } = run;
+  let settings = JSON.stringify([context.options, context.shared]);
+  if (lastSettings.get(rule.id) === settings) settings = lastSettings.get(rule.id)!;
+  else lastSettings.set(rule.id, settings);
+  const { units, unitKeys, unitRecords } = run;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
-    const reports = cache.get(unit, unitKeys[i], judge);
-    if (reports.relative.length === 0) continue;
     const base = startOffset(unit);
+    let reports = unitRecords[i].get(rule.id);
+    if (reports && reports.settings === settings && reports.unitKey === unitKeys[i]) stats.hits++;
+    else {
+      stats.misses++;
+      const placed: Report[] = [];
+      const sentences = run.sentencesOf(unit);
+      if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => placed.push(r) }));
+      reports = { settings, unitKey: unitKeys[i], relative: placed.map((r) => shiftReport(r, -base)), at: base, placed };
+      unitRecords[i].set(rule.id, reports);
+    }
+    if (reports.relative.length === 0) continue;
     if (reports.at !== base) {
       reports.placed = reports.relative.map((r) => shiftReport(r, base));
       reports.at = base;
@@ -113,11 +129,5 @@ export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: B
 
 /** How many unit judgements the block rules' caches answered and computed so far (tests check an edit re-judges few). */
 export function blockCacheStats(): { hits: number; misses: number } {
-  let hits = 0;
-  let misses = 0;
-  for (const { cache } of caches.values()) {
-    hits += cache.hits;
-    misses += cache.misses;
-  }
-  return { hits, misses };
+  return { ...stats };
 }
