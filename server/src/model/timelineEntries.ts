@@ -2,7 +2,7 @@
 // a time: a list item, a line of a paragraph (hard-wrapped or split by <br>), a table row, a heading.
 // A line that is only a date, or a heading that names a day, sets the date for what follows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
-import { copyOf, UnitCache } from '../parsing/units';
+import { UnitCache } from '../parsing/units';
 import { kindsOf } from './sectionMatch';
 import { readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
@@ -106,13 +106,26 @@ function isSectionLabel(item: ListItem): boolean {
   return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(plainText(first.children[0])).length > 0;
 }
 
-/** The same raw item `by` code units further on: a new object (the collector extends entries it holds). */
+/**
+ * The same raw item `by` code units further on: a new object (the collector extends entries it
+ * holds). Every raw entry has the same keys in the same order, and so has its expression once
+ * cached (see `relativeRaw`): the timeline's fold reads each entry's fields, and objects of one
+ * shape make those reads several times cheaper on a long timeline than objects of many.
+ */
 function shiftRaw(raw: RawItem, by: number): RawItem {
   if ('dateLine' in raw) return { dateLine: raw.dateLine };
-  const moved = copyOf(raw);
-  moved.start += by;
-  moved.end += by;
-  moved.exprBase += by;
+  return { form: raw.form, start: raw.start + by, end: raw.end + by, exprBase: raw.exprBase + by, expr: raw.expr, date: raw.date, zone: raw.zone, year: raw.year, text: raw.text };
+}
+
+/** An expression with every key present, in one order (absent ones undefined). */
+function fixedShape(e: TimeExpression): TimeExpression {
+  return { date: e.date, time: e.time, endTime: e.endTime, zone: e.zone, invalid: e.invalid, unknown: e.unknown, length: e.length, start: e.start, end: e.end };
+}
+
+/** A raw item as cached: relative to `at`, its expression in the fixed shape. */
+function relativeRaw(raw: RawItem, at: number): RawItem {
+  const moved = shiftRaw(raw, -at);
+  if (!('dateLine' in moved) && moved.expr) moved.expr = fixedShape(moved.expr);
   return moved;
 }
 
@@ -143,7 +156,7 @@ function collectList(list: List, text: string, sink: Sink, options: ReadOptions)
   const key = `${timed ? 'timed' : ''}\u0001${optionsKey(options)}`;
   for (const item of list.children) {
     const base = startOffset(item);
-    const raws = itemEntries.get(item, key, (node, at) => readItem(node as ListItem, text, timed, options).map((r) => shiftRaw(r, -at)));
+    const raws = itemEntries.get(item, key, (node, at) => readItem(node as ListItem, text, timed, options).map((r) => relativeRaw(r, at)));
     for (const raw of raws) sink(shiftRaw(raw, base));
   }
 }
@@ -247,7 +260,7 @@ function readBlock(node: RootContent, text: string, options: ReadOptions, base: 
   if (node.type === 'table') collectTable(node, text, sink, options);
   else if (node.type === 'paragraph') collectParagraphLines(startOffset(node), endOffset(node), text, sink, options);
   // Shifted once complete: a paragraph's entry grows with the lines after it.
-  return out.map((e) => shiftRaw(e, -base));
+  return out.map((e) => relativeRaw(e, base));
 }
 
 function collectBlock(node: RootContent, text: string, sink: Sink, options: ReadOptions): void {
