@@ -156,15 +156,17 @@ export function explicitMilestone(source: string): Milestone | undefined {
  */
 export function assignMilestones(entries: TimelineEntry[]): void {
   const taken = new Set(entries.filter((e) => e.milestoneExplicit).map((e) => e.milestone));
-  const named = new Map<TimelineEntry, readonly Milestone[]>();
-  const read = (e: TimelineEntry) => {
-    let found = named.get(e);
-    if (!found) named.set(e, (found = milestonesIn(e.text)));
-    return found;
-  };
+  // Each entry's words are read at most once, and only when a search reaches it (a milestone found early stops it).
+  const named: (readonly Milestone[] | undefined)[] = new Array(entries.length);
   for (const milestone of MILESTONES) {
     if (taken.has(milestone)) continue;
-    const entry = entries.find((e) => !e.milestone && read(e).includes(milestone));
-    if (entry) entry.milestone = milestone;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (entry.milestone) continue;
+      if ((named[i] ??= milestonesIn(entry.text)).includes(milestone)) {
+        entry.milestone = milestone;
+        break;
+      }
+    }
   }
 }

@@ -44,9 +44,26 @@ function findPreambleZone(source: string): string | undefined {
   return m?.[1] ?? m?.[2];
 }
 
+/**
+ * The calendar date of a day number, as YYYY-MM-DD: the same few days recur on every entry of a
+ * long timeline, so their (flat) strings are kept; the entries' `date` is this string too.
+ */
+const dayStrings = new Map<number, string>();
+const DAY_STRINGS_LIMIT = 4096;
+
+function dayString(days: number): string {
+  let day = dayStrings.get(days);
+  if (day === undefined) {
+    const c = civilFromDays(days);
+    day = `${c.year}-${pad(c.month)}-${pad(c.day)}`;
+    if (dayStrings.size >= DAY_STRINGS_LIMIT) dayStrings.clear();
+    dayStrings.set(days, day);
+  }
+  return day;
+}
+
 function isoOf(days: number, time: ClockTime, offset: number): string {
-  const c = civilFromDays(days);
-  return `${c.year}-${pad(c.month)}-${pad(c.day)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}${formatOffset(offset)}`;
+  return `${dayString(days)}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}${formatOffset(offset)}`;
 }
 
 /** Where HTML comments open between `from` and `to`, ascending. */
@@ -163,7 +180,9 @@ export function buildTimeline(inputs: TimelineInputs, raws?: RawItem[]): Timelin
     const days = Math.floor(local / DAY_MINUTES);
     if (dated) {
       entry.iso = isoOf(days, expr.time, offset);
-      entry.date = entry.iso.slice(0, 10);
+      // The ISO string's first ten characters, without reading them back out of it (a four-digit year's day string is exactly those).
+      const day = dayString(days);
+      entry.date = day.length === 10 ? day : entry.iso.slice(0, 10);
     }
     if (expr.endTime) {
       let endLocal = days * DAY_MINUTES + expr.endTime.hour * 60 + expr.endTime.minute;

@@ -77,27 +77,35 @@ function itemLine(item: ListItem, text: string): string {
 // timeline reads only the items it changed.
 const TIMED = 1;
 const CLOCKED = 2;
-const itemTimings = new UnitCache<number>();
-const itemEntries = new UnitCache<RawItem[]>();
+/** One list item's cached reading: its timing, and its raw entries as read under its list's timing. */
+interface ItemRecord {
+  timing: number;
+  entries?: { key: string; raws: RawItem[] };
+}
+const itemRecords = new UnitCache<ItemRecord>();
 
 function optionsKey(options: ReadOptions): string {
   return options.dayFirst ? 'day-first' : '';
 }
 
-/** Whether an item starts with a date or time (TIMED), and with a time (CLOCKED). */
-function itemTiming(item: ListItem, text: string, options: ReadOptions): number {
-  return itemTimings.get(item, optionsKey(options), () => {
+/** An item's record (one cache lookup serves both its timing and its entries). */
+function itemRecord(item: ListItem, text: string, options: ReadOptions): ItemRecord {
+  return itemRecords.get(item, optionsKey(options), () => {
     const read = readLine(itemLine(item, text), options);
-    return read === undefined ? 0 : TIMED | (read.expr.time !== undefined || read.expr.unknown === true ? CLOCKED : 0);
+    return { timing: read === undefined ? 0 : TIMED | (read.expr.time !== undefined || read.expr.unknown === true ? CLOCKED : 0) };
   });
+}
+
+function timedCount(records: readonly ItemRecord[], timeOnly: boolean): number {
+  const flag = timeOnly ? CLOCKED : TIMED;
+  let timed = 0;
+  for (const record of records) if (record.timing & flag) timed++;
+  return timed * 2 >= records.length ? timed : 0;
 }
 
 /** How many of a list's own items start with a time (or, unless `timeOnly`, a date); 0 unless at least half do. */
 export function timedItemCount(list: List, text: string, options: ReadOptions = {}, timeOnly = true): number {
-  const flag = timeOnly ? CLOCKED : TIMED;
-  let timed = 0;
-  for (const item of list.children) if (itemTiming(item, text, options) & flag) timed++;
-  return timed * 2 >= list.children.length ? timed : 0;
+  return timedCount(list.children.map((item) => itemRecord(item, text, options)), timeOnly);
 }
 
 /** "- **Resolution**: ..." in a timeline list is the next section, not an entry. */
@@ -152,13 +160,16 @@ function readItem(item: ListItem, text: string, timed: boolean, options: ReadOpt
 }
 
 function collectList(list: List, text: string, sink: Sink, options: ReadOptions): void {
-  const timed = timedItemCount(list, text, options, false) > 0;
-  const key = `${timed ? 'timed' : ''}\u0001${optionsKey(options)}`;
-  for (const item of list.children) {
+  const records = list.children.map((item) => itemRecord(item, text, options));
+  const timed = timedCount(records, false) > 0;
+  // The record is keyed by the options already; the entries also by whether the list is a timed one.
+  const key = timed ? 'timed' : '';
+  list.children.forEach((item, i) => {
+    const record = records[i];
     const base = startOffset(item);
-    const raws = itemEntries.get(item, key, (node, at) => readItem(node as ListItem, text, timed, options).map((r) => relativeRaw(r, at)));
-    for (const raw of raws) sink(shiftRaw(raw, base));
-  }
+    if (record.entries?.key !== key) record.entries = { key, raws: readItem(item, text, timed, options).map((r) => relativeRaw(r, base)) };
+    for (const raw of record.entries.raws) sink(shiftRaw(raw, base));
+  });
 }
 
 const TIME_HEADER = /\b(?:time(?:stamp)?s?|when|datetime|hour|utc|clock)\b/i;
