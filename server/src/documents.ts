@@ -117,6 +117,16 @@ interface Job {
   promise: Promise<CheckedVersion | undefined>;
 }
 
+/** A re-check of a saved text in flight (run: onSave), shared by every answer that needs it. */
+interface Recheck {
+  text: string;
+  version: number;
+  config: DocumentConfig;
+  generation: number;
+  interests: Interest[];
+  promise: Promise<CheckedVersion | undefined>;
+}
+
 /**
  * One analysis per document version, shared by every feature. An analysis runs cooperatively and
  * stops as soon as its version is no longer the document's, or every request waiting for it was
@@ -127,6 +137,7 @@ export class AnalysisCache {
   /** Incremental parsers of analyses run on this thread (without a worker host). */
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly jobs = new Map<string, Job>();
+  private readonly rechecks = new Map<string, Recheck>();
   /** Bumped by clear(): a job started before it read the old settings or tracker states, so its result is not kept. */
   private generation = 0;
   /** Tracker states read in the background (handlers/trackerStates.ts); undefined turns action-item-drift off. */
@@ -221,11 +232,28 @@ export class AnalysisCache {
    * An analysis of a text that is not the document's current version (run: onSave's saved text), with
    * the current tracker states; not cached. Off the main thread like every other analysis (a large
    * document must not freeze the server), on the document's own worker, whose parser has the
-   * current text, a few edits away; undefined when the interest went or a newer analysis took over.
+   * current text, a few edits away; undefined when every interest went or a newer analysis took over.
+   * One such analysis per document, text and generation runs at a time: a later caller shares it
+   * (two answers close together would otherwise each take the worker from the other, for ever).
    */
-  async analyzeText(uri: string, text: string, version: number, config: DocumentConfig, interest: Interest = ALWAYS): Promise<CheckedVersion | undefined> {
+  analyzeText(uri: string, text: string, version: number, config: DocumentConfig, interest: Interest = ALWAYS): Promise<CheckedVersion | undefined> {
+    const running = this.rechecks.get(uri);
+    if (running && running.text === text && running.version === version && running.config === config && running.generation === this.generation) {
+      running.interests.push(interest);
+      return running.promise;
+    }
+    const interests = [interest];
+    const recheck: Recheck = { text, version, config, generation: this.generation, interests, promise: Promise.resolve(undefined) };
+    const unwanted = () => interests.every((i) => i.isCancellationRequested) || this.currentVersion(uri) === undefined;
+    recheck.promise = this.recheck(uri, text, version, config, unwanted).finally(() => {
+      if (this.rechecks.get(uri) === recheck) this.rechecks.delete(uri);
+    });
+    this.rechecks.set(uri, recheck);
+    return recheck.promise;
+  }
+
+  private async recheck(uri: string, text: string, version: number, config: DocumentConfig, unwanted: () => boolean): Promise<CheckedVersion | undefined> {
     const states = this.trackerStates?.(uri);
-    const unwanted = () => interest.isCancellationRequested || this.currentVersion(uri) === undefined;
     if (!this.host) {
       const trackerState = states && stateLookup(states, config.config.trackers ?? {});
       const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), trackerState }, unwanted);
@@ -246,6 +274,7 @@ export class AnalysisCache {
     this.entries.delete(uri);
     this.parsers.delete(uri);
     this.jobs.delete(uri);
+    this.rechecks.delete(uri);
   }
 
   /** Forgets analyses (settings changed); the parsers' trees stay valid, since they depend on text only. */

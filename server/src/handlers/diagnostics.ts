@@ -6,6 +6,9 @@ import { serverCancelled } from '../guard';
 import type { HandlerContext } from './context';
 
 const PUSH_DELAY_MS = 150;
+/** How many times in a row a push without an answer is asked again, and the longest wait between. */
+const MAX_RETRIES = 8;
+const MAX_RETRY_DELAY_MS = 5000;
 
 /**
  * Whether two reports show the user the same thing. The version in each diagnostic's data is left
@@ -42,21 +45,47 @@ export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
   const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
   let nextResultId = 1;
 
-  const schedule = (uri: string): void => {
-    if (ctx.client.pull) return;
+  /** Push callbacks awaiting an answer, per document: while one is, another that got none need not ask again. */
+  const inFlight = new Map<string, number>();
+  /** Answers asked again in a row without one, per document: each waits twice as long as the last. */
+  const retries = new Map<string, number>();
+
+  const push = (uri: string, delay: number): void => {
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(guard.notification('Publishing diagnostics', async () => {
       timers.delete(uri);
       const version = documents.get(uri)?.version;
-      const diagnostics = await service.diagnostics(uri);
+      inFlight.set(uri, (inFlight.get(uri) ?? 0) + 1);
+      let diagnostics: Diagnostic[] | undefined;
+      try {
+        diagnostics = await service.diagnostics(uri);
+      } finally {
+        const left = (inFlight.get(uri) ?? 1) - 1;
+        if (left > 0) inFlight.set(uri, left);
+        else inFlight.delete(uri);
+      }
       // Never publish a stale version's diagnostics over a newer one.
       const current = documents.get(uri);
       if (!current || current.version !== version) return;
-      // No answer for the version still open (run: onSave's re-check of the saved text lost the
-      // worker to another analysis): ask again, as a pulling client is told to.
-      if (!diagnostics) return schedule(uri);
+      if (!diagnostics) {
+        // No answer for the version still open (run: onSave's re-check of the saved text lost the
+        // worker to another analysis): ask again, as a pulling client is told to, unless another
+        // push for it is still waiting (its answer is the one to publish), later each time, and
+        // not for ever (the next edit, save or refresh asks afresh).
+        const retried = retries.get(uri) ?? 0;
+        if (inFlight.has(uri) || timers.has(uri) || retried >= MAX_RETRIES) return;
+        retries.set(uri, retried + 1);
+        return push(uri, Math.min(PUSH_DELAY_MS * 2 ** (retried + 1), MAX_RETRY_DELAY_MS));
+      }
+      retries.delete(uri);
       await connection.sendDiagnostics({ uri, version, diagnostics });
-    }), PUSH_DELAY_MS));
+    }), delay));
+  };
+
+  const schedule = (uri: string): void => {
+    if (ctx.client.pull) return;
+    retries.delete(uri);
+    push(uri, PUSH_DELAY_MS);
   };
 
   // A keystroke inside a sentence usually leaves every finding where it was: the client is then told
@@ -82,6 +111,7 @@ export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
     closed(uri) {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
+      retries.delete(uri);
       reports.delete(uri);
       if (!ctx.client.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
