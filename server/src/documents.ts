@@ -103,6 +103,14 @@ function checkedHere(version: number, config: DocumentConfig, analysis: Analysis
   return { version, config, headline: cached.analysis, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request) };
 }
 
+/** Whether two analyses found the same findings in the same order (so an index means one finding in both). */
+function sameFindings(headlines: readonly FindingHeadline[], findings: readonly FindingHeadline[]): boolean {
+  return headlines.length === findings.length && headlines.every((h, i) => {
+    const f = findings[i];
+    return h.ruleId === f.ruleId && h.start === f.start && h.end === f.end && h.message === f.message;
+  });
+}
+
 /** A request's cancellation token, or anything shaped like one. */
 export interface Interest {
   readonly isCancellationRequested: boolean;
@@ -174,6 +182,8 @@ export class AnalysisCache {
     const text = document.getText();
     const stale = () => superseded() || unwanted();
     const states = this.trackerStates?.(uri);
+    // One date for the version: its analysis had again later (below) must find what this one found.
+    const now = this.now();
     const run = async (): Promise<CheckedVersion | undefined> => {
       // Let edits already queued arrive first: if a newer version came in, this one is never analysed.
       await new Promise((resolve) => setImmediate(resolve));
@@ -182,15 +192,15 @@ export class AnalysisCache {
       if (!host) {
         let parser = this.parsers.get(uri);
         if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
-        const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), parser, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, stale);
+        const analysis = await analyzeCooperatively(text, { config: config.config, now, parser, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, stale);
         return analysis && checkedHere(version, config, analysis);
       }
-      const outcome = await host.run(uri, text, config.config, this.now(), stale, states);
+      const outcome = await host.run(uri, text, config.config, now, stale, states);
       if (outcome.kind !== 'done') return undefined;
       // The model and fixes stay in the worker; should it have moved on or stopped by the time a
       // feature asks (another document took its worker), this version is analysed again, in full.
       const again = async () => {
-        const outcome = await host.run(uri, text, config.config, this.now(), superseded, states, true);
+        const outcome = await host.run(uri, text, config.config, now, superseded, states, true);
         return outcome.kind === 'done' ? outcome.analysis.details() : undefined;
       };
       return this.checkedThere(version, config, outcome.analysis, again);
@@ -214,7 +224,10 @@ export class AnalysisCache {
     let full: Promise<CachedAnalysis | undefined> | undefined;
     const fetch = async () => {
       const details = (await analysis.details()) ?? (await again());
-      return details && { version, config, analysis: summaryOf(analysis.text, analysis, details) };
+      // Features find a finding's fixes by its place in the headlines: an analysis had again that
+      // found anything else (a rule that reads the clock, a changed rule) would hand them another's.
+      if (!details || !sameFindings(analysis.findings, details.findings)) return undefined;
+      return { version, config, analysis: summaryOf(analysis.text, analysis, details) };
     };
     const whole = () => (full ??= fetch());
     // Once the whole analysis was fetched (hover, symbols), picks read it here; else the worker sends
@@ -254,16 +267,17 @@ export class AnalysisCache {
 
   private async recheck(uri: string, text: string, version: number, config: DocumentConfig, unwanted: () => boolean): Promise<CheckedVersion | undefined> {
     const states = this.trackerStates?.(uri);
+    const now = this.now();
     if (!this.host) {
       const trackerState = states && stateLookup(states, config.config.trackers ?? {});
-      const analysis = await analyzeCooperatively(text, { config: config.config, now: this.now(), trackerState }, unwanted);
+      const analysis = await analyzeCooperatively(text, { config: config.config, now, trackerState }, unwanted);
       return analysis && checkedHere(version, config, analysis);
     }
     const host = this.host;
-    const outcome = await host.run(uri, text, config.config, this.now(), unwanted, states);
+    const outcome = await host.run(uri, text, config.config, now, unwanted, states);
     if (outcome.kind !== 'done') return undefined;
     const again = async () => {
-      const full = await host.run(uri, text, config.config, this.now(), unwanted, states, true);
+      const full = await host.run(uri, text, config.config, now, unwanted, states, true);
       return full.kind === 'done' ? full.analysis.details() : undefined;
     };
     return this.checkedThere(version, config, outcome.analysis, again);

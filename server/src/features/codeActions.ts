@@ -96,8 +96,9 @@ export async function codeActions(document: TextDocument, analysis: ActionSource
   if (!pick.allFixes && matched.length === 0) return [];
   const picked = await analysis.pick(pick);
   if (!picked) return undefined;
-  const fixes = new Map(picked.fixes);
   const findings = analysis.headline.findings;
+  // Fixes are matched to findings by index: never one outside the headlines (nothing is offered for it).
+  const fixes = new Map(picked.fixes.filter(([i]) => i >= 0 && i < findings.length));
   const actions: CodeAction[] = [];
 
   if (pick.allFixes) {
