@@ -133,4 +133,27 @@ describe('run: onSave re-check shared and kept in order', function () {
     // Each refresh analyses the current version and re-checks the saved text once; nothing more.
     assert.ok(worker.runs.filter((t) => t === TRACKED).length <= 2, `${worker.runs.length} analyses`);
   });
+
+  it('a save while the saved text is re-checked keeps the new save\'s findings', async () => {
+    const worker = retiringHost();
+    const documents = new Documents();
+    const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: worker.host, settings: async () => ({ run: 'onSave' }) });
+    let states: Record<string, TrackerState> = {};
+    service.useTrackerStates(() => states);
+    documents.set(DOC, TRACKED);
+    assert.equal(codes(await service.diagnostics(DOC), 'no-blame-language'), 1);
+    documents.set(DOC, SAVED_LATER);
+    assert.equal(codes(await service.diagnostics(DOC), 'no-blame-language'), 1, 'the saved text is shown until the save');
+    states = { 'github:octo/app#1': { state: 'open' } };
+    service.trackerStatesChanged();
+    await service.documentSymbols(DOC);
+    worker.slowly(TRACKED);
+    worker.runs.length = 0;
+    const recheck = service.diagnostics(DOC);
+    await turns(() => worker.runs.includes(TRACKED));
+    service.saved(DOC);
+    assert.equal(codes(await service.diagnostics(DOC), 'no-blame-language'), 0, 'the new save is shown');
+    await recheck;
+    assert.equal(codes(await service.diagnostics(DOC), 'no-blame-language'), 0, 'and stays shown after the older re-check ends');
+  });
 });

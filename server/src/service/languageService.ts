@@ -83,6 +83,8 @@ export class PostmortemService {
   private readonly frozen = new Map<string, CheckedVersion>();
   /** Saved texts whose findings are to be made again (the tracker states changed). */
   private readonly refreeze = new Set<string>();
+  /** Counts trackerStatesChanged(): a re-check started before the last one used older states. */
+  private trackerStateChanges = 0;
   private readonly told = new Set<string>();
   private reportIdle: ReturnType<typeof setTimeout> | undefined;
   private globalSettings = DEFAULT_SETTINGS;
@@ -208,9 +210,16 @@ export class PostmortemService {
       // On save: diagnostics of the last saved (or opened) text, placed against that text.
       let saved = this.frozen.get(uri) ?? checked.checked;
       if (this.refreeze.has(uri) && saved.version !== checked.checked.version) {
+        const from = saved;
+        const states = this.trackerStateChanges;
         const again = await this.analyses.analyzeText(uri, saved.headline.text, saved.version, saved.config, token);
         // Not re-checked (cancelled, or a newer version's analysis took the worker): the next answer tries again.
         if (!again || token.isCancellationRequested) return undefined;
+        // A save (or newer tracker states) arrived meanwhile: this re-check describes a text, or
+        // states, no longer shown; the next answer starts from what is current.
+        // (An answer that shared this re-check may have kept it already.)
+        const shown = this.frozen.get(uri);
+        if ((shown !== from && shown !== again) || this.trackerStateChanges !== states) return undefined;
         saved = again;
       }
       this.refreeze.delete(uri);
@@ -356,6 +365,7 @@ export class PostmortemService {
 
   /** The tracker states changed: analyses are made again with them; run: onSave keeps the saved text and re-checks it. */
   trackerStatesChanged(): void {
+    this.trackerStateChanges++;
     this.analyses.clear();
     for (const uri of this.frozen.keys()) this.refreeze.add(uri);
   }
