@@ -229,11 +229,23 @@ export class AnalysisCache {
       if (!details || !sameFindings(analysis.findings, details.findings)) return undefined;
       return { version, config, analysis: summaryOf(analysis.text, analysis, details) };
     };
-    const whole = () => (full ??= fetch());
+    /** The whole analysis once fetched: a fetch that got nothing is not kept (the next ask tries again). */
+    let kept: CachedAnalysis | undefined;
+    const whole = () => {
+      if (!full) {
+        const fetching = fetch().then((cached) => {
+          if (cached) kept = cached;
+          else if (full === fetching) full = undefined;
+          return cached;
+        });
+        full = fetching;
+      }
+      return full;
+    };
     // Once the whole analysis was fetched (hover, symbols), picks read it here; else the worker sends
     // only what was picked, and should it have moved on, the whole analysis is had again.
     const pick = async (request: DetailsPick) => {
-      const picked = full ? undefined : await analysis.pick(request);
+      const picked = kept ? undefined : await analysis.pick(request);
       if (picked) return picked;
       const cached = await whole();
       return cached && pickDetails(cached.analysis, request);

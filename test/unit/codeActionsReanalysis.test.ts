@@ -23,13 +23,18 @@ const TEXT = [
 
 /**
  * A worker that keeps nothing once it answered (as when another version took it): every fix is had
- * by analysing again, in full. `drift` days are added to the date that full analysis is given.
+ * by analysing again, in full. `drift` days are added to the date that full analysis is given; the
+ * first `refused` full analyses are retired before they answer.
  */
-function forgetfulHost(drift: () => number): AnalysisHost {
+function forgetfulHost(drift: () => number, refused: { count: number }): AnalysisHost {
   const host = {
     setLog: () => undefined, forget: () => undefined, dispose: () => undefined,
     async run(_uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, _states: unknown, full = false): Promise<Outcome> {
       if (stale()) return { kind: 'stale' };
+      if (full && refused.count > 0) {
+        refused.count--;
+        return { kind: 'stale' };
+      }
       const analysis = analyze(text, { config, now: full ? new Date(now.getTime() + drift() * DAY) : now });
       const details = { model: analysis.model, findings: analysis.findings };
       const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
@@ -39,10 +44,10 @@ function forgetfulHost(drift: () => number): AnalysisHost {
   return host as unknown as AnalysisHost;
 }
 
-function setup(clock: { now: Date }, drift = () => 0) {
+function setup(clock: { now: Date }, drift = () => 0, refused = { count: 0 }) {
   const doc = TextDocument.create(DOC, 'markdown', 1, TEXT);
   const documents: DocumentStore = { get: (uri) => (uri === DOC ? doc : undefined), all: () => [doc] };
-  return new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => clock.now, analysisHost: forgetfulHost(drift), settings: async () => ({ rules: { 'action-item-tracked': { severity: 'off' } } }) });
+  return new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => clock.now, analysisHost: forgetfulHost(drift, refused), settings: async () => ({ rules: { 'action-item-tracked': { severity: 'off' } } }) });
 }
 
 const forDiagnostic = (diagnostic: Diagnostic): CodeActionParams => ({ textDocument: { uri: DOC }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
@@ -50,7 +55,7 @@ const forDiagnostic = (diagnostic: Diagnostic): CodeActionParams => ({ textDocum
 const editedLines = (actions: Awaited<ReturnType<PostmortemService['codeActions']>>) =>
   (actions ?? []).filter((a) => !a.title.startsWith('Disable')).flatMap((a) => a.edit?.changes?.[DOC]?.map((e) => e.range.start.line) ?? []);
 
-describe('code actions from an analysis had again', () => {
+describe('code actions and symbols from an analysis had again', () => {
   it('take the same date as the version\'s findings, so a day passing does not move a fix to another finding', async () => {
     const clock = { now: new Date('2026-11-30T12:00:00Z') };
     const service = setup(clock);
@@ -74,5 +79,16 @@ describe('code actions from an analysis had again', () => {
     }
     const all = await service.codeActions({ textDocument: { uri: DOC }, range: diagnostics[0].range, context: { diagnostics, only: ['source.fixAll.postmortem'] } });
     assert.ok(all === undefined || all.length === 0);
+  });
+
+  it('are had again on the next ask after one attempt got nothing', async () => {
+    const clock = { now: new Date('2026-11-30T12:00:00Z') };
+    const refused = { count: 1 };
+    const service = setup(clock, () => 0, refused);
+    const owners = (await service.diagnostics(DOC))!.filter((d) => d.code === 'action-item-owner');
+    assert.equal(await service.documentSymbols(DOC), undefined, 'the first attempt lost the worker');
+    assert.ok((await service.documentSymbols(DOC))?.length, 'the next ask has the symbols');
+    const actions = await service.codeActions(forDiagnostic(owners[0]));
+    assert.ok(actions?.some((a) => a.isPreferred), 'and the fixes');
   });
 });
