@@ -200,6 +200,8 @@ export class AnalysisCache {
       // The model and fixes stay in the worker; should it have moved on or stopped by the time a
       // feature asks (another document took its worker), this version is analysed again, in full.
       const again = async () => {
+        // A newer version's analysis may be on the worker: running this one would retire it.
+        if (superseded()) return undefined;
         const outcome = await host.run(uri, text, config.config, now, superseded, states, true);
         return outcome.kind === 'done' ? outcome.analysis.details() : undefined;
       };
@@ -289,6 +291,7 @@ export class AnalysisCache {
     const outcome = await host.run(uri, text, config.config, now, unwanted, states);
     if (outcome.kind !== 'done') return undefined;
     const again = async () => {
+      if (unwanted()) return undefined;
       const full = await host.run(uri, text, config.config, now, unwanted, states, true);
       return full.kind === 'done' ? full.analysis.details() : undefined;
     };

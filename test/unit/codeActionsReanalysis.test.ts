@@ -6,7 +6,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import type { AnalysisHost, Outcome } from '../../server/src/analysis/host';
 import type { ResolvedConfig } from '../../server/src/config/types';
+import { AnalysisCache } from '../../server/src/documents';
 import { analyze } from '../../server/src/engine/analyze';
+import { configFor, withDefaults } from '../../server/src/settings';
 import { PostmortemService, type DocumentStore } from '../../server/src/service/languageService';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
 
@@ -90,5 +92,18 @@ describe('code actions and symbols from an analysis had again', () => {
     assert.ok((await service.documentSymbols(DOC))?.length, 'the next ask has the symbols');
     const actions = await service.codeActions(forDiagnostic(owners[0]));
     assert.ok(actions?.some((a) => a.isPreferred), 'and the fixes');
+  });
+
+  it('are not had again for a version already superseded, so the newer version keeps the worker', async () => {
+    const runs: boolean[] = [];
+    const host = forgetfulHost(() => 0, { count: 0 });
+    const recording = { ...host, run: (...args: Parameters<AnalysisHost['run']>) => (runs.push(args[6] ?? false), host.run(...args)) } as unknown as AnalysisHost;
+    let current = 1;
+    const cache = new AnalysisCache(() => new Date('2026-11-30T12:00:00Z'), () => current, undefined, recording);
+    const checked = await cache.get(TextDocument.create(DOC, 'markdown', 1, TEXT), configFor(withDefaults({})));
+    assert.ok(checked);
+    current = 2;
+    assert.equal(await checked.full(), undefined);
+    assert.deepEqual(runs, [false], 'no analysis in full was started for version 1');
   });
 });
