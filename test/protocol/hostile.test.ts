@@ -76,27 +76,27 @@ describe('hostile documents never take the server down', function () {
     });
   }
 
-  it('the follow-through report over a slow file: other documents are answered first, and the file is left out', async () => {
+  it('the follow-through report over a slow file: another document is answered while it is pending, and the file is left out', async () => {
     const slow = join(dir, 'postmortems', 'report-slow.md');
     const fine = join(dir, 'postmortems', 'report-fine.md');
     writeFileSync(slow, SLOW['100 KB of nested brackets']);
     writeFileSync(fine, '# Postmortem\n\n## Action items\n\n- [ ] Add an alert. Owner: @a. Due: 2026-12-15\n');
-    const order: string[] = [];
     const files = [slow, fine].map((path) => ({ uri: pathToFileURL(path).toString(), label: path.slice(dir.length + 1) }));
-    const report = client.connection.sendRequest<FollowThroughResult>('postmortem/followThroughReport', { files }).then((result) => {
-      order.push('report');
-      return result;
-    });
-    // A few edits to another document, each pulled, while the report is drawn.
+    let pending = true;
+    const report = client.connection.sendRequest<FollowThroughResult>('postmortem/followThroughReport', { files }).finally(() => (pending = false));
+    // Edits to another document, each pulled, while the report is drawn (not after: the loop stops
+    // when the report is answered). Were the slow file analysed on the server's thread, at most a
+    // pull that slipped in before its analysis began would be answered while the report is pending.
     const other = uriOf('while-report.md');
     await client.open(other, '# Incident\n\nIt was human error.\n');
-    for (let version = 2; version <= 5; version++) {
+    let answeredWhilePending = 0;
+    for (let version = 2; version <= 5 && pending; version++) {
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version }, contentChanges: [{ text: `# Incident\n\nIt was human error (${version}).\n` }] });
       assert.ok((await pull(other)).some((d) => d.code === 'no-blame-language'));
-      order.push('other');
+      if (pending) answeredWhilePending++;
     }
     const result = await report;
-    assert.deepEqual(order, ['other', 'other', 'other', 'other', 'report'], 'the report held the others up');
+    assert.ok(answeredWhilePending >= 2, `${answeredWhilePending} pulls of another document answered while the report was pending: the report held them up`);
     assert.deepEqual(Object.keys(result.links), ['postmortems/report-fine.md']);
     assert.ok(client.logs.some((l) => /follow-through report skipped/.test(l)), 'the skipped file is logged');
   });
