@@ -78,6 +78,11 @@ const builds = args.has('--tests')
   : products.filter((p) => {
       try { return statSync(p.entryPoints[0]).isFile(); } catch { return false; }
     });
+// The Node server bundles require dist/languageModel.js at run time: without it every analysis
+// worker would fail to start, so a missing model stops the build instead.
+if (!args.has('--tests') && !builds.some((b) => b.outfile === 'dist/languageModel.js')) {
+  throw new Error('node_modules/wink-eng-lite-web-model/dist/model.js not found: run npm install');
+}
 
 if (args.has('--watch')) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();

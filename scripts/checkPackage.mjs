@@ -1,4 +1,4 @@
-// After `vsce package`: every image the README links to (and the icon, and each walkthrough's media)
+// After `vsce package`: the bundles the extension runs, and every image the README links to (and the icon, and each walkthrough's media)
 // must be inside the .vsix, so the extension's page shows them before any public repository exists.
 // Usage: node scripts/checkPackage.mjs postmortem.vsix
 import { Buffer } from 'node:buffer';
@@ -40,6 +40,14 @@ const wanted = [
   manifest.icon,
   ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown ?? s.media?.image)),
 ].filter(Boolean);
+// The bundles the extension runs: the server starts its workers from serverWorker.js, and both
+// require languageModel.js beside them.
+const bundles = ['dist/client.js', 'dist/server.js', 'dist/serverWorker.js', 'dist/languageModel.js', 'dist/browser/client.js', 'dist/browser/server.js'];
+const absent = bundles.filter((file) => !files.has(file));
+if (absent.length) {
+  console.error(`${vsix}: these bundles are missing from the package:\n  ${absent.join('\n  ')}`);
+  process.exit(1);
+}
 const missing = wanted.filter((link) => /^[a-z]+:/i.test(link) || !files.has(link.replace(/^\.\//, '')));
 if (missing.length) {
   console.error(`${vsix}: these links do not resolve inside the package (absolute URLs are refused too):\n  ${missing.join('\n  ')}`);

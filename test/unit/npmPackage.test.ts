@@ -4,22 +4,45 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BLAMEFUL, ROOT, tempFolder } from './cliHarness';
 
-/** Sends one LSP request over stdio and resolves with the first response's body. */
-function initialize(bin: string): Promise<{ result?: { capabilities?: object; serverInfo?: { name: string } } }> {
+type Message = { id?: number; method?: string; result?: { capabilities?: object }; params?: { diagnostics?: Array<{ code?: unknown }> } };
+
+/**
+ * Starts the server over stdio, initializes it, opens `text` and resolves with the initialize result
+ * and the rule ids of the first non-empty diagnostics published: the analysis runs in the server's
+ * worker bundle, so a package missing that bundle or the language model publishes none of them.
+ */
+function firstDiagnostics(bin: string, text: string): Promise<{ capabilities?: object; codes: unknown[] }> {
   return new Promise((resolve, reject) => {
     const server = spawn(process.execPath, [bin, '--stdio']);
-    let buffer = '';
+    const send = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    let buffer = Buffer.alloc(0);
+    let capabilities: object | undefined;
     server.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const match = /Content-Length: (\d+)\r\n\r\n/.exec(buffer);
-      if (match && buffer.length >= match.index + match[0].length + Number(match[1])) {
-        server.kill();
-        resolve(JSON.parse(buffer.slice(match.index + match[0].length, match.index + match[0].length + Number(match[1]))));
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const header = buffer.indexOf('\r\n\r\n');
+        if (header < 0) return;
+        const length = Number(/Content-Length: (\d+)/.exec(buffer.subarray(0, header).toString('latin1'))?.[1]);
+        if (buffer.length < header + 4 + length) return;
+        const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString('utf8')) as Message;
+        buffer = buffer.subarray(header + 4 + length);
+        if (message.id === 1 && message.result) {
+          capabilities = message.result.capabilities;
+          send({ method: 'initialized', params: {} });
+          send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///consumer/incident-postmortem.md', languageId: 'markdown', version: 1, text } } });
+        } else if (message.id !== undefined && message.method) {
+          send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+        } else if (message.method === 'textDocument/publishDiagnostics' && message.params?.diagnostics?.length) {
+          server.kill();
+          resolve({ capabilities, codes: message.params.diagnostics.map((d) => d.code) });
+        }
       }
     });
     server.on('error', reject);
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-    server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
   });
 }
 
@@ -54,9 +77,10 @@ describe('the postmortem-lint npm package', function () {
     assert.ok(JSON.parse(r.stdout)[0].findings.some((f: { ruleId: string }) => f.ruleId === 'no-blame-language'));
   });
 
-  it('runs postmortem-language-server over stdio', async () => {
-    const response = await initialize(join(consumer, 'node_modules', 'postmortem-lint', 'dist', 'server.js'));
-    assert.ok(response.result?.capabilities);
+  it('runs postmortem-language-server over stdio and publishes its analysis', async () => {
+    const { capabilities, codes } = await firstDiagnostics(join(consumer, 'node_modules', 'postmortem-lint', 'dist', 'server.js'), BLAMEFUL);
+    assert.ok(capabilities);
+    assert.ok(codes.includes('no-blame-language'), `published: ${codes.join(', ')}`);
   });
 
   it('exports a typed library: lint, fix, timeline, actionItems (CommonJS and ESM)', () => {

@@ -5,7 +5,7 @@ import { collectActionItems, type ItemSource } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
 import { collectRawEntries, timedItemCount, type RawItem } from './timelineEntries';
-import { findDate, writesDayFirst } from './timeExpression';
+import { findDate, writesDayFirst, type ReadOptions } from './timeExpression';
 import type { ActionItem, FrontMatter, IncidentMetadata, Postmortem } from './types';
 
 export interface ModelOptions {
@@ -55,11 +55,13 @@ function readMeta(frontMatter: FrontMatter | undefined, root: Root): IncidentMet
 }
 
 /** A document with no timeline heading may still keep its timeline in a list ("- **Context**:"). */
-function inferTimelineSection(root: Root, text: string): SectionWithNodes | undefined {
+function inferTimelineSection(root: Root, text: string, options: ReadOptions): SectionWithNodes | undefined {
   let best: { list: List; count: number } | undefined;
   walk(root as Nodes, (node) => {
     if (node.type !== 'list') return;
-    const count = timedItemCount(node, text);
+    // Read with the options the timeline is then built with: the list items' cached readings are
+    // keyed by them, so reading with others would throw the cache away on every keystroke.
+    const count = timedItemCount(node, text, options);
     if (count >= 3 && (!best || count > best.count)) best = { list: node, count };
   });
   if (!best) return undefined;
@@ -95,7 +97,7 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
   let timeline = timelineFor(chosen?.section, chosen?.raws);
   // Some teams keep only key events under a timeline label and the full timeline in another list.
   if (!timeline.section || timeline.section.form === 'label') {
-    const inferred = inferTimelineSection(root, text);
+    const inferred = inferTimelineSection(root, text, readOptions);
     const candidate = inferred && timelineFor(inferred);
     if (candidate && timedCount(candidate) > timedCount(timeline)) {
       timeline = candidate;
