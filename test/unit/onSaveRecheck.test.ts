@@ -3,7 +3,6 @@
 // (else two answers close together take the worker from each other for ever), and a re-check that
 // a save overtook never puts the old text's findings back.
 import assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { AnalysisHost, Outcome } from '../../server/src/analysis/host';
 import { pickDetails } from '../../server/src/analysis/worker';
@@ -11,7 +10,8 @@ import type { ResolvedConfig } from '../../server/src/config/types';
 import { analyze } from '../../server/src/engine/analyze';
 import type { HandlerContext } from '../../server/src/handlers/context';
 import { registerDiagnostics } from '../../server/src/handlers/diagnostics';
-import { PostmortemService, type DocumentStore } from '../../server/src/service/languageService';
+import { PostmortemService } from '../../server/src/service/languageService';
+import { MemoryDocuments } from '../helpers/memoryDocuments';
 import { stateLookup } from '../../server/src/trackers/lookup';
 import type { TrackerState } from '../../server/src/trackers/types';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
@@ -58,23 +58,11 @@ function retiringHost() {
   };
 }
 
-class Documents implements DocumentStore {
-  private readonly docs = new Map<string, TextDocument>();
-  set(uri: string, text: string): void {
-    this.docs.set(uri, TextDocument.create(uri, 'markdown', (this.docs.get(uri)?.version ?? 0) + 1, text));
-  }
-  get(uri: string): TextDocument | undefined {
-    return this.docs.get(uri);
-  }
-  all(): TextDocument[] {
-    return [...this.docs.values()];
-  }
-}
 
 /** An onSave service whose saved text (TRACKED) was opened, then edited, and whose tracker now reads the canary's issue as open. */
 async function editedAfterSave() {
   const worker = retiringHost();
-  const documents = new Documents();
+  const documents = new MemoryDocuments();
   const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: worker.host, settings: async () => ({ run: 'onSave' }) });
   let states: Record<string, TrackerState> = {};
   service.useTrackerStates(() => states);
@@ -136,7 +124,7 @@ describe('run: onSave re-check shared and kept in order', function () {
 
   it('a save while the saved text is re-checked keeps the new save\'s findings', async () => {
     const worker = retiringHost();
-    const documents = new Documents();
+    const documents = new MemoryDocuments();
     const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: worker.host, settings: async () => ({ run: 'onSave' }) });
     let states: Record<string, TrackerState> = {};
     service.useTrackerStates(() => states);

@@ -3,7 +3,6 @@
 // diagnostics update), and the run: onSave re-check after new tracker states is analysed by the
 // host like every other analysis, never on the server's main thread.
 import assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { withheldAnalysis, type AnalysisHost, type Outcome } from '../../server/src/analysis/host';
 import { pickDetails, type DetailsPick } from '../../server/src/analysis/worker';
@@ -11,7 +10,8 @@ import type { ResolvedConfig } from '../../server/src/config/types';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { analyze } from '../../server/src/engine/analyze';
 import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
-import { PostmortemService, type DocumentStore } from '../../server/src/service/languageService';
+import { PostmortemService } from '../../server/src/service/languageService';
+import { MemoryDocuments } from '../helpers/memoryDocuments';
 import { stateLookup } from '../../server/src/trackers/lookup';
 import type { TrackerState } from '../../server/src/trackers/types';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
@@ -83,23 +83,11 @@ function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
   return host as unknown as AnalysisHost;
 }
 
-class Documents implements DocumentStore {
-  private readonly docs = new Map<string, TextDocument>();
-  set(uri: string, text: string): void {
-    this.docs.set(uri, TextDocument.create(uri, 'markdown', (this.docs.get(uri)?.version ?? 0) + 1, text));
-  }
-  get(uri: string): TextDocument | undefined {
-    return this.docs.get(uri);
-  }
-  all(): TextDocument[] {
-    return [...this.docs.values()];
-  }
-}
 
 function setup(settings: Record<string, unknown> = {}) {
   const crossed: Crossing[] = [];
   const hooks: Hooks = {};
-  const documents = new Documents();
+  const documents = new MemoryDocuments();
   const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: recordingHost(crossed, hooks), settings: async () => settings });
   return { crossed, hooks, documents, service };
 }
