@@ -59,19 +59,22 @@ function retiringHost() {
 }
 
 
-/** An onSave service whose saved text (TRACKED) was opened, then edited, and whose tracker now reads the canary's issue as open. */
-async function editedAfterSave() {
+/**
+ * An onSave service whose saved text (TRACKED) was opened, then edited to `edited`, and whose
+ * tracker now reads the canary's issue as open; with the diagnostics shown after each step.
+ */
+async function editedAfterSave(edited = `typed\n${TRACKED}`) {
   const worker = retiringHost();
   const documents = new MemoryDocuments();
   const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: worker.host, settings: async () => ({ run: 'onSave' }) });
   let states: Record<string, TrackerState> = {};
   service.useTrackerStates(() => states);
   documents.set(DOC, TRACKED);
-  await service.diagnostics(DOC);
-  documents.set(DOC, `typed\n${TRACKED}`);
-  await service.diagnostics(DOC);
+  const opened = await service.diagnostics(DOC);
+  documents.set(DOC, edited);
+  const edits = await service.diagnostics(DOC);
   states = { 'github:octo/app#1': { state: 'open' } };
-  return { worker, documents, service };
+  return { worker, documents, service, opened, edits };
 }
 
 const codes = (diagnostics: Diagnostic[] | undefined, code: string) => (diagnostics ?? []).filter((d) => d.code === code).length;
@@ -123,16 +126,9 @@ describe('run: onSave re-check shared and kept in order', function () {
   });
 
   it('a save while the saved text is re-checked keeps the new save\'s findings', async () => {
-    const worker = retiringHost();
-    const documents = new MemoryDocuments();
-    const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: worker.host, settings: async () => ({ run: 'onSave' }) });
-    let states: Record<string, TrackerState> = {};
-    service.useTrackerStates(() => states);
-    documents.set(DOC, TRACKED);
-    assert.equal(codes(await service.diagnostics(DOC), 'no-blame-language'), 1);
-    documents.set(DOC, SAVED_LATER);
-    assert.equal(codes(await service.diagnostics(DOC), 'no-blame-language'), 1, 'the saved text is shown until the save');
-    states = { 'github:octo/app#1': { state: 'open' } };
+    const { worker, service, opened, edits } = await editedAfterSave(SAVED_LATER);
+    assert.equal(codes(opened, 'no-blame-language'), 1);
+    assert.equal(codes(edits, 'no-blame-language'), 1, 'the saved text is shown until the save');
     service.trackerStatesChanged();
     await service.documentSymbols(DOC);
     worker.slowly(TRACKED);

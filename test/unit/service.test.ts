@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionParams, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver';
-import { PostmortemService, type DocumentStore, type ServiceHost } from '../../server/src/service/languageService';
+import { PostmortemService, type ServiceHost } from '../../server/src/service/languageService';
 import { clientFileSystem } from '../../server/src/handlers/clientFileSystem';
 import { AnalysisCache } from '../../server/src/documents';
 import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/protocol';
+import { MemoryDocuments } from '../helpers/memoryDocuments';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -37,30 +38,8 @@ const POSTMORTEM = [
   '',
 ].join('\n');
 
-class Documents implements DocumentStore {
-  private readonly docs = new Map<string, TextDocument>();
-  open(uri: string, text: string): TextDocument {
-    const doc = TextDocument.create(uri, 'markdown', 1, text);
-    this.docs.set(uri, doc);
-    return doc;
-  }
-  /** Replaces the whole text, as a new version. */
-  edit(uri: string, text: string): TextDocument {
-    const old = this.docs.get(uri)!;
-    const doc = TextDocument.create(uri, 'markdown', old.version + 1, text);
-    this.docs.set(uri, doc);
-    return doc;
-  }
-  get(uri: string): TextDocument | undefined {
-    return this.docs.get(uri);
-  }
-  all(): TextDocument[] {
-    return [...this.docs.values()];
-  }
-}
-
 function setup(files: Record<string, string> = {}, host: Partial<ServiceHost> = {}) {
-  const documents = new Documents();
+  const documents = new MemoryDocuments();
   const told: string[] = [];
   const fs = memoryFileSystem(files);
   const service = new PostmortemService(documents, { fs, now: () => NOW, tell: (_kind, m) => told.push(m), ...host });
@@ -78,8 +57,8 @@ describe('language service (no connection)', () => {
   describe('diagnostics', () => {
     it('reports findings of a postmortem and nothing for other Markdown', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
-      documents.open(`${WS}/README.md`, '# Readme\n\nBob forgot to run the migration.\n');
+      documents.set(DOC, POSTMORTEM);
+      documents.set(`${WS}/README.md`, '# Readme\n\nBob forgot to run the migration.\n');
       const found = await service.diagnostics(DOC);
       assert.ok(codes(found).includes('no-blame-language'), codes(found).join());
       assert.ok(codes(found).includes('action-item-owner'), codes(found).join());
@@ -89,7 +68,7 @@ describe('language service (no connection)', () => {
 
     it('a document over the size limit gets one too-large diagnostic', async () => {
       const { documents, service } = setup({}, { settings: async () => ({ maxFileSize: 100 }) });
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       assert.deepEqual(codes(await service.diagnostics(DOC)), ['too-large']);
     });
 
@@ -98,7 +77,7 @@ describe('language service (no connection)', () => {
         [`${WS}/.postmortemrc.json`]: JSON.stringify({ rules: { 'no-blame-language': 'off' } }),
         [`${WS}/postmortems/.keep`]: '',
       });
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const found = codes(await service.diagnostics(DOC));
       assert.ok(!found.includes('no-blame-language'), found.join());
       assert.ok(found.includes('action-item-owner'), found.join());
@@ -111,13 +90,13 @@ describe('language service (no connection)', () => {
         [`${WS}/repo/.git/HEAD`]: 'ref: refs/heads/main\n',
       });
       const uri = `${WS}/repo/postmortems/outage.md`;
-      documents.open(uri, POSTMORTEM);
+      documents.set(uri, POSTMORTEM);
       assert.ok(codes(await service.diagnostics(uri)).includes('no-blame-language'));
     });
 
     it('a broken configuration file is one config diagnostic and one message; defaults apply', async () => {
       const { documents, service, told } = setup({ [`${WS}/.postmortemrc.json`]: '{ "rules": ' });
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const found = await service.diagnostics(DOC);
       assert.equal(found?.[0].code, 'config');
       assert.match(String(found![0].message), /\/ws\/\.postmortemrc\.json: not valid JSON/);
@@ -129,7 +108,7 @@ describe('language service (no connection)', () => {
     it('settings changes are read again once the service is told', async () => {
       let run = 'onType';
       const { documents, service } = setup({}, { settings: async () => ({ rules: run === 'off' ? { 'no-blame-language': 'off' } : {} }) });
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       assert.ok(codes(await service.diagnostics(DOC)).includes('no-blame-language'));
       run = 'off';
       service.settingsChanged();
@@ -140,9 +119,9 @@ describe('language service (no connection)', () => {
   describe('code actions', () => {
     it('offers the owner fix at the finding\'s current place after lines were typed above it', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const owner = (await service.diagnostics(DOC))!.filter((d) => d.code === 'action-item-owner');
-      documents.edit(DOC, `Two lines typed\nabove everything.\n${POSTMORTEM}`);
+      documents.set(DOC, `Two lines typed\nabove everything.\n${POSTMORTEM}`);
       const actions = (await service.codeActions(actionParams(DOC, owner)))!;
       const fix = actions.find((a) => a.isPreferred);
       assert.ok(fix, actions.map((a) => a.title).join());
@@ -152,9 +131,9 @@ describe('language service (no connection)', () => {
 
     it('withholds a fix whose finding is gone from the current version', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const owner = (await service.diagnostics(DOC))!.filter((d) => d.code === 'action-item-owner');
-      documents.edit(DOC, POSTMORTEM.replace('Due: 2026-12-15', 'Owner: @lee. Due: 2026-12-15'));
+      documents.set(DOC, POSTMORTEM.replace('Due: 2026-12-15', 'Owner: @lee. Due: 2026-12-15'));
       const actions = (await service.codeActions(actionParams(DOC, owner)))!;
       assert.ok(!actions.some((a) => a.isPreferred || a.title === 'Add an owner placeholder'), actions.map((a) => a.title).join());
       assert.ok(!actions.some((a) => a.title.startsWith('Disable action-item-owner for this line')));
@@ -164,14 +143,14 @@ describe('language service (no connection)', () => {
   describe('hover, symbols, lenses, completion, insertions, outline', () => {
     it('hover over a finding explains its rule', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const result = await service.hover(DOC, { line: 14, character: 6 });
       assert.match((result?.contents as MarkupContent).value, /no-blame-language/);
     });
 
     it('symbols nest timeline entries and action items under their sections', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const symbols = (await service.documentSymbols(DOC))!;
       const flat = (s: typeof symbols): typeof symbols => s.flatMap((x) => [x, ...flat(x.children ?? [])]);
       const timeline = flat(symbols).find((s) => s.name === 'Timeline')!;
@@ -181,7 +160,7 @@ describe('language service (no connection)', () => {
 
     it('lenses count the action items without owner', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const titles = (await service.codeLenses(DOC))!.map((l) => l.command?.title ?? '');
       assert.ok(titles.some((t) => /2 items · 1 without owner/.test(t)), titles.join(' | '));
     });
@@ -194,7 +173,7 @@ describe('language service (no connection)', () => {
       const items = service.actionItems();
       assert.equal(items.indexing, false);
       assert.deepEqual(items.items.map((i) => [i.uri, i.owner, i.overdue]), [[`${WS}/postmortems/older.md`, '@mika', true]]);
-      documents.open(DOC, `${POSTMORTEM}- [ ] Review dashboards. Owner: @`);
+      documents.set(DOC, `${POSTMORTEM}- [ ] Review dashboards. Owner: @`);
       const line = POSTMORTEM.split('\n').length - 1;
       const labels = (await service.completion(DOC, { line, character: 36 }))!.map((c) => c.label);
       assert.deepEqual(labels, ['@dana', '@mika']);
@@ -202,7 +181,7 @@ describe('language service (no connection)', () => {
 
     it('completes section titles after a heading marker', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, `${POSTMORTEM}## Imp`);
+      documents.set(DOC, `${POSTMORTEM}## Imp`);
       const line = POSTMORTEM.split('\n').length - 1;
       const labels = (await service.completion(DOC, { line, character: 6 }))!.map((c) => c.label);
       assert.ok(labels.includes('Impact'), labels.join());
@@ -210,7 +189,7 @@ describe('language service (no connection)', () => {
 
     it('inserts a timeline entry after the last one and an action item in the list', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const entry = (await service.timelineInsertion({ uri: DOC, now: '2026-11-29T11:15:00Z' }))!;
       assert.equal(entry.edit.range.start.line, 10, 'at the end of the last entry');
       assert.match(entry.edit.newText, /- 11:15 /);
@@ -220,9 +199,9 @@ describe('language service (no connection)', () => {
 
     it('the outline of a document that is not a postmortem is empty', async () => {
       const { documents, service } = setup();
-      documents.open(`${WS}/README.md`, '# Readme\n');
+      documents.set(`${WS}/README.md`, '# Readme\n');
       assert.equal((await service.outline(`${WS}/README.md`))?.isPostmortem, false);
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       assert.equal((await service.outline(DOC))?.actionItems.length, 2);
     });
   });
@@ -230,7 +209,7 @@ describe('language service (no connection)', () => {
   describe('cancellation', () => {
     it('a cancelled request gets no result from any feature', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       assert.equal(await service.diagnostics(DOC, CANCELLED), undefined);
       assert.equal(await service.hover(DOC, { line: 14, character: 6 }, CANCELLED), undefined);
       assert.equal(await service.documentSymbols(DOC, CANCELLED), undefined);
@@ -243,7 +222,7 @@ describe('language service (no connection)', () => {
     it('cancelling while the analysis waits stops it, and a later request still gets an answer', async () => {
       const logs: string[] = [];
       const { documents, service } = setup({}, { log: (m) => logs.push(m) });
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const token = { isCancellationRequested: false };
       const pending = service.hover(DOC, { line: 14, character: 6 }, token);
       token.isCancellationRequested = true;
@@ -254,9 +233,9 @@ describe('language service (no connection)', () => {
 
     it('a superseded version answers nothing (the handler then asks the client to retry)', async () => {
       const { documents, service } = setup();
-      documents.open(DOC, POSTMORTEM);
+      documents.set(DOC, POSTMORTEM);
       const pending = service.diagnostics(DOC);
-      documents.edit(DOC, `${POSTMORTEM}\nMore.\n`);
+      documents.set(DOC, `${POSTMORTEM}\nMore.\n`);
       assert.equal(await pending, undefined);
     });
   });
@@ -283,12 +262,12 @@ describe('language service (no connection)', () => {
         [`${vfs}/postmortems/older.md`]: '# Postmortem: older\n\n## Action items\n\n- [ ] Rotate keys. Owner: @mika. Due: 2026-12-30\n',
         [`${vfs}/notes/todo.md`]: '# Notes\n\n## Action items\n\n- [ ] not a postmortem\n',
       });
-      const documents = new Documents();
+      const documents = new MemoryDocuments();
       const service = new PostmortemService(documents, { fs: clientFileSystem(connection), now: () => NOW });
       await service.reindex([vfs]);
       assert.deepEqual(service.actionItems().items.map((i) => [i.uri, i.text]), [[`${vfs}/postmortems/older.md`, 'Rotate keys. Owner: @mika. Due: 2026-12-30']]);
       const uri = `${vfs}/postmortems/outage.md`;
-      documents.open(uri, POSTMORTEM);
+      documents.set(uri, POSTMORTEM);
       const found = codes(await service.diagnostics(uri));
       assert.ok(found.includes('action-item-owner') && !found.includes('no-blame-language'), found.join());
       assert.deepEqual([...new Set(methods)].sort(), [ReadDirectoryRequest, ReadFileRequest, StatRequest].sort());
@@ -319,9 +298,9 @@ describe('language service with tracker states', () => {
     const { documents, service } = setup({}, { settings: async () => ({ run: 'onSave' }) });
     let states = {};
     service.useTrackerStates(() => states);
-    documents.open(DOC, TRACKED);
+    documents.set(DOC, TRACKED);
     assert.deepEqual(driftLines(await service.diagnostics(DOC)), []);
-    documents.edit(DOC, `Two lines typed\nabove everything.\n${TRACKED}`);
+    documents.set(DOC, `Two lines typed\nabove everything.\n${TRACKED}`);
     states = OPEN;
     service.trackerStatesChanged();
     assert.deepEqual(driftLines(await service.diagnostics(DOC)), [TRACKED.split('\n').length - 2]);
