@@ -74,7 +74,7 @@ function testFiles(dir) {
 }
 
 const builds = args.has('--tests')
-  ? [{ entryPoints: [...testFiles('test'), 'scripts/generate.ts', 'scripts/corpus.ts', 'scripts/evalLanguage.ts', 'bench/run.ts', 'bench/report.ts'].filter((f) => { try { return statSync(f).isFile(); } catch { return false; } }), outdir: 'out', outbase: '.', external: ['vscode', 'mocha', 'playwright-core', 'commonmark-spec'] }]
+  ? [{ entryPoints: [...testFiles('test'), 'scripts/generate.ts', 'scripts/corpus.ts', 'scripts/evalLanguage.ts', 'bench/run.ts', 'bench/report.ts'].filter((f) => { try { return statSync(f).isFile(); } catch { return false; } }), outdir: 'out', outbase: '.', external: ['vscode', 'mocha', 'playwright-core', 'commonmark-spec', 'eslint'] }]
   : products.filter((p) => {
       try { return statSync(p.entryPoints[0]).isFile(); } catch { return false; }
     });

@@ -5,17 +5,25 @@ import tseslint from 'typescript-eslint';
 const PARSER = ['unified', 'remark-*', 'micromark*', 'mdast-util-*'];
 const SERVER = ['service', 'handlers'];
 const above = {
-  parsing: ['model', 'rules', 'engine', 'features', 'analysis', 'render', 'cli', 'config', ...SERVER],
-  model: ['rules', 'engine', 'features', 'analysis', 'render', 'cli', ...SERVER],
+  parsing: ['language', 'model', 'rules', 'engine', 'features', 'analysis', 'render', 'cli', 'config', 'trackers', ...SERVER],
+  // Reading English (sentences, clauses, people) sits on the parsed tree and below the model that uses it.
+  language: ['model', 'rules', 'engine', 'features', 'analysis', 'render', 'cli', 'config', 'trackers', ...SERVER],
+  model: ['rules', 'engine', 'features', 'analysis', 'render', 'cli', 'config', 'trackers', ...SERVER],
   rules: ['engine', 'features', 'analysis', 'render', 'cli', ...SERVER],
+  // Configuration resolves against the rule registry and the section names; the engine reads it.
+  config: ['engine', 'features', 'analysis', 'render', 'cli', ...SERVER],
   engine: ['features', 'analysis', 'render', 'cli', ...SERVER],
   features: ['analysis', 'cli', ...SERVER],
   render: ['features', 'analysis', 'cli', ...SERVER],
+  // Off-thread analysis runs the engine in workers for the language service; it knows no connection.
+  analysis: ['features', 'render', 'cli', ...SERVER],
   // The language service: documents in, results out. It may use the server's own modules (documents,
   // settings, the index) but never the connection, the handlers or the entry points.
   service: ['handlers', 'cli'],
   // Tracker clients and their configuration sit beside the engine: the editor's handlers and the CLI use them.
   trackers: ['handlers', 'service', 'cli'],
+  // The command line runs the engine in its own process: never the language server's layers.
+  cli: ['analysis', ...SERVER],
 };
 const serverFiles = ['startServer', 'server', 'browserServer', 'documents', 'workspaceIndex', 'guard'];
 const entryFiles = ['startServer', 'server', 'browserServer', 'guard'];
@@ -48,7 +56,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  // Layers: parsing → model → rules → engine → features → service → handlers/server; render and cli sit on the engine.
+  // Layers: parsing → language → model → rules, config → engine → features, render → analysis → service →
+  // handlers/server; cli sits on the engine. test/unit/layers.test.ts checks these rules bite.
   // Each layer imports only the ones below it, and only parsing/ imports the Markdown parser.
   ...layerRules(),
   {

@@ -2,7 +2,7 @@
 // text (emphasis, links and hard wraps removed, offsets kept), then splits into sentences. Code
 // blocks, block quotes, HTML and front matter are other people's words or not prose: never read.
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
-import { isAutolink, NOT_AUTHOR_TEXT } from '../model/authorText';
+import { isAutolink, NOT_AUTHOR_TEXT } from '../parsing/authorText';
 
 /** A run of flat text and where it starts in the source. */
 export interface Piece {

@@ -3,7 +3,7 @@
 // material, not the author's analysis, so language rules never read them.
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
 import { UnitCache, unitsOf, type Unit } from '../parsing/units';
-import { isAutolink, NOT_AUTHOR_TEXT } from './authorText';
+import { isAutolink, NOT_AUTHOR_TEXT } from '../parsing/authorText';
 
 // Inline code too: the mask is for phrase matching, and code is never the author's phrasing.
 const SKIP = new Set([...NOT_AUTHOR_TEXT, 'inlineCode']);
