@@ -105,6 +105,16 @@ describe('language service (no connection)', () => {
       assert.equal(told.filter((m) => /not valid JSON/.test(m)).length, 1);
     });
 
+    it('an oversized configuration file is not parsed: one config diagnostic; defaults apply', async () => {
+      const { documents, service, told } = setup({ [`${WS}/.postmortemrc.yaml`]: `rules:\n${'  # padding\n'.repeat(30_000)}  no-blame-language: off\n` });
+      documents.set(DOC, POSTMORTEM);
+      const found = await service.diagnostics(DOC);
+      assert.equal(found?.[0].code, 'config');
+      assert.match(String(found![0].message), /\.postmortemrc\.yaml: is \d+ KB; a configuration over 256 KB is not read/);
+      assert.ok(codes(found).includes('no-blame-language'), 'the defaults apply, not the oversized file\'s rules');
+      assert.equal(told.filter((m) => /is not read/.test(m)).length, 1);
+    });
+
     it('settings changes are read again once the service is told', async () => {
       let run = 'onType';
       const { documents, service } = setup({}, { settings: async () => ({ rules: run === 'off' ? { 'no-blame-language': 'off' } : {} }) });

@@ -13,7 +13,14 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A configuration is a few rules and section names: a few KB. A larger one is not read (its YAML
+ * parse would hold up every check of every document; 2 MB took over a second).
+ */
+export const CONFIG_MAX_CHARS = 256 * 1024;
+
 export function parseConfigText(text: string, file: string): PostmortemConfig {
+  if (text.length > CONFIG_MAX_CHARS) throw new ConfigError(file, `is ${Math.round(text.length / 1024)} KB; a configuration over ${CONFIG_MAX_CHARS / 1024} KB is not read, so the defaults apply.`);
   let data: unknown;
   try {
     data = file.endsWith('.json') || /^\s*\{/.test(text) ? JSON.parse(text) : parseYaml(text);
