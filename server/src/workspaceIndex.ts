@@ -34,13 +34,18 @@ export interface IndexOptions {
 /**
  * Markdown files under the roots (URIs). Symbolic links are followed only when the file system can
  * resolve them and they resolve inside a root, and each real folder is walked once, so a link loop
- * ends; an unreadable folder is skipped with a logged reason.
+ * ends; each real file is listed once too (by its own name when the walk reaches it, else by the
+ * first link to it), so a linked file's items are not counted twice; an unreadable folder is skipped
+ * with a logged reason.
  */
 async function markdownFiles(fs: FileSystem, roots: string[], cancelled: () => boolean, maxSize: number, log: (m: string) => void): Promise<string[]> {
   const out: string[] = [];
   const real = async (uri: string) => (fs.realPath ? fs.realPath(uri).catch(() => undefined) : uri);
   const realRoots = (await Promise.all(roots.map(real))).filter((r): r is string => !!r);
   const visited = new Set<string>();
+  /** Real files listed so far, and linked files whose target the walk may still reach by its own name. */
+  const listed = new Set<string>();
+  const linked: Array<{ uri: string; target: string }> = [];
   const pending = [...roots];
   while (pending.length > 0 && out.length < MAX_FILES && !cancelled()) {
     const folder = pending.shift()!;
@@ -58,13 +63,15 @@ async function markdownFiles(fs: FileSystem, roots: string[], cancelled: () => b
       if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.')) continue;
       const uri = childUri(folder, entry.name);
       let info: FileStat | undefined;
+      let target: string | undefined;
       try {
         if (entry.symbolicLink) {
-          const target = fs.realPath ? await fs.realPath(uri) : undefined;
-          if (!target || !realRoots.some((r) => isInside(target, r))) {
-            log(`Skipped ${displayName(uri)}: it links outside the workspace${target ? '' : ' (or where links cannot be resolved)'}.`);
+          const resolved = fs.realPath ? await fs.realPath(uri) : undefined;
+          if (!resolved || !realRoots.some((r) => isInside(resolved, r))) {
+            log(`Skipped ${displayName(uri)}: it links outside the workspace${resolved ? '' : ' (or where links cannot be resolved)'}.`);
             continue;
           }
+          target = resolved;
         }
         // A folder listed as one needs no stat; files need their size.
         info = entry.kind === 'directory' && !entry.symbolicLink ? { kind: 'directory', size: 0 } : await fs.stat(uri);
@@ -75,9 +82,18 @@ async function markdownFiles(fs: FileSystem, roots: string[], cancelled: () => b
       if (info?.kind === 'directory') pending.push(uri);
       else if (info?.kind === 'file' && isMarkdownPath(entry.name)) {
         if (info.size > maxSize) log(`Skipped ${displayName(uri)}: ${info.size} bytes is over postmortem.maxFileSize.`);
-        else out.push(uri);
+        else if (target) linked.push({ uri, target });
+        else if (!listed.has(childUri(canonical, entry.name))) {
+          listed.add(childUri(canonical, entry.name));
+          out.push(uri);
+        }
       }
     }
+  }
+  for (const { uri, target } of linked) {
+    if (listed.has(target) || out.length >= MAX_FILES) continue;
+    listed.add(target);
+    out.push(uri);
   }
   return out;
 }

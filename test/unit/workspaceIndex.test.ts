@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generatePostmortem } from '../../bench/generate';
 import { isPostmortem } from '../../server/src/documents';
+import type { FileSystem } from '../../server/src/service/fileSystem';
 import { nodeFileSystem } from '../../server/src/service/nodeFileSystem';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { WorkspaceIndex } from '../../server/src/workspaceIndex';
@@ -75,23 +76,27 @@ describe('workspace index of action items', function () {
 
   it('skips unreadable, oversized and hostile files with a reason, and always finishes', async () => {
     const logs: string[] = [];
-    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => new Date('2026-11-29T12:00:00Z'), () => changes++, { fs: nodeFileSystem, log: (m) => logs.push(m), maxFileSize: () => 50_000 });
     writeFileSync(join(dir, 'postmortems', 'a-good.md'), PM('- [ ] Add an alert. Owner: @ana'));
     writeFileSync(join(dir, 'postmortems', 'b-large.md'), PM(`- [ ] Big. Owner: @b\n${'x'.repeat(60_000)}`));
     writeFileSync(join(dir, 'postmortems', 'c-bomb.md'), `---\ntype: postmortem\na: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n\n# I\n\n## Action items\n\n- [ ] Bomb. Owner: @c\n`);
     writeFileSync(join(dir, 'postmortems', 'd-deep.md'), PM(`${'- '.repeat(3000)}x`));
+    // A file the index may not read (as root, chmod 000 would not stop it): the file system refuses it.
     const locked = join(dir, 'postmortems', 'e-locked.md');
     writeFileSync(locked, PM('- [ ] Locked. Owner: @e'));
-    chmodSync(locked, 0o000);
-    const readable = (() => { try { readFileSync(locked); return true; } catch { return false; } })();
+    const lockedUri = pathToFileURL(locked).toString();
+    const refusing: FileSystem = {
+      ...nodeFileSystem,
+      readFile: async (uri) => (uri === lockedUri ? Promise.reject(Object.assign(new Error('permission denied'), { code: 'EACCES' })) : nodeFileSystem.readFile(uri)),
+    };
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => new Date('2026-11-29T12:00:00Z'), () => changes++, { fs: refusing, log: (m) => logs.push(m), maxFileSize: () => 50_000 });
     await index.rebuild([pathToFileURL(dir).toString()]);
-    chmodSync(locked, 0o644);
     assert.equal(index.indexing, false);
     const texts = index.items().map((i) => i.text.slice(0, 5));
     assert.ok(texts.includes('Add a') && texts.includes('Bomb.'), texts.join());
     assert.ok(!texts.includes('Big. '));
     assert.ok(logs.some((l) => /b-large\.md: \d+ bytes is over postmortem\.maxFileSize/.test(l)), logs.join('\n'));
-    if (!readable) assert.ok(logs.some((l) => /e-locked\.md: EACCES/.test(l)), logs.join('\n'));
+    assert.ok(logs.some((l) => /e-locked\.md: EACCES/.test(l)), logs.join('\n'));
+    assert.ok(!texts.includes('Locke'));
     await index.setText(pathToFileURL(join(dir, 'postmortems', 'open.md')).toString(), PM(`- [ ] Open big. Owner: @o\n${'y'.repeat(60_000)}`));
     assert.ok(!index.items().some((i) => i.text.startsWith('Open big')), 'the size limit applies to open documents too');
   });
@@ -106,6 +111,9 @@ describe('workspace index of action items', function () {
     symlinkSync(outside, join(dir, 'postmortems', 'elsewhere'));
     symlinkSync(join(dir, 'postmortems'), join(dir, 'postmortems', 'loop'));
     symlinkSync(dir, join(dir, 'postmortems', 'up'));
+    // Links to a file inside: one sorts before the file, one after; the file is still listed once.
+    symlinkSync(join(dir, 'postmortems', 'a.md'), join(dir, 'postmortems', '0-first-link.md'));
+    symlinkSync(join(dir, 'postmortems', 'a.md'), join(dir, 'postmortems', 'b-link.md'));
     await index.rebuild([pathToFileURL(dir).toString()]);
     rmSync(outside, { recursive: true, force: true });
     assert.deepEqual(index.items().map((i) => i.text), ['Inside. Owner: @a'], 'listed once, nothing from outside');
