@@ -43,14 +43,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const ctx: HandlerContext = { connection, documents, service, guard, client: NO_ABILITIES, folders: [] };
 
-  connection.onInitialize((params) => {
+  // Should reading the client's abilities fail, the server still starts with the capabilities every client has.
+  connection.onInitialize(guard.request('Starting the server', serverCapabilities(NO_ABILITIES), (params) => {
     ctx.client = clientAbilities(params);
     ctx.folders = foldersOf(params);
     const initial = initializationSettings(params.initializationOptions);
     if (initial) service.setGlobalSettings(initial);
     return serverCapabilities(ctx.client);
-  });
-  connection.onShutdown(() => service.dispose());
+  }));
+  connection.onShutdown(guard.request('Shutting down', undefined, () => service.dispose()));
 
   const diagnostics = registerDiagnostics(ctx);
   registerWorkspace(ctx, diagnostics);

@@ -253,6 +253,6 @@ export function registerTrackerStates(ctx: HandlerContext, diagnostics: Diagnost
       if (--drawing === 0) service.reportDone();
     }
   }));
-  documents.onDidSave(() => states.saved());
+  documents.onDidSave(guard.notification('Reading a save', () => states.saved()));
   return states;
 }

@@ -42,10 +42,10 @@ export function registerWorkspace(ctx: HandlerContext, diagnostics: DiagnosticsC
     }
     // The first scan waits for the first folder's settings (which files are postmortems), in the background.
     const first = ctx.folders[0];
-    void (first ? service.settingsFor(first) : Promise.resolve(service.settings)).then((s) => {
-      service.setGlobalSettings(s);
+    guard.notification('Reading the first folder\'s settings', async () => {
+      service.setGlobalSettings(first ? await service.settingsFor(first) : service.settings);
       reindex();
-    });
+    })();
   }));
 
   documents.onDidOpen(guard.notification('Opening a document', (e) => diagnostics.schedule(e.document.uri)));
