@@ -1,7 +1,7 @@
 // The follow-through report as data: per postmortem, per action item, and the figures across them.
 // Pure: the caller supplies models and any tracker states, so the same data feeds the CLI and an editor.
 import { daysBetween, isOverdue, localToday, todayFor } from '../model/calendar';
-import { computeMetrics, formatFigure, type MetricName } from '../model/metrics';
+import { computeMetrics, formatFigure, type MetricFigures, type MetricName } from '../model/metrics';
 import { findDate } from '../model/timeExpression';
 import type { ActionItem, Postmortem } from '../model/types';
 import { driftOf, type Drift, type TrackerState } from '../trackers/types';
@@ -33,15 +33,13 @@ export interface ReportItem {
   ageDays: number | null;
 }
 
-export interface ReportPostmortem {
+/** A postmortem's line in the report: the model's figures (one shape, model/metrics.ts) it shows. */
+export interface ReportPostmortem extends Pick<MetricFigures, 'timeToDetectMinutes' | 'timeToMitigateMinutes' | 'timeToResolveMinutes'> {
   file: string;
   title: string;
   date: string | null;
   severity: string | null;
   kind: 'incident' | 'near-miss';
-  timeToDetectMinutes: number | null;
-  timeToMitigateMinutes: number | null;
-  timeToResolveMinutes: number | null;
   /** Figures whose end is placed only by a date: whole days, kept out of the minute medians. */
   countedInDays: MetricName[];
   items: { done: number; open: number; overdue: number; drifted: number };
