@@ -80,6 +80,8 @@ export interface CheckedVersion {
   version: number;
   config: DocumentConfig;
   headline: AnalysisHeadline;
+  /** Not analysed (over the time budget, out of memory, failed): the headline's notices say why, and there is no model. */
+  withheld?: true;
   /** The whole analysis of this version; undefined when it can no longer be had (the version was superseded). */
   full(): Promise<CachedAnalysis | undefined>;
   /** Only the fixes code actions at one place need (the rest stays in the worker); undefined as for `full`. */
@@ -101,6 +103,11 @@ function summaryOf(text: string, headline: Omit<AnalysisHeadline, 'findings' | '
 function checkedHere(version: number, config: DocumentConfig, analysis: Analysis): CheckedVersion {
   const cached: CachedAnalysis = { version, config, analysis: summaryOf(analysis.text, analysis, analysis) };
   return { version, config, headline: cached.analysis, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request) };
+}
+
+/** A version that could not be analysed: its notices, and nothing for a feature to act on. */
+function withheldVersion(version: number, config: DocumentConfig, text: string, notices: Notice[]): CheckedVersion {
+  return { version, config, withheld: true, headline: { text, findings: [], errors: [], notices }, full: async () => undefined, pick: async () => undefined };
 }
 
 /** Whether two analyses found the same findings in the same order (so an index means one finding in both). */
@@ -196,7 +203,8 @@ export class AnalysisCache {
         return analysis && checkedHere(version, config, analysis);
       }
       const outcome = await host.run(uri, text, config.config, now, stale, states);
-      if (outcome.kind !== 'done') return undefined;
+      if (outcome.kind === 'stale') return undefined;
+      if (outcome.kind === 'withheld') return withheldVersion(version, config, text, outcome.notices);
       // The model and fixes stay in the worker; should it have moved on or stopped by the time a
       // feature asks (another document took its worker), this version is analysed again, in full.
       const again = async () => {
@@ -289,7 +297,8 @@ export class AnalysisCache {
     }
     const host = this.host;
     const outcome = await host.run(uri, text, config.config, now, unwanted, states);
-    if (outcome.kind !== 'done') return undefined;
+    if (outcome.kind === 'stale') return undefined;
+    if (outcome.kind === 'withheld') return withheldVersion(version, config, text, outcome.notices);
     const again = async () => {
       if (unwanted()) return undefined;
       const full = await host.run(uri, text, config.config, now, unwanted, states, true);

@@ -50,6 +50,15 @@ export interface Insertion {
   cursor: { line: number; character: number };
 }
 
+/**
+ * Answered instead of an insertion when the document's analysis was withheld (over the time budget,
+ * out of memory, failed): nothing is inserted, since where the section is cannot be known, and
+ * `withheld` says why. Null still means "not a postmortem".
+ */
+export interface InsertionWithheld {
+  withheld: string;
+}
+
 export const TimelineInsertionRequest = 'postmortem/timelineInsertion';
 
 export interface ActionItemInsertionParams {

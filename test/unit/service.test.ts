@@ -6,7 +6,7 @@ import type { CodeActionParams, Diagnostic, MarkupContent, TextEdit } from 'vsco
 import { PostmortemService, type ServiceHost } from '../../server/src/service/languageService';
 import { clientFileSystem } from '../../server/src/handlers/clientFileSystem';
 import { AnalysisCache } from '../../server/src/documents';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/protocol';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type Insertion } from '../../server/src/protocol';
 import { MemoryDocuments } from '../helpers/memoryDocuments';
 import { memoryFileSystem } from '../helpers/memoryFileSystem';
 
@@ -200,10 +200,10 @@ describe('language service (no connection)', () => {
     it('inserts a timeline entry after the last one and an action item in the list', async () => {
       const { documents, service } = setup();
       documents.set(DOC, POSTMORTEM);
-      const entry = (await service.timelineInsertion({ uri: DOC, now: '2026-11-29T11:15:00Z' }))!;
+      const entry = (await service.timelineInsertion({ uri: DOC, now: '2026-11-29T11:15:00Z' })) as Insertion;
       assert.equal(entry.edit.range.start.line, 10, 'at the end of the last entry');
       assert.match(entry.edit.newText, /- 11:15 /);
-      const item = (await service.actionItemInsertion({ uri: DOC, text: 'Load-test search', owner: 'ana', due: '2026-12-20' }))!;
+      const item = (await service.actionItemInsertion({ uri: DOC, text: 'Load-test search', owner: 'ana', due: '2026-12-20' })) as Insertion;
       assert.match(item.edit.newText, /Load-test search.*@ana.*2026-12-20/);
     });
 

@@ -4,7 +4,7 @@
 // host like every other analysis, never on the server's main thread.
 import assert from 'node:assert/strict';
 import type { CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { withheldAnalysis, type AnalysisHost, type Outcome } from '../../server/src/analysis/host';
+import { withheld, type AnalysisHost, type Outcome } from '../../server/src/analysis/host';
 import { pickDetails, type DetailsPick } from '../../server/src/analysis/worker';
 import type { ResolvedConfig } from '../../server/src/config/types';
 import { resolveConfig } from '../../server/src/config/resolve';
@@ -51,7 +51,7 @@ function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
     async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, states?: Record<string, TrackerState>): Promise<Outcome> {
       if (hooks.overBudget === text) {
         crossed.push({ kind: 'run', size: 0, text, uri });
-        return { kind: 'done', analysis: withheldAnalysis(text, { start: 0, end: 0, message: 'Checking this document took longer than 5 s, so it was stopped.' }) };
+        return withheld('Checking this document took longer than 5 s, so it was stopped.');
       }
       if (hooks.supersede === text) {
         hooks.supersede = undefined;

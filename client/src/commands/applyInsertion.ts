@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Insertion } from '../../../server/src/protocol';
+import type { Insertion, InsertionWithheld } from '../../../server/src/protocol';
 
 /** Applies a server-computed insertion through the editor (so undo works) and places the cursor. */
 export async function applyInsertion(editor: vscode.TextEditor, insertion: Insertion): Promise<boolean> {
@@ -10,6 +10,16 @@ export async function applyInsertion(editor: vscode.TextEditor, insertion: Inser
   const cursor = new vscode.Position(insertion.cursor.line, insertion.cursor.character);
   editor.selection = new vscode.Selection(cursor, cursor);
   editor.revealRange(new vscode.Range(cursor, cursor), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+/**
+ * The server withheld the insertion (the document's analysis ran past its time budget or failed, so
+ * where the section is cannot be known): shows why and inserts nothing. True when it did so.
+ */
+export function showWithheld(answer: Insertion | InsertionWithheld | null): answer is InsertionWithheld {
+  if (!answer || !('withheld' in answer)) return false;
+  void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was inserted: {0}', answer.withheld));
   return true;
 }
 

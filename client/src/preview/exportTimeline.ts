@@ -9,7 +9,7 @@ export async function exportTimelineSvg(client: LanguageClient, target?: vscode.
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) return undefined;
   const outline = await client.sendRequest<DocumentOutline>(OutlineRequest, { uri: uri.toString() });
-  if (!outline.isPostmortem) {
+  if (!outline?.isPostmortem) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This document is not recognised as a postmortem.'));
     return undefined;
   }

@@ -5,7 +5,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
 import type { Notice, RuleFailure } from '../engine/analyze';
-import { buildModel } from '../model/buildModel';
 import { pickDetails, type AnalysisDetails, type DetailsPick, type DetailsRequest, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
 
 type Answer = Extract<WorkerAnswer, { ok: boolean }>;
@@ -25,7 +24,12 @@ export interface HostAnalysis {
   pick(request: DetailsPick): Promise<PickedDetails | undefined>;
 }
 
-export type Outcome = { kind: 'done'; analysis: HostAnalysis } | { kind: 'stale' };
+/**
+ * `withheld`: the version could not be analysed (over the time budget, the worker out of memory, the
+ * analysis failed). The notices say why; there is no model, so features answer nothing rather than
+ * act on an empty document.
+ */
+export type Outcome = { kind: 'done'; analysis: HostAnalysis } | { kind: 'stale' } | { kind: 'withheld'; notices: Notice[] };
 
 /** About 3 times what a well-formed document needed on this project's busiest test machine (15,000 lines: 18 s). */
 const BUDGET_MS_PER_CHAR = 0.08;
@@ -73,10 +77,9 @@ interface Slot {
   picks: Map<number, (picked: PickedDetails | undefined) => void>;
 }
 
-/** An analysis with no findings, for a version that could not be analysed, and the reason why. */
-export function withheldAnalysis(text: string, notice: Notice): HostAnalysis {
-  const details: AnalysisDetails = { model: buildModel({ type: 'root', children: [] }, '').model, findings: [] };
-  return { text, findings: [], errors: [], notices: [notice], details: async () => details, pick: async (request) => pickDetails(details, request) };
+/** The outcome of a version that could not be analysed, and the reason why. */
+export function withheld(message: string): Outcome {
+  return { kind: 'withheld', notices: [{ start: 0, end: 0, message }] };
 }
 
 export class AnalysisHost {
@@ -138,12 +141,12 @@ export class AnalysisHost {
     if (answer === 'budget') {
       this.stop(uri, slot);
       this.log(`Stopped analysing ${uri}: it ran past the ${budget.toFixed(0)} ms budget.`);
-      return { kind: 'done', analysis: withheldAnalysis(text, { start: 0, end: 0, message: `Checking this document took longer than ${(budget / 1000).toFixed(0)} s, so it was stopped and nothing was checked. Long runs of nested brackets or emphasis markers slow the Markdown parser down; other documents are checked as usual.` }) };
+      return withheld(`Checking this document took longer than ${(budget / 1000).toFixed(0)} s, so it was stopped and nothing was checked. Long runs of nested brackets or emphasis markers slow the Markdown parser down; other documents are checked as usual.`);
     }
     if (answer === 'exit' || !answer.ok) {
       const reason = answer === 'exit' ? 'the analysis worker stopped (out of memory?)' : answer.message;
       this.log(`Analysing ${uri} failed: ${reason}`);
-      return { kind: 'done', analysis: withheldAnalysis(text, { start: 0, end: 0, message: `This document could not be checked: ${reason}.` }) };
+      return withheld(`This document could not be checked: ${reason}.`);
     }
     const sent = answer.details;
     const fetch = sent ? async () => sent : () => this.details(slot, id);

@@ -20,7 +20,7 @@ import { actionItemInsertion, timelineInsertion } from '../features/insertions';
 import { outline } from '../features/outline';
 import { documentSymbols } from '../features/symbols';
 import { handlesIn } from '../model/actionItems';
-import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Insertion, TimelineInsertionParams } from '../protocol';
+import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Insertion, InsertionWithheld, TimelineInsertionParams } from '../protocol';
 import { DEFAULT_SETTINGS, loadConfig, withDefaults, type DocumentConfig, type EditorSettings } from '../settings';
 import { WorkspaceIndex } from '../workspaceIndex';
 import type { ActionItemReader } from '../indexExtraction';
@@ -56,12 +56,19 @@ export type Checked =
   | { kind: 'skip' } // not open, or not a postmortem
   | { kind: 'stale' } // the document changed, or every request for it was cancelled, while it ran
   | { kind: 'too-large'; limit: number; document: TextDocument }
-  | { kind: 'ok'; checked: CheckedVersion; document: TextDocument };
+  | { kind: 'ok'; checked: CheckedVersion; document: TextDocument }
+  // Not analysed (over the time budget, out of memory, failed): the notices say why; no model to act on.
+  | { kind: 'withheld'; checked: CheckedVersion; document: TextDocument };
 
 /** The whole analysis of the document's current version, for the features that read more than findings. */
 interface Found {
   cached: CachedAnalysis;
   document: TextDocument;
+}
+
+/** The current version could not be analysed: why, in the words of its notices. */
+interface Withheld {
+  withheld: string;
 }
 
 export const NOT_CANCELLED: Interest = { isCancellationRequested: false };
@@ -185,13 +192,21 @@ export class PostmortemService {
     this.reportRuleFailures(uri, checked);
     // The snapshot, not the open document: the same version, and a document kept as lines (over the
     // default size limit, checked because a folder raised it) finds positions by walking its lines.
-    return { kind: 'ok', checked, document };
+    return checked.withheld ? { kind: 'withheld', checked, document } : { kind: 'ok', checked, document };
   }
 
   /** The whole analysis (model and fixes too) when there is one and the request still wants it. */
   private async found(uri: string, token: Interest): Promise<Found | undefined> {
+    const found = await this.lookup(uri, token);
+    return found && 'cached' in found ? found : undefined;
+  }
+
+  /** As `found`, and when the analysis was withheld, why (a feature that edits or draws the document says so instead). */
+  private async lookup(uri: string, token: Interest): Promise<Found | Withheld | undefined> {
     const checked = await this.analysisFor(uri, token);
-    if (checked.kind !== 'ok' || token.isCancellationRequested) return undefined;
+    if (token.isCancellationRequested) return undefined;
+    if (checked.kind === 'withheld') return { withheld: checked.checked.headline.notices.map((n) => n.message).join(' ') };
+    if (checked.kind !== 'ok') return undefined;
     const cached = await checked.checked.full();
     // Fetching the rest took a turn of the event loop: the document may have moved on meanwhile.
     const current = this.documents.get(uri);
@@ -263,24 +278,25 @@ export class PostmortemService {
     return found && completions(found.document, found.cached, position, this.now(), () => this.owners());
   }
 
-  /** The outline of a postmortem; an empty one for other documents; undefined when cancelled. */
+  /** The outline of a postmortem; an empty one for other documents; undefined when cancelled or the analysis was withheld. */
   async outline(uri: string, token: Interest = NOT_CANCELLED): Promise<DocumentOutline | undefined> {
-    const found = await this.found(uri, token);
-    if (token.isCancellationRequested) return undefined;
+    const found = await this.lookup(uri, token);
+    if (token.isCancellationRequested || (found && 'withheld' in found)) return undefined;
     if (!found) return { uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { ...NO_METRICS, countedInDays: [] } }, actionItems: [] };
     return outline(uri, found.cached.analysis, found.cached.config.config.shared.requiredSections, this.now());
   }
 
-  async timelineInsertion(params: TimelineInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | undefined> {
-    const found = await this.found(params.uri, token);
-    if (!found) return undefined;
+  async timelineInsertion(params: TimelineInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | InsertionWithheld | undefined> {
+    const found = await this.lookup(params.uri, token);
+    if (!found || 'withheld' in found) return found;
     const settings = found.cached.config.settings;
     return timelineInsertion(found.document, found.cached, new Date(params.now), params.format ?? settings.timeline.format, settings.timeline.timezone);
   }
 
-  async actionItemInsertion(params: ActionItemInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | undefined> {
-    const found = await this.found(params.uri, token);
-    return found && actionItemInsertion(found.document, found.cached, params);
+  async actionItemInsertion(params: ActionItemInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | InsertionWithheld | undefined> {
+    const found = await this.lookup(params.uri, token);
+    if (!found || 'withheld' in found) return found;
+    return actionItemInsertion(found.document, found.cached, params);
   }
 
   actionItems(): ActionItemsResult {
@@ -305,11 +321,9 @@ export class PostmortemService {
     clearTimeout(this.reportIdle);
     if (!host) return (await analyzeCooperatively(text, { config, now }, () => token.isCancellationRequested))?.model;
     const outcome = await host.run(REPORT_WORKER, text, config, now, () => token.isCancellationRequested, undefined, true);
+    if (outcome.kind === 'withheld') this.log(`The follow-through report skipped a document: ${outcome.notices[0].message}`);
     if (outcome.kind !== 'done' || token.isCancellationRequested) return undefined;
-    const details = await outcome.analysis.details();
-    const withheld = outcome.analysis.notices.length > 0 && outcome.analysis.findings.length === 0 && details?.model.sections.length === 0;
-    if (withheld) this.log(`The follow-through report skipped a document: ${outcome.analysis.notices[0].message}`);
-    return withheld ? undefined : details?.model;
+    return (await outcome.analysis.details())?.model;
   }
 
   /**
@@ -329,15 +343,15 @@ export class PostmortemService {
 
   /**
    * An open document's items are those of its current analysis (no second parse); too large or not a
-   * postmortem: none. The model is fetched from the analysis worker once per version, a moment after
-   * typing stops, never on the keystroke path.
+   * postmortem: none; not analysed (withheld): the items it had stay. The model is fetched from the
+   * analysis worker once per version, a moment after typing stops, never on the keystroke path.
    */
   async indexOpenDocument(uri: string): Promise<void> {
     const checked = await this.analysisFor(uri);
     if (checked.kind === 'ok') {
       const cached = await checked.checked.full();
       if (cached && this.documents.get(uri)?.version === cached.version) this.index.setAnalysis(uri, cached.analysis);
-    } else if (checked.kind !== 'stale') this.index.remove(uri);
+    } else if (checked.kind !== 'stale' && checked.kind !== 'withheld') this.index.remove(uri);
   }
 
   /** Markdown files changed on disk; open documents are the editor's. */
