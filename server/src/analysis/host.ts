@@ -1,7 +1,8 @@
 // Runs analyses off the server's main thread, one worker per open document, so a document that is
 // slow to parse (remark cannot be interrupted) never freezes the others. A version's work is
 // abandoned when a newer version arrives (its answer ignored; the worker terminated if the job outlives a cold start), and a version that runs
-// past the time budget is stopped and answered with one finding that says so.
+// past the time budget is stopped and answered with one finding that says so. A worker is sent one
+// job at a time: versions that arrive while it is busy wait on this side, and only the newest is sent.
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
 import type { Notice, RuleFailure } from '../engine/analyze';
@@ -58,23 +59,27 @@ const WORKER_YOUNG_GENERATION_MB = 24;
 
 interface Slot {
   worker: Worker;
-  running?: { id: number; started: number; settle: (answer: Answer | 'exit' | 'stale') => void; begin: () => void };
+  running?: { id: number; settle: (answer: Answer | 'exit' | 'stale') => void; begin: () => void };
   lastUsed: number;
   /** When the worker began its current job, and how long its last finished job took. */
   begunAt?: number;
   lastDuration?: number;
-  /** The job the worker thread has begun and not yet answered. */
-  current?: number;
   /** How long this worker's first (cold) job took: what replacing the worker costs. */
   coldDuration?: number;
-  /** The job the worker thread is on (its answer not yet received), wanted or not. */
+  /** The job the worker thread is on (its answer not yet received), wanted or not, and when it was sent. */
   busyWith?: number;
+  sentAt?: number;
   /** Terminated or exited: it holds no details any more. */
   gone?: boolean;
   /** Details asked for and not yet answered, by job id. */
   asked: Map<number, Array<(details: AnalysisDetails | undefined) => void>>;
   /** Picks asked for and not yet answered, by request id. */
   picks: Map<number, (picked: PickedDetails | undefined) => void>;
+  /**
+   * The newest job waiting for the worker to answer the one it is on. Only one waits: a newer job
+   * replaces it (it answers 'stale' at once), so a version superseded while queued is never sent.
+   */
+  pending?: { id: number; stale: () => boolean; post: () => void; settle: (answer: 'stale') => void };
 }
 
 /** The outcome of a version that could not be analysed, and the reason why. */
@@ -106,12 +111,13 @@ export class AnalysisHost {
   async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, trackerStates?: WorkerJob['trackerStates'], full = false): Promise<Outcome> {
     let slot = this.slots.get(uri);
     // The worker is still on an older version: that work is no longer wanted.
-    if (slot?.running) this.retire(uri, slot);
+    if (slot?.busyWith !== undefined) this.retire(uri, slot!);
     slot = this.slots.get(uri) ?? this.spawn(uri);
     slot.lastUsed = performance.now();
     const id = this.nextId++;
     const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates, full };
-    const started = performance.now();
+    /** When the job was sent to the worker (a job waiting behind another is sent later). */
+    let started = performance.now();
     // Long documents get proportionally longer: the budget is for pathological input, not size.
     const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);
     let begun: number | undefined;
@@ -123,11 +129,23 @@ export class AnalysisHost {
       const finish = (result: Answer | 'exit' | 'stale' | 'budget') => {
         clearInterval(timer);
         if (slot!.running?.id === id) slot!.running = undefined;
+        if (slot!.pending?.id === id) slot!.pending = undefined;
         resolve(result);
       };
-      slot!.running = { id, started, settle: finish, begin: () => (begun = performance.now()) };
-      slot!.busyWith = id;
-      slot!.worker.postMessage(job);
+      const post = () => {
+        started = performance.now();
+        slot!.running = { id, settle: finish, begin: () => (begun = performance.now()) };
+        slot!.busyWith = id;
+        slot!.sentAt = started;
+        slot!.worker.postMessage(job);
+      };
+      // The worker runs the jobs it is sent in order, to the end: while it is on one (a superseded
+      // job left to finish), this job waits here, where a newer one can still replace it.
+      if (slot!.busyWith === undefined) post();
+      else {
+        slot!.pending?.settle('stale');
+        slot!.pending = { id, stale, post, settle: finish };
+      }
     });
     // The worker was replaced (a superseded job before this one ran away) while this version is
     // still wanted: analyse it on the new worker.
@@ -179,7 +197,7 @@ export class AnalysisHost {
 
   private spawn(uri: string): Slot {
     if (this.slots.size >= MAX_WORKERS) {
-      const idle = [...this.slots.entries()].filter(([, s]) => !s.running).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
+      const idle = [...this.slots.entries()].filter(([, s]) => !s.running && !s.pending).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
       if (idle) this.forget(idle[0]);
     }
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -197,20 +215,21 @@ export class AnalysisHost {
       }
       if ('started' in answer) {
         slot.begunAt = performance.now();
-        slot.current = answer.id;
         if (slot.running?.id === answer.id) slot.running.begin();
         return;
       }
       if (slot.begunAt !== undefined) slot.lastDuration = performance.now() - slot.begunAt;
       slot.coldDuration ??= slot.lastDuration;
-      if (slot.current === answer.id) slot.current = undefined;
       if (slot.busyWith === answer.id) slot.busyWith = undefined;
       if (slot.running?.id === answer.id) slot.running.settle(answer);
+      this.sendPending(slot);
     });
     const gone = () => {
       slot.gone = true;
       if (this.slots.get(uri) === slot) this.slots.delete(uri);
       slot.running?.settle('exit');
+      // A job that waited for this worker was never sent: it is analysed on a new one.
+      slot.pending?.settle('stale');
       for (const waiting of slot.asked.values()) waiting.forEach((resolve) => resolve(undefined));
       slot.asked.clear();
       slot.picks.forEach((resolve) => resolve(undefined));
@@ -226,28 +245,38 @@ export class AnalysisHost {
     return slot;
   }
 
+  /** The worker answered its job: the job waiting for it is sent now, unless it went stale while it waited. */
+  private sendPending(slot: Slot): void {
+    const next = slot.pending;
+    if (!next || slot.busyWith !== undefined || slot.gone) return;
+    slot.pending = undefined;
+    if (next.stale()) next.settle('stale');
+    else next.post();
+  }
+
   /** How long a superseded job may run on before replacing its worker is cheaper than waiting for it. */
   private keepFor(slot: Slot): number {
     return Math.max(KEEP_WORKER_MS, slot.coldDuration ?? 0);
   }
 
   /**
-   * Gives up a job whose version is no longer wanted. While the job is younger than a cold start of
-   * this document would take, it is left to finish (its answer ignored), so the worker keeps its
-   * parsed blocks and cached sentences for the next keystroke; a job older than that is a runaway
-   * and its worker is terminated at once.
+   * Gives up the job the worker is on, for a newer version (wanted until now, or already given up
+   * and left to finish). While the job is younger than a cold start of this document would take, it
+   * is left to finish (its answer ignored; the newer version waits for it, not sent), so the worker
+   * keeps its parsed blocks and cached sentences for the next keystroke; a job older than that is a
+   * runaway and its worker is terminated at once.
    */
   private retire(uri: string, slot: Slot): void {
-    const running = slot.running;
-    const left = running ? this.keepFor(slot) - (performance.now() - running.started) : 0;
-    if (!running || left <= 0) {
+    const busy = slot.busyWith;
+    const left = this.keepFor(slot) - (performance.now() - (slot.sentAt ?? 0));
+    if (left <= 0) {
       this.stop(uri, slot);
       return;
     }
-    running.settle('stale');
+    slot.running?.settle('stale');
     // Should the superseded job turn out a runaway, its worker goes once it outlives a cold start.
     const timer = setTimeout(() => {
-      if (slot.current === running.id && this.slots.get(uri) === slot) this.stop(uri, slot);
+      if (slot.busyWith === busy && this.slots.get(uri) === slot) this.stop(uri, slot);
     }, left);
     timer.unref();
   }
@@ -257,6 +286,8 @@ export class AnalysisHost {
     if (this.slots.get(uri) === slot) this.slots.delete(uri);
     slot.gone = true;
     slot.running?.settle('stale');
+    // A job that waited for this worker was never sent: still wanted, it is analysed on a new one.
+    slot.pending?.settle('stale');
     void slot.worker.terminate();
   }
 
