@@ -76,6 +76,18 @@ describe('hostile documents never take the server down', function () {
     });
   }
 
+  it('a document stopped over the budget gets no insertion and no outline, and the insertion says why', async () => {
+    const uri = uriOf('slow-with-sections.md');
+    const sections = '# Postmortem\n\n## Timeline\n\n- 10:00 UTC Deploy started\n\n## Action items\n\n- [ ] Add an alert. Owner: @a. Due: 2026-12-15\n\n';
+    await client.open(uri, `${sections}${SLOW['100 KB of nested brackets'].slice('# Postmortem\n\n'.length)}`);
+    assert.ok((await pull(uri)).some((d) => /took longer than/.test(String(d.message))));
+    const entry = await client.connection.sendRequest<unknown>('postmortem/timelineInsertion', { uri, now: '2026-11-30T10:30:00Z' });
+    assert.match(String((entry as { withheld?: string } | null)?.withheld), /took longer than/, JSON.stringify(entry));
+    const item = await client.connection.sendRequest<unknown>('postmortem/actionItemInsertion', { uri, text: 'Add a canary', owner: 'a', due: '2026-12-20' });
+    assert.match(String((item as { withheld?: string } | null)?.withheld), /took longer than/, JSON.stringify(item));
+    assert.equal(await client.connection.sendRequest('postmortem/outline', { uri }), null);
+  });
+
   it('the follow-through report over a slow file: another document is answered while it is pending, and the file is left out', async () => {
     const slow = join(dir, 'postmortems', 'report-slow.md');
     const fine = join(dir, 'postmortems', 'report-fine.md');
