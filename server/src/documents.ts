@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost, HostAnalysis } from './analysis/host';
+import { answerQuery, type FeatureAnswer, type FeatureQuery } from './features/queries';
 import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails } from './analysis/worker';
 import { analyzeCooperatively, type Analysis, type AnalysisSummary, type Notice, type RuleFailure } from './engine/analyze';
 import { LineIndex } from './engine/lineIndex';
@@ -86,6 +87,8 @@ export interface CheckedVersion {
   full(): Promise<CachedAnalysis | undefined>;
   /** Only the fixes code actions at one place need (the rest stays in the worker); undefined as for `full`. */
   pick(request: DetailsPick): Promise<PickedDetails | undefined>;
+  /** A feature's answer (symbols, code lenses, the outline, the index's items), made where the model is; undefined as for `full`. */
+  query<Q extends FeatureQuery>(query: Q): Promise<FeatureAnswer<Q> | undefined>;
 }
 
 /** The summary the features read; its line index is built the first time one asks (only the outline does). */
@@ -102,12 +105,15 @@ function summaryOf(text: string, headline: Omit<AnalysisHeadline, 'findings' | '
 /** A version analysed on this thread: everything is at hand. */
 function checkedHere(version: number, config: DocumentConfig, analysis: Analysis): CheckedVersion {
   const cached: CachedAnalysis = { version, config, analysis: summaryOf(analysis.text, analysis, analysis) };
-  return { version, config, headline: cached.analysis, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request) };
+  return {
+    version, config, headline: cached.analysis, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request),
+    query: async (query) => answerQuery(analysis.text, analysis, query),
+  };
 }
 
 /** A version that could not be analysed: its notices, and nothing for a feature to act on. */
 function withheldVersion(version: number, config: DocumentConfig, text: string, notices: Notice[]): CheckedVersion {
-  return { version, config, withheld: true, headline: { text, findings: [], errors: [], notices }, full: async () => undefined, pick: async () => undefined };
+  return { version, config, withheld: true, headline: { text, findings: [], errors: [], notices }, full: async () => undefined, pick: async () => undefined, query: async () => undefined };
 }
 
 /** Whether two analyses found the same findings in the same order (so an index means one finding in both). */
@@ -260,7 +266,14 @@ export class AnalysisCache {
       const cached = await whole();
       return cached && pickDetails(cached.analysis, request);
     };
-    return { version, config, headline: analysis, full: whole, pick };
+    // Likewise for a feature's answer: made in the worker, so only the answer crosses threads.
+    const query = async <Q extends FeatureQuery>(q: Q): Promise<FeatureAnswer<Q> | undefined> => {
+      const answered = kept ? undefined : await analysis.query(q);
+      if (answered) return answered;
+      const cached = await whole();
+      return cached && answerQuery(cached.analysis.text, cached.analysis, q);
+    };
+    return { version, config, headline: analysis, full: whole, pick, query };
   }
 
   /**

@@ -4,9 +4,10 @@
 // worker compiles and keeps less code.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { serveAnalyses } from './analysis/worker';
+import { answerQuery } from './features/queries';
 import { INDEX_WORKER_ROLE, serveIndexJobs } from './indexWorker';
 
 if (!isMainThread && parentPort) {
   if (workerData === INDEX_WORKER_ROLE) serveIndexJobs(parentPort);
-  else serveAnalyses(parentPort);
+  else serveAnalyses(parentPort, answerQuery);
 }

@@ -2,7 +2,8 @@
 // read them fetch them afterwards. Each answer must still be the current version's, also when the
 // worker that analysed it has moved on or stopped.
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
+import { OutlineRequest, type DocumentOutline } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lspClient';
 
 const DOC = (n: number, extra = '') => `# Queue outage ${n} postmortem\n\n## Summary\n\nObviously the queue filled up.\n\n## Action items\n\n- [ ] Add an alert on queue depth. Owner: @a\n${extra}`;
@@ -43,6 +44,20 @@ describe('language server: model and fixes fetched after a diagnostics-only answ
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: DOC(1, '\n## Timeline\n\n- 10:02 Queue depth alert fired.\n') }] });
     await pull(uri);
     assert.ok(names(await symbols(uri)).some((n) => n.includes('Timeline')), 'the new section is listed');
+  });
+
+  it('code lenses and the outline, made in the analysis worker, are the current version\'s', async () => {
+    const uri = 'file:///ws/postmortems/lenses.md';
+    const lenses = () => client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }).then((l) => l.map((x) => x.command?.title ?? ''));
+    const outline = () => client.connection.sendRequest<DocumentOutline>(OutlineRequest, { uri });
+    await client.open(uri, DOC(4));
+    await pull(uri);
+    assert.deepEqual(await lenses(), ['1 item · 0 without owner · 0 overdue']);
+    assert.deepEqual((await outline()).actionItems.map((a) => a.line), [8]);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: DOC(4, '- [ ] Add a dashboard.\n') }] });
+    await pull(uri);
+    assert.deepEqual(await lenses(), ['2 items · 1 without owner · 0 overdue']);
+    assert.deepEqual((await outline()).actionItems.map((a) => [a.line, a.owner]), [[8, '@a'], [9, null]]);
   });
 
   it('a document whose worker went to other documents still gets its symbols and fixes', async () => {

@@ -23,7 +23,7 @@ function forgetfulHost(calls: Array<{ text: string; full: boolean }>): AnalysisH
       const analysis = analyze(text, { config, now });
       const details = { model: analysis.model, findings: analysis.findings };
       const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
-      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => (full ? details : undefined), pick: async () => undefined } };
+      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => (full ? details : undefined), pick: async () => undefined, query: async () => undefined } };
     },
   };
   return host as unknown as AnalysisHost;

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import type { MessagePort } from 'node:worker_threads';
 import { resolveConfig } from '../../server/src/config/resolve';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { answerQuery, unpackSymbols, type PackedSymbols } from '../../server/src/features/queries';
 import { serveAnalyses, type WorkerAnswer } from '../../server/src/analysis/worker';
+import { analyze } from '../../server/src/engine/analyze';
+import { symbolsOf } from '../../server/src/features/symbols';
 
 /** A port whose postMessage refuses answers that carry details, as the structured clone refuses a value it cannot copy. */
 class RefusingPort extends EventEmitter {
@@ -25,7 +29,7 @@ describe('analysis worker (stand-in port)', function () {
 
   it('answers a details request with "none" when the details cannot be sent, so no feature waits forever', () => {
     const port = new RefusingPort((a) => 'details' in a && a.details !== undefined && !('ok' in a));
-    serveAnalyses(port as unknown as MessagePort);
+    serveAnalyses(port as unknown as MessagePort, answerQuery);
     port.emit('message', JOB);
     const done = port.sent.find((a) => 'ok' in a && a.id === 1);
     assert.ok(done && 'ok' in done && done.ok, 'the job itself is answered');
@@ -36,7 +40,7 @@ describe('analysis worker (stand-in port)', function () {
 
   it('answers a details request with the model and fixes of its last analysis', () => {
     const port = new RefusingPort(() => false);
-    serveAnalyses(port as unknown as MessagePort);
+    serveAnalyses(port as unknown as MessagePort, answerQuery);
     port.emit('message', JOB);
     port.emit('message', { details: 1 });
     const answer = port.sent.find((a) => !('ok' in a) && 'details' in a && a.id === 1) as { details?: { findings: Array<{ ruleId: string }> } };
@@ -45,7 +49,7 @@ describe('analysis worker (stand-in port)', function () {
 
   it('answers a pick with only the fixes asked for and the front matter\'s extent, never the model', () => {
     const port = new RefusingPort(() => false);
-    serveAnalyses(port as unknown as MessagePort);
+    serveAnalyses(port as unknown as MessagePort, answerQuery);
     const text = `---\ntitle: Queue outage\n---\n\n${JOB.text}\n## Action items\n\n- [ ] Add an alert. Due: 2026-12-15\n- [ ] Add a dashboard. Due: 2026-12-15\n`;
     port.emit('message', { ...JOB, text });
     const done = port.sent.find((a) => 'ok' in a && a.ok) as { findings: Array<{ ruleId: string }> };
@@ -62,5 +66,26 @@ describe('analysis worker (stand-in port)', function () {
     assert.ok(owners.every((i) => answer.picked.fixes.find(([j]) => j === i)?.[1].fix));
     port.emit('message', { details: 99, request: 8, pick: { findings: [0], rules: [], allFixes: true } });
     assert.deepEqual(port.sent.at(-1), { id: 99, request: 8, picked: undefined }, 'an analysis the worker no longer holds picks nothing');
+  });
+
+  it('answers a feature query with the feature\'s result made here, never the model', () => {
+    const port = new RefusingPort(() => false);
+    serveAnalyses(port as unknown as MessagePort, answerQuery);
+    const text = `${JOB.text}\n## Action items\n\n- [ ] Add an alert. Due: 2026-12-15\n`;
+    port.emit('message', { ...JOB, text });
+    port.emit('message', { details: 1, request: 5, query: { kind: 'symbols' } });
+    const answer = port.sent.find((a) => 'answered' in a) as { id: number; request: number; answered: PackedSymbols };
+    assert.equal(answer.request, 5);
+    assert.ok(answer.answered.numbers instanceof Int32Array, 'symbols cross packed, not as thousands of small objects');
+    const symbols = unpackSymbols(answer.answered);
+    // Packed and unpacked, they are exactly the symbols the feature makes.
+    const document = TextDocument.create('file:///t.md', 'markdown', 1, text);
+    assert.deepEqual(symbols, symbolsOf(document, analyze(text, { config: JOB.config, now: new Date(JOB.now) }).model));
+    const title = symbols[0];
+    assert.deepEqual(title.children!.map((s) => s.name), ['Summary', 'Action items']);
+    assert.deepEqual(title.children![1].children!.map((s) => s.name), ['Add an alert. Due: 2026-12-15']);
+    assert.deepEqual(title.children![1].range, { start: { line: 6, character: 0 }, end: { line: 9, character: 0 } });
+    port.emit('message', { details: 99, request: 6, query: { kind: 'codeLenses', now: JOB.now } });
+    assert.deepEqual(port.sent.at(-1), { id: 99, request: 6, answered: undefined }, 'an analysis the worker no longer holds answers nothing');
   });
 });

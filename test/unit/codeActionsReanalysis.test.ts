@@ -40,7 +40,7 @@ function forgetfulHost(drift: () => number, refused: { count: number }): Analysi
       const analysis = analyze(text, { config, now: full ? new Date(now.getTime() + drift() * DAY) : now });
       const details = { model: analysis.model, findings: analysis.findings };
       const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
-      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => (full ? details : undefined), pick: async () => undefined } };
+      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => (full ? details : undefined), pick: async () => undefined, query: async () => undefined } };
     },
   };
   return host as unknown as AnalysisHost;

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { AnalysisHost, Outcome } from '../../server/src/analysis/host';
+import { answerQuery } from '../../server/src/features/queries';
 import { pickDetails } from '../../server/src/analysis/worker';
 import type { ResolvedConfig } from '../../server/src/config/types';
 import { analyze } from '../../server/src/engine/analyze';
@@ -48,7 +49,7 @@ function retiringHost() {
       const analysis = analyze(text, { config, now, trackerState: states && stateLookup(states, config.trackers ?? {}) });
       const details = { model: analysis.model, findings: analysis.findings };
       const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
-      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => details, pick: async (pick) => pickDetails(details, pick) } };
+      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => details, pick: async (pick) => pickDetails(details, pick), query: async (query) => answerQuery(text, details, query) } };
     },
   };
   return {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { withheld, type AnalysisHost, type Outcome } from '../../server/src/analysis/host';
+import { answerQuery, type FeatureQuery } from '../../server/src/features/queries';
 import { pickDetails, type DetailsPick } from '../../server/src/analysis/worker';
 import type { ResolvedConfig } from '../../server/src/config/types';
 import { resolveConfig } from '../../server/src/config/resolve';
@@ -26,12 +27,13 @@ function postmortem(rows: number): string {
 }
 
 interface Crossing {
-  kind: 'run' | 'details' | 'pick';
+  kind: 'run' | 'details' | 'pick' | 'query';
   /** Characters of JSON that crossed: a stand-in for the structured clone's work. */
   size: number;
   text?: string;
   uri?: string;
   pick?: DetailsPick;
+  query?: FeatureQuery['kind'];
 }
 
 /** Analyses in this thread as the worker would, and records every answer that would cross threads. */
@@ -75,6 +77,11 @@ function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
             crossed.push({ kind: 'pick', size: JSON.stringify(picked).length, pick });
             hooks.onPick?.();
             return picked;
+          },
+          query: async <Q extends FeatureQuery>(query: Q) => {
+            const answer = answerQuery(text, details, query);
+            crossed.push({ kind: 'query', size: JSON.stringify(answer).length, query: query.kind });
+            return answer;
           },
         },
       };
@@ -170,6 +177,81 @@ describe('code actions fetch only what their request needs', function () {
     const actions = await service.codeActions(params(owner));
     const edits = (actions ?? []).flatMap((a) => (a.edit?.changes?.[DOC] ?? []) as TextEdit[]);
     assert.equal(edits.length, 0, 'no edit placed against the superseded version');
+  });
+});
+
+/** A postmortem with a timeline, two action items, and `paragraphs` paragraphs of prose in its summary. */
+function withProse(paragraphs: number): string {
+  const prose = Array.from({ length: paragraphs }, (_, i) => `The queue depth grew again during hour ${i + 1}, and the consumers kept up with it slowly.`);
+  return [
+    '# Postmortem: queue outage', '', '## Summary', '', ...prose.flatMap((p) => [p, '']),
+    '## Timeline', '', '- 2026-11-20 09:00 UTC Deploy started.', '- 2026-11-20 09:05 UTC Alert fired (detected).', '- 2026-11-20 09:30 UTC Rolled back (mitigated).', '',
+    '## Action items', '', '- [ ] Add an alert on queue depth. Due: 2026-12-15. Owner: @ana', '- [ ] Add a dashboard. Due: 2026-11-01', '',
+  ].join('\n');
+}
+
+/** What each feature asked after a change carries across, for a document with `paragraphs` paragraphs of prose. */
+async function crossedForFeatures(paragraphs: number) {
+  const { crossed, documents, service } = setup();
+  documents.set(DOC, withProse(paragraphs));
+  await service.diagnostics(DOC);
+  const features = {
+    symbols: () => service.documentSymbols(DOC),
+    codeLenses: () => service.codeLenses(DOC),
+    outline: () => service.outline(DOC),
+  };
+  const result: Record<string, { crossings: Crossing[]; answer: unknown }> = {};
+  for (const [name, ask] of Object.entries(features)) {
+    crossed.length = 0;
+    const answer = await ask();
+    result[name] = { crossings: [...crossed], answer };
+  }
+  return result;
+}
+
+describe('the features VS Code asks for after every change are made where the model is', function () {
+  this.timeout(20_000);
+
+  it('symbols, code lenses and the outline ask the host for their answer, never for the model', async () => {
+    const features = await crossedForFeatures(5);
+    for (const [name, { crossings, answer }] of Object.entries(features)) {
+      assert.deepEqual(crossings.map((c) => `${c.kind} ${c.query ?? ''}`.trim()), [`query ${name}`], name);
+      assert.ok(answer, `${name} answered`);
+    }
+    const symbols = features.symbols.answer as Array<{ name: string; children?: Array<{ name: string }> }>;
+    assert.deepEqual(symbols[0].children?.map((s) => s.name), ['Summary', 'Timeline', 'Action items']);
+    const lenses = features.codeLenses.answer as Array<{ command?: { title: string } }>;
+    assert.ok(lenses.some((l) => /2 items · 1 without owner · 1 overdue/.test(l.command?.title ?? '')), JSON.stringify(lenses));
+    const outline = features.outline.answer as { isPostmortem: boolean; actionItems: Array<{ line: number }> };
+    assert.ok(outline.isPostmortem);
+    assert.deepEqual(outline.actionItems.map((a) => a.line), [withProse(5).split('\n').findIndex((l) => l.includes('queue depth.')), withProse(5).split('\n').findIndex((l) => l.includes('dashboard'))]);
+  });
+
+  it('what crosses for them does not grow with the document\'s prose', async () => {
+    const small = await crossedForFeatures(10);
+    const large = await crossedForFeatures(400);
+    for (const name of Object.keys(small)) {
+      const size = (c: Crossing[]) => c.reduce((n, x) => n + x.size, 0);
+      assert.ok(size(large[name].crossings) < 1.2 * size(small[name].crossings), `${name}: ${size(small[name].crossings)} → ${size(large[name].crossings)}`);
+    }
+  });
+
+  it('the workspace index reads an open document\'s items through a query, with their lines', async () => {
+    const { crossed, documents, service } = setup();
+    const text = withProse(3);
+    documents.set(DOC, text);
+    await service.diagnostics(DOC);
+    crossed.length = 0;
+    await service.indexOpenDocument(DOC);
+    assert.deepEqual(crossed.map((c) => `${c.kind} ${c.query}`), ['query index']);
+    const items = service.actionItems().items.filter((i) => i.uri === DOC);
+    const lines = text.split('\n');
+    assert.deepEqual(items.map((i) => [i.line, i.owner, i.overdue]), [
+      [lines.findIndex((l) => l.includes('queue depth.')), '@ana', false],
+      [lines.findIndex((l) => l.includes('dashboard')), null, true],
+    ]);
+    assert.ok(service.actionItems().items.length === 2);
+    assert.ok((await service.owners()).includes('@ana'));
   });
 });
 

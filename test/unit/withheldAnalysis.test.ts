@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { withheld, type AnalysisHost, type Outcome } from '../../server/src/analysis/host';
 import { pickDetails } from '../../server/src/analysis/worker';
+import { answerQuery } from '../../server/src/features/queries';
 import type { ResolvedConfig } from '../../server/src/config/types';
 import { analyze } from '../../server/src/engine/analyze';
 import type { Insertion } from '../../server/src/protocol';
@@ -31,7 +32,7 @@ function budgetHost(slow: Set<string>): AnalysisHost {
       const analysis = analyze(text, { config, now });
       const details = { model: analysis.model, findings: analysis.findings };
       const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
-      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => details, pick: async (pick) => pickDetails(details, pick) } };
+      return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => details, pick: async (pick) => pickDetails(details, pick), query: async (query) => answerQuery(text, details, query) } };
     },
   };
   return host as unknown as AnalysisHost;

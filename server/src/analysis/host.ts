@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
 import type { Notice, RuleFailure } from '../engine/analyze';
+import type { FeatureAnswer, FeatureQuery } from '../features/queries';
 import { pickDetails, type AnalysisDetails, type DetailsPick, type DetailsRequest, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
 
 type Answer = Extract<WorkerAnswer, { ok: boolean }>;
@@ -23,6 +24,11 @@ export interface HostAnalysis {
   details(): Promise<AnalysisDetails | undefined>;
   /** Only some fixes (what the code actions at one place need); undefined when the worker no longer holds them. */
   pick(request: DetailsPick): Promise<PickedDetails | undefined>;
+  /**
+   * A feature's answer made in the worker; undefined when the worker no longer holds the analysis,
+   * or when the details are already at hand (the asker makes the answer from them).
+   */
+  query<Q extends FeatureQuery>(query: Q): Promise<FeatureAnswer<Q> | undefined>;
 }
 
 /**
@@ -73,8 +79,8 @@ interface Slot {
   gone?: boolean;
   /** Details asked for and not yet answered, by job id. */
   asked: Map<number, Array<(details: AnalysisDetails | undefined) => void>>;
-  /** Picks asked for and not yet answered, by request id. */
-  picks: Map<number, (picked: PickedDetails | undefined) => void>;
+  /** Picks and queries asked for and not yet answered, by request id. */
+  picks: Map<number, (answer: unknown) => void>;
   /**
    * The newest job waiting for the worker to answer the one it is on. Only one waits: a newer job
    * replaces it (it answers 'stale' at once), so a version superseded while queued is never sent.
@@ -169,7 +175,8 @@ export class AnalysisHost {
     const sent = answer.details;
     const fetch = sent ? async () => sent : () => this.details(slot, id);
     const pick = sent ? async (request: DetailsPick) => pickDetails(sent, request) : (request: DetailsPick) => this.pick(slot, id, request);
-    return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch, pick } };
+    const query = <Q extends FeatureQuery>(q: Q) => (sent ? Promise.resolve(undefined) : this.query(slot, id, q));
+    return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch, pick, query } };
   }
 
   /** Asks the worker that answered job `id` for its model and fixes; undefined once it moved on or stopped. */
@@ -187,11 +194,20 @@ export class AnalysisHost {
 
   /** Asks the worker that answered job `id` for some of its fixes; undefined once it moved on or stopped. */
   private pick(slot: Slot, id: number, pick: DetailsPick): Promise<PickedDetails | undefined> {
+    return this.ask(slot, (request) => ({ details: id, pick, request })) as Promise<PickedDetails | undefined>;
+  }
+
+  /** Asks the worker that answered job `id` for a feature's answer; undefined once it moved on or stopped. */
+  private query<Q extends FeatureQuery>(slot: Slot, id: number, query: Q): Promise<FeatureAnswer<Q> | undefined> {
+    return this.ask(slot, (request) => ({ details: id, query, request })) as Promise<FeatureAnswer<Q> | undefined>;
+  }
+
+  private ask(slot: Slot, message: (request: number) => DetailsRequest): Promise<unknown> {
     if (slot.gone) return Promise.resolve(undefined);
     const request = this.nextId++;
     return new Promise((resolve) => {
       slot.picks.set(request, resolve);
-      slot.worker.postMessage({ details: id, pick, request } satisfies DetailsRequest);
+      slot.worker.postMessage(message(request));
     });
   }
 
@@ -203,8 +219,8 @@ export class AnalysisHost {
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map() };
     worker.on('message', (answer: WorkerAnswer) => {
-      if ('picked' in answer) {
-        slot.picks.get(answer.request)?.(answer.picked);
+      if ('picked' in answer || 'answered' in answer) {
+        slot.picks.get(answer.request)?.('picked' in answer ? answer.picked : answer.answered);
         slot.picks.delete(answer.request);
         return;
       }

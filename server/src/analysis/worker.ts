@@ -1,8 +1,9 @@
 // The worker side of off-thread analysis: one worker per open document keeps that document's
 // incremental parser, analyses each version it is sent, and answers with what diagnostics read:
-// the findings without their fixes, notices and rule failures. The model and the fixes stay here
-// (for the last analysis only) until a feature asks for them: cloning them across threads on every
-// keystroke cost more than the features that read them, which the editor asks for far less often.
+// the findings without their fixes (placed as LSP ranges), notices and rule failures. The model and
+// the fixes stay here (for the last analysis only): code actions pick the fixes they need, and the
+// features asked after every change (queries.ts) are answered here; only hover, completion and the
+// insertions fetch the whole of them, cloning which on every keystroke cost more than the features.
 import type { MessagePort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
 import { analyze, type Analysis, type Notice, type RuleFailure } from '../engine/analyze';
@@ -12,6 +13,10 @@ import type { Postmortem } from '../model/types';
 import type { Finding } from '../rules/types';
 import { stateLookup } from '../trackers/lookup';
 import type { TrackerState } from '../trackers/types';
+import type { Range } from 'vscode-languageserver';
+import type { LineIndex } from '../engine/lineIndex';
+import { lspRange } from './positions';
+import type { FeatureQuery } from '../features/queries';
 
 export interface WorkerJob {
   id: number;
@@ -24,11 +29,15 @@ export interface WorkerJob {
   full?: boolean;
 }
 
-/** Asks for the model and the fixes of an analysis this worker answered, or (with `pick`) only some of its fixes. */
+/**
+ * Asks for the model and the fixes of an analysis this worker answered, or (with `pick`) only some
+ * of its fixes, or (with `query`) a feature's answer made here from them.
+ */
 export interface DetailsRequest {
   details: number;
   pick?: DetailsPick;
-  /** Tells the answers to several picks of one analysis apart. */
+  query?: FeatureQuery;
+  /** Tells the answers to several picks or queries of one analysis apart. */
   request?: number;
 }
 
@@ -63,8 +72,11 @@ export function pickDetails(details: AnalysisDetails, pick: DetailsPick): Picked
   return { frontMatter: fm && { start: fm.start, end: fm.end }, fixes };
 }
 
-/** A finding as diagnostics read it: its fix and suggestions stay in the worker until asked for. */
-export type FindingHeadline = Omit<Finding, 'fix' | 'suggestions'>;
+/**
+ * A finding as diagnostics read it: its fix and suggestions stay in the worker until asked for. A
+ * worker's headline carries its LSP range too, so the main thread need not index the version's lines.
+ */
+export type FindingHeadline = Omit<Finding, 'fix' | 'suggestions'> & { range?: Range };
 
 /** The model and every finding with its fixes. */
 export interface AnalysisDetails {
@@ -80,19 +92,24 @@ export type WorkerAnswer =
   /** The answer to a DetailsRequest; undefined when that analysis is no longer the worker's last. */
   | { id: number; details: AnalysisDetails | undefined }
   /** The answer to a DetailsRequest with a pick; undefined when that analysis is no longer the worker's last. */
-  | { id: number; request: number; picked: PickedDetails | undefined };
+  | { id: number; request: number; picked: PickedDetails | undefined }
+  /** The answer to a DetailsRequest with a query; undefined when that analysis is no longer the worker's last. */
+  | { id: number; request: number; answered: unknown };
 
-function headlines(findings: Finding[]): FindingHeadline[] {
-  return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end }));
+function headlines(findings: Finding[], text: string, lines: LineIndex): FindingHeadline[] {
+  return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end, range: lspRange(text, lines, f.start, f.end) }));
 }
 
-export function serveAnalyses(port: MessagePort): void {
+/** Makes a feature's answer from an analysis (features/queries.ts `answerQuery`, given by the worker's entry). */
+export type QueryAnswerer = (text: string, details: AnalysisDetails, query: FeatureQuery) => unknown;
+
+export function serveAnalyses(port: MessagePort, answerQuery: QueryAnswerer): void {
   // The language model is built when the worker starts (its first job waits for that anyway), not on
   // the first sentence of a later keystroke.
   loadTagger();
   const parser = new IncrementalParser();
   /** The last analysis answered: only its details can be asked for (older versions are superseded). */
-  let last: { id: number; details: AnalysisDetails } | undefined;
+  let last: { id: number; text: string; details: AnalysisDetails } | undefined;
   const send = (answer: WorkerAnswer, id: number, instead?: WorkerAnswer) => {
     try {
       port.postMessage(answer);
@@ -103,6 +120,19 @@ export function serveAnalyses(port: MessagePort): void {
     }
   };
   port.on('message', (message: WorkerJob | DetailsRequest) => {
+    if ('details' in message && message.query) {
+      const { details: id, query, request = 0 } = message;
+      let answered: unknown;
+      try {
+        answered = last?.id === id ? answerQuery(last.text, last.details, query) : undefined;
+      } catch {
+        // A feature that throws answers "none" here; the asker then makes it on its own thread, where
+        // the failure is reported, rather than this worker ending (and its document's analysis with it).
+        answered = undefined;
+      }
+      send({ id, request, answered }, id, { id, request, answered: undefined });
+      return;
+    }
     if ('details' in message && message.pick) {
       const { details: id, pick, request = 0 } = message;
       send({ id, request, picked: last?.id === id ? pickDetails(last.details, pick) : undefined }, id, { id, request, picked: undefined });
@@ -125,8 +155,8 @@ export function serveAnalyses(port: MessagePort): void {
     try {
       const analysis: Analysis = analyze(job.text, { config: job.config, now: new Date(job.now), parser, trackerState: job.trackerStates && stateLookup(job.trackerStates, job.config.trackers ?? {}) });
       const details = { model: analysis.model, findings: analysis.findings };
-      last = { id: job.id, details };
-      answer = { id: job.id, ok: true, findings: headlines(analysis.findings), errors: analysis.errors, notices: analysis.notices, details: job.full ? details : undefined };
+      last = { id: job.id, text: job.text, details };
+      answer = { id: job.id, ok: true, findings: headlines(analysis.findings, analysis.text, analysis.lines), errors: analysis.errors, notices: analysis.notices, details: job.full ? details : undefined };
     } catch (error) {
       answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }

@@ -2,13 +2,18 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
+import type { Postmortem } from '../model/types';
 import { isOverdue, todayFor } from '../model/calendar';
 import { computeMetrics, figureText, readFigure } from '../model/metrics';
 import type { MetricName } from '../protocol';
 import { toRange } from './convert';
 
 export function codeLenses(document: TextDocument, cached: CachedAnalysis, now: Date): CodeLens[] {
-  const { model } = cached.analysis;
+  return lensesOf(document, cached.analysis.model, now);
+}
+
+/** The lenses from the model alone: the analysis worker makes them, so only they cross threads. */
+export function lensesOf(document: TextDocument, model: Postmortem, now: Date): CodeLens[] {
   const lenses: CodeLens[] = [];
   const timeline = model.timeline.section;
   if (timeline && model.timeline.entries.length) {

@@ -23,12 +23,15 @@ export interface DiagnosticData {
   version: number;
 }
 
-/** Diagnostics of one analysis; its headline (findings without fixes) is all they read. */
+/**
+ * Diagnostics of one analysis; its headline (findings without fixes) is all they read. Ranges the
+ * analysis worker placed are taken as they are: the document's line index is then never built.
+ */
 export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersion, 'version' | 'config'> & { headline: Pick<AnalysisHeadline, 'findings' | 'notices'> }): Diagnostic[] {
   const diagnostics: Diagnostic[] = cached.headline.findings.map((f) => {
     const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version };
     return {
-      range: toRange(document, f.start, f.end),
+      range: f.range ?? toRange(document, f.start, f.end),
       severity: SEVERITY[f.severity],
       code: f.ruleId,
       codeDescription: { href: ruleDocsUrl(f.ruleId) },

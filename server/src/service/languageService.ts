@@ -10,15 +10,13 @@ import type { Postmortem } from '../model/types';
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost } from '../analysis/host';
+import { unpackSymbols, type FeatureAnswer, type FeatureQuery } from '../features/queries';
 import { AnalysisCache, isPostmortem, type CachedAnalysis, type CheckedVersion, type Interest } from '../documents';
 import { codeActions } from '../features/codeActions';
-import { codeLenses } from '../features/codeLens';
 import { completions } from '../features/completion';
 import { toDiagnostics, tooLargeDiagnostic } from '../features/diagnostics';
 import { hover } from '../features/hover';
 import { actionItemInsertion, timelineInsertion } from '../features/insertions';
-import { outline } from '../features/outline';
-import { documentSymbols } from '../features/symbols';
 import { handlesIn } from '../model/actionItems';
 import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Insertion, InsertionWithheld, TimelineInsertionParams } from '../protocol';
 import { DEFAULT_SETTINGS, loadConfig, withDefaults, type DocumentConfig, type EditorSettings } from '../settings';
@@ -214,6 +212,24 @@ export class PostmortemService {
     return { cached, document: current };
   }
 
+  /**
+   * A feature's answer for the document's current version, made where its analysis is (in its
+   * worker, so the model does not cross threads for it); undefined when there is no analysis, or the
+   * document moved on or the request was cancelled meanwhile.
+   */
+  private async answer<Q extends FeatureQuery>(uri: string, token: Interest, query: () => Q): Promise<FeatureAnswer<Q> | undefined> {
+    const checked = await this.analysisFor(uri, token);
+    if (checked.kind !== 'ok' || token.isCancellationRequested) return undefined;
+    return this.answerOf(uri, checked, token, query());
+  }
+
+  private async answerOf<Q extends FeatureQuery>(uri: string, checked: Extract<Checked, { kind: 'ok' }>, token: Interest, query: Q): Promise<FeatureAnswer<Q> | undefined> {
+    const answer = await checked.checked.query(query);
+    if (this.documents.get(uri)?.version !== checked.checked.version || token.isCancellationRequested) return undefined;
+    return answer;
+  }
+
+
   /** Diagnostics of the document's current version; undefined when that version was superseded or the request cancelled. */
   async diagnostics(uri: string, token: Interest = NOT_CANCELLED): Promise<Diagnostic[] | undefined> {
     const checked = await this.analysisFor(uri, token);
@@ -263,14 +279,15 @@ export class PostmortemService {
     return found && hover(found.document, found.cached, position);
   }
 
+  /** Asked after every change (the outline, breadcrumbs, sticky scroll). */
   async documentSymbols(uri: string, token: Interest = NOT_CANCELLED): Promise<DocumentSymbol[] | undefined> {
-    const found = await this.found(uri, token);
-    return found && documentSymbols(found.document, found.cached);
+    const packed = await this.answer(uri, token, () => ({ kind: 'symbols' }));
+    return packed && unpackSymbols(packed);
   }
 
-  async codeLenses(uri: string, token: Interest = NOT_CANCELLED): Promise<CodeLens[] | undefined> {
-    const found = await this.found(uri, token);
-    return found && codeLenses(found.document, found.cached, this.now());
+  /** Asked after every change. */
+  codeLenses(uri: string, token: Interest = NOT_CANCELLED): Promise<CodeLens[] | undefined> {
+    return this.answer(uri, token, () => ({ kind: 'codeLenses', now: this.now().getTime() }));
   }
 
   async completion(uri: string, position: Position, token: Interest = NOT_CANCELLED): Promise<CompletionItem[] | undefined> {
@@ -278,12 +295,13 @@ export class PostmortemService {
     return found && completions(found.document, found.cached, position, this.now(), () => this.owners());
   }
 
-  /** The outline of a postmortem; an empty one for other documents; undefined when cancelled or the analysis was withheld. */
+  /** The outline of a postmortem (the Postmortem view redraws it after changes); an empty one for other documents; undefined when cancelled or the analysis was withheld. */
   async outline(uri: string, token: Interest = NOT_CANCELLED): Promise<DocumentOutline | undefined> {
-    const found = await this.lookup(uri, token);
-    if (token.isCancellationRequested || (found && 'withheld' in found)) return undefined;
-    if (!found) return { uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { ...NO_METRICS, countedInDays: [] } }, actionItems: [] };
-    return outline(uri, found.cached.analysis, found.cached.config.config.shared.requiredSections, this.now());
+    const checked = await this.analysisFor(uri, token);
+    if (token.isCancellationRequested || checked.kind === 'withheld') return undefined;
+    const drawn = checked.kind === 'ok' ? await this.answerOf(uri, checked, token, { kind: 'outline', uri, requiredSections: checked.checked.config.config.shared.requiredSections, now: this.now().getTime() }) : undefined;
+    if (token.isCancellationRequested) return undefined;
+    return drawn ?? { uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { ...NO_METRICS, countedInDays: [] } }, actionItems: [] };
   }
 
   async timelineInsertion(params: TimelineInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | InsertionWithheld | undefined> {
@@ -343,14 +361,17 @@ export class PostmortemService {
 
   /**
    * An open document's items are those of its current analysis (no second parse); too large or not a
-   * postmortem: none; not analysed (withheld): the items it had stay. The model is fetched from the
-   * analysis worker once per version, a moment after typing stops, never on the keystroke path.
+   * postmortem: none; not analysed (withheld): the items it had stay. What the index reads (the
+   * action items, and the lines they start on) is asked of the analysis worker once per version, a
+   * moment after typing stops, never on the keystroke path.
    */
   async indexOpenDocument(uri: string): Promise<void> {
     const checked = await this.analysisFor(uri);
     if (checked.kind === 'ok') {
-      const cached = await checked.checked.full();
-      if (cached && this.documents.get(uri)?.version === cached.version) this.index.setAnalysis(uri, cached.analysis);
+      const source = await checked.checked.query({ kind: 'index' });
+      if (!source || this.documents.get(uri)?.version !== checked.checked.version) return;
+      const lineOf = new Map(source.model.actionItems.map((item, i) => [item.start, source.itemLines[i]]));
+      this.index.setAnalysis(uri, { text: checked.document.getText(), model: source.model, lines: { line: (offset) => lineOf.get(offset) ?? 0 } });
     } else if (checked.kind !== 'stale' && checked.kind !== 'withheld') this.index.remove(uri);
   }
 
