@@ -15,7 +15,8 @@ const above = {
   engine: ['features', 'analysis', 'render', 'cli', ...SERVER],
   features: ['analysis', 'cli', ...SERVER],
   render: ['features', 'analysis', 'cli', ...SERVER],
-  // Off-thread analysis runs the engine in workers for the language service; it knows no connection.
+  // Off-thread analysis runs the engine in workers for the language service; it knows no connection,
+  // and no feature: the worker thread's entry hands it the feature queries it answers.
   analysis: ['features', 'render', 'cli', ...SERVER],
   // The language service: documents in, results out. It may use the server's own modules (documents,
   // settings, the index) but never the connection, the handlers or the entry points.
@@ -56,8 +57,9 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  // Layers: parsing → language → model → rules, config → engine → features, render → analysis → service →
-  // handlers/server; cli sits on the engine. test/unit/layers.test.ts checks these rules bite.
+  // Layers: parsing → language → model → rules, config → engine → features, render, analysis (side by
+  // side, each on the engine) → service → handlers/server; cli sits on the engine.
+  // test/unit/layers.test.ts checks these rules bite.
   // Each layer imports only the ones below it, and only parsing/ imports the Markdown parser.
   ...layerRules(),
   {
