@@ -8,7 +8,7 @@ import { readUnitSentences, peopleNames } from '../language/reader';
 import type { Sentence } from '../language/types';
 import type { Section } from '../model/types';
 import { endOffset, startOffset, type Nodes } from '../parsing/markdown';
-import { copyOf, originOf, type Unit } from '../parsing/units';
+import { absolute, copyOf, originOf, type Unit } from '../parsing/units';
 import { BLOCK_LOOKAHEAD, type AnyRule, type Fix, type Report, type RuleContext } from '../rules/types';
 
 /** One unit's reports for one rule: relative to its start, and (reused while the unit stays put) where they were last placed. */
@@ -92,7 +92,7 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
     units, unitKeys, unitRecords,
     sentencesOf(unit) {
       let sentences = read.get(unit);
-      if (!sentences) read.set(unit, (sentences = readUnitSentences(unit as Nodes, text, names)));
+      if (!sentences) read.set(unit, (sentences = readUnitSentences(absolute(unit as Nodes), text, names)));
       return sentences;
     },
   };

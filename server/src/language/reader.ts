@@ -1,6 +1,7 @@
 // The sentence reader: the document's prose as sentences of tagged tokens, read once per parsed
 // tree and shared by every language rule (and by the timeline's milestone reading).
 import type { Nodes, Root } from '../parsing/markdown';
+import { absolute, unitsOf } from '../parsing/units';
 import { isQuotedPiece, proseBlocks, sentenceRanges, toSource, type FlatBlock } from './segment';
 import { tagSentence, type Tag } from './tagger';
 import type { Pos, Sentence, Token } from './types';
@@ -161,7 +162,8 @@ export function readSentences(root: Root, text: string, people: readonly string[
   const hit = read.get(root);
   if (hit && hit.text === text && hit.people === key) return hit.sentences;
   const names = new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)).filter((p) => p.length > 1));
-  const sentences = proseBlocks(root, text).flatMap((b) => cachedBlockSentences(b, names, key));
+  // Unit by unit, each with current positions (a moved unit's descendants keep its origin's).
+  const sentences = unitsOf(root).flatMap((u) => proseBlocks(absolute(u as Nodes), text)).flatMap((b) => cachedBlockSentences(b, names, key));
   read.set(root, { text, people: key, sentences });
   return sentences;
 }

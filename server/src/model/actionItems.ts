@@ -1,6 +1,6 @@
 // Reads action items from list items, task-list items and table rows under an action-items section.
 import { endOffset, plainText, startOffset, walk, type List, type ListItem, type RootContent, type Table, type TableRow, type Nodes } from '../parsing/markdown';
-import { UnitCache } from '../parsing/units';
+import { absolute, UnitCache } from '../parsing/units';
 import { findDate } from './timeExpression';
 import type { ActionItem, Span } from './types';
 
@@ -151,7 +151,8 @@ interface Collected {
 function fromList(list: List, text: string, out: Collected): void {
   for (const item of list.children) {
     if (isGroupLabel(item)) {
-      item.children.filter((c): c is List => c.type === 'list').forEach((l) => fromList(l, text, out));
+      // The nested items lie below the group's item: read with current positions (it may be moved).
+      absolute(item).children.filter((c): c is List => c.type === 'list').forEach((l) => fromList(l, text, out));
     } else {
       place(listItems.get(item, '', (node, base) => reading(fromListItem(node as ListItem, text), base)), item, out);
     }

@@ -1,6 +1,7 @@
 // From mdast to the Postmortem model: front matter, sections, timeline, action items.
 import { plainText, type List, type Nodes, type Root, walk } from '../parsing/markdown';
 import { readFrontMatter } from '../parsing/frontMatter';
+import { absolute, shiftAbove, type Shift } from '../parsing/units';
 import { collectActionItems, type ItemSource } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
@@ -56,18 +57,21 @@ function readMeta(frontMatter: FrontMatter | undefined, root: Root): IncidentMet
 
 /** A document with no timeline heading may still keep its timeline in a list ("- **Context**:"). */
 function inferTimelineSection(root: Root, text: string, options: ReadOptions): SectionWithNodes | undefined {
-  let best: { list: List; count: number } | undefined;
-  walk(root as Nodes, (node) => {
+  let best: { list: List; count: number; shift: Shift } | undefined;
+  walk(root as Nodes, (node, ancestors) => {
     if (node.type !== 'list') return;
+    // A list below a moved unit lacks that unit's shift (see parsing/units.ts).
+    const shift = shiftAbove(ancestors);
     // Read with the options the timeline is then built with: the list items' cached readings are
     // keyed by them, so reading with others would throw the cache away on every keystroke.
-    const count = timedItemCount(node, text, options);
-    if (count >= 3 && (!best || count > best.count)) best = { list: node, count };
+    const count = timedItemCount(node, text, options, true, shift);
+    if (count >= 3 && (!best || count > best.count)) best = { list: node, count, shift };
   });
   if (!best) return undefined;
-  const start = best.list.position?.start.offset ?? 0;
-  const end = best.list.position?.end.offset ?? 0;
-  return { title: 'Timeline', kinds: ['timeline'], level: 7, form: 'label', start, end, titleSpan: { start, end: start }, body: { start, end }, nodes: [best.list] };
+  const list = absolute(best.list, best.shift);
+  const start = list.position?.start.offset ?? 0;
+  const end = list.position?.end.offset ?? 0;
+  return { title: 'Timeline', kinds: ['timeline'], level: 7, form: 'label', start, end, titleSpan: { start, end: start }, body: { start, end }, nodes: [list] };
 }
 
 export function buildModel(root: Root, text: string, options: ModelOptions = {}): BuiltModel {

@@ -1,6 +1,7 @@
 // Finds the sections of a postmortem: headings at any level, and bold labels such as
 // "- **Impact**: ..." that some teams use instead of headings.
 import { endOffset, plainText, startOffset, type ListItem, type Nodes, type Paragraph, type Root, type RootContent } from '../parsing/markdown';
+import { absolute, shiftBelow } from '../parsing/units';
 import { sectionMatch } from './sectionMatch';
 import { readLeadingTime } from './timeExpression';
 import type { Section } from './types';
@@ -40,12 +41,15 @@ function headingSections(root: Root, textLength: number): SectionWithNodes[] {
   return sections;
 }
 
-/** "**Impact**: text" or "**Review actions**" at the start of a paragraph: the label and where it ends. */
-function boldLabel(paragraph: Paragraph, text: string): { title: string; end: number } | undefined {
+/**
+ * "**Impact**: text" or "**Review actions**" at the start of a paragraph: the label and where it
+ * ends. `unit`: the paragraph's unit (itself at the top level), whose shift its children lack.
+ */
+function boldLabel(paragraph: Paragraph, text: string, unit: Nodes = paragraph): { title: string; end: number } | undefined {
   const first = paragraph.children[0];
   if (first?.type !== 'strong') return undefined;
   const title = plainText(first).trim().replace(/:$/, '');
-  let end = endOffset(first);
+  let end = endOffset(first) + shiftBelow(unit).offset;
   const after = /^\s*:/.exec(text.slice(end, end + 3));
   if (after) end += after[0].length;
   return { title, end };
@@ -91,18 +95,19 @@ function labelSections(root: Root, text: string): SectionWithNodes[] {
       if (node.type !== 'listItem' && node.type !== 'paragraph') continue;
       const paragraph = node.type === 'listItem' ? node.children[0] : node;
       if (paragraph?.type !== 'paragraph') continue;
-      const label = boldLabel(paragraph, text);
+      const label = boldLabel(paragraph, text, node);
       const kinds = label ? sectionMatch(label.title).kinds : [];
       if (!label || kinds.length === 0) continue;
       const start = startOffset(node);
-      const bare = endOffset(paragraph) <= label.end;
+      const bare = endOffset(paragraph) + (paragraph === node ? 0 : shiftBelow(node).offset) <= label.end;
       const after = !bare ? [] : node.type === 'listItem' ? trailingBody(root, node) : blocksAfterLabel(nodes, index, text);
       const end = after.length ? endOffset(after[after.length - 1]) : endOffset(node);
       sections.push({
         title: label.title, kinds: [...kinds], level: 7, form: 'label', start, end,
         titleSpan: { start, end: label.end },
         body: { start: label.end, end },
-        nodes: [...(node.type === 'listItem' ? (node as ListItem).children.slice(1) as RootContent[] : []), ...after],
+        // A label item's body is below the item: with current positions (the item may be moved).
+        nodes: [...(node.type === 'listItem' ? absolute(node as ListItem).children.slice(1) as RootContent[] : []), ...after],
       });
     }
   };

@@ -3,7 +3,7 @@ import { assignMilestones, explicitMilestone } from './milestones';
 import type { SectionWithNodes } from './sections';
 import { collectRawEntries, type RawEntry, type RawItem } from './timelineEntries';
 import { findDate, type CalendarDate, type ClockTime, type ReadOptions } from './timeExpression';
-import type { Timeline, TimelineEntry } from './types';
+import type { Section, Timeline, TimelineEntry } from './types';
 import { formatOffset, zoneOffset, ZONE_PATTERN } from './zones';
 
 const ZONE_NAME = String.raw`(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_/]+)`;
@@ -101,10 +101,16 @@ function toEntry(raw: RawEntry, text: string, comments: readonly number[]): Time
   return entry;
 }
 
+function withoutNodes({ nodes: _nodes, ...section }: SectionWithNodes): Section {
+  return section;
+}
+
 /** The timeline of a section; `raws`: its entries when the caller already read them (with the same options). */
 export function buildTimeline(inputs: TimelineInputs, raws?: RawItem[]): Timeline {
   const { section, text } = inputs;
-  const timeline: Timeline = { section, entries: [], entryZones: [] };
+  // The model holds the section without its mdast nodes (as for `sections`): positions below a moved
+  // block are its origin's (parsing/units.ts), and the model crosses threads.
+  const timeline: Timeline = { section: section && withoutNodes(section), entries: [], entryZones: [] };
   if (!section) return timeline;
   raws ??= collectRawEntries(section.nodes, text, section.end, inputs.options);
   // The preamble: the heading itself and what comes before the first entry.

@@ -2,7 +2,7 @@
 // a time: a list item, a line of a paragraph (hard-wrapped or split by <br>), a table row, a heading.
 // A line that is only a date, or a heading that names a day, sets the date for what follows.
 import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
-import { UnitCache } from '../parsing/units';
+import { absolute, UnitCache, ZERO, type Shift } from '../parsing/units';
 import { kindsOf } from './sectionMatch';
 import { readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
@@ -88,12 +88,15 @@ function optionsKey(options: ReadOptions): string {
   return options.dayFirst ? 'day-first' : '';
 }
 
-/** An item's record (one cache lookup serves both its timing and its entries). */
-function itemRecord(item: ListItem, text: string, options: ReadOptions): ItemRecord {
-  return itemRecords.get(item, optionsKey(options), () => {
-    const read = readLine(itemLine(item, text), options);
+/**
+ * An item's record (one cache lookup serves both its timing and its entries). `inherited`: the
+ * shift the item's position lacks when it lies below a moved unit (see parsing/units.ts).
+ */
+function itemRecord(item: ListItem, text: string, options: ReadOptions, inherited: Shift): ItemRecord {
+  return itemRecords.get(item, optionsKey(options), (node) => {
+    const read = readLine(itemLine(node as ListItem, text), options);
     return { timing: read === undefined ? 0 : TIMED | (read.expr.time !== undefined || read.expr.unknown === true ? CLOCKED : 0) };
-  });
+  }, inherited);
 }
 
 function timedCount(records: readonly ItemRecord[], timeOnly: boolean): number {
@@ -104,8 +107,8 @@ function timedCount(records: readonly ItemRecord[], timeOnly: boolean): number {
 }
 
 /** How many of a list's own items start with a time (or, unless `timeOnly`, a date); 0 unless at least half do. */
-export function timedItemCount(list: List, text: string, options: ReadOptions = {}, timeOnly = true): number {
-  return timedCount(list.children.map((item) => itemRecord(item, text, options)), timeOnly);
+export function timedItemCount(list: List, text: string, options: ReadOptions = {}, timeOnly = true, inherited: Shift = ZERO): number {
+  return timedCount(list.children.map((item) => itemRecord(item, text, options, inherited)), timeOnly);
 }
 
 /** "- **Resolution**: ..." in a timeline list is the next section, not an entry. */
@@ -160,14 +163,14 @@ function readItem(item: ListItem, text: string, timed: boolean, options: ReadOpt
 }
 
 function collectList(list: List, text: string, sink: Sink, options: ReadOptions): void {
-  const records = list.children.map((item) => itemRecord(item, text, options));
+  const records = list.children.map((item) => itemRecord(item, text, options, ZERO));
   const timed = timedCount(records, false) > 0;
   // The record is keyed by the options already; the entries also by whether the list is a timed one.
   const key = timed ? 'timed' : '';
   list.children.forEach((item, i) => {
     const record = records[i];
     const base = startOffset(item);
-    if (record.entries?.key !== key) record.entries = { key, raws: readItem(item, text, timed, options).map((r) => relativeRaw(r, base)) };
+    if (record.entries?.key !== key) record.entries = { key, raws: readItem(absolute(item), text, timed, options).map((r) => relativeRaw(r, base)) };
     for (const raw of record.entries.raws) sink(shiftRaw(raw, base));
   });
 }

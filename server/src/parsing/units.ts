@@ -2,22 +2,113 @@
 // and tables into their rows (a 1,200-entry timeline is 1,200 units, not one). Whatever the engine
 // derives from one unit alone (its prose, its sentences' findings, its suppression comments, its
 // action item or timeline entry) is cached by the unit's identity and reused while the unit is
-// unchanged. The incremental parser shares unchanged nodes before an edit and copies (moves) those
-// after it; a copy remembers the node it was copied from, so a moved unit finds the cache of its
-// original and only shifts the offsets: a derived value is stored relative to its unit's start.
+// unchanged.
+//
+// Moving a unit is O(1): the incremental parser shares unchanged nodes before an edit, and for each
+// unit after it makes a shallow copy with a moved `position` and the SAME `children` as the unit it
+// was copied from (a moved top-level list or table is copied with its items or rows, each a unit).
+// No node of an older tree is ever changed. The invariant every reader relies on:
+//
+//   a position below a moved unit is that of the unit's origin: add the unit's shift (`shiftOf`).
+//
+// A unit's own position is always the current one. Values derived from a unit alone are computed on
+// `absolute(unit)` (a copy with current positions, made only when the value is not cached) and stored
+// relative to the unit's start, so the caller adds `startOffset(unit)` as for any unit. A reader that
+// starts below a unit (a nested list, a label's body) carries the shift down (`shiftBelow`).
 import { startOffset, type Nodes, type Root, type RootContent } from './markdown';
+
+/** How far a moved unit (and everything below it) is from where its origin was parsed. */
+export interface Shift {
+  offset: number;
+  line: number;
+}
 
 /** For a moved copy: the node it was first parsed as. */
 const copiedFrom = new WeakMap<object, object>();
+/** For a moved unit: its shift from its origin (what positions below it lack). */
+const shifts = new WeakMap<object, Shift>();
 
-/** Records that `copy` is `original` moved (chains collapse to the first original). */
-export function recordCopy(copy: object, original: object): void {
+/**
+ * Records that `copy` is `original` moved by `offset` code units and `line` lines (chains collapse:
+ * the origin is the first original, and the shifts add up). A zero shift records only the origin.
+ */
+export function recordCopy(copy: object, original: object, offset = 0, line = 0): void {
   copiedFrom.set(copy, copiedFrom.get(original) ?? original);
+  const before = shifts.get(original);
+  const total = before ? { offset: before.offset + offset, line: before.line + line } : { offset, line };
+  if (total.offset !== 0 || total.line !== 0) shifts.set(copy, total);
 }
 
 /** The node a unit was first parsed as (itself when it was never moved): the key of its caches. */
 export function originOf(node: object): object {
   return copiedFrom.get(node) ?? node;
+}
+
+/** A moved unit's shift: what to add to positions below it (undefined when they are current). */
+export function shiftOf(node: object): Shift | undefined {
+  return shifts.get(node);
+}
+
+/** The shift a node lacks, given its ancestors (root first): that of the innermost moved unit among them. */
+export function shiftAbove(ancestors: readonly object[]): Shift {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const shift = shifts.get(ancestors[i]);
+    if (shift) return shift;
+  }
+  return ZERO;
+}
+
+/** No shift: the positions are current. */
+export const ZERO: Shift = { offset: 0, line: 0 };
+
+/** The shift of the children of `node`, whose own position lacks `inherited` (ZERO for a unit). */
+export function shiftBelow(node: object, inherited: Shift = ZERO): Shift {
+  return shifts.get(node) ?? inherited;
+}
+
+function movedPoint<P extends { line: number; column: number; offset?: number }>(p: P, by: Shift): P {
+  return { ...p, line: p.line + by.line, offset: (p.offset ?? 0) + by.offset };
+}
+
+/** A list or table whose items or rows are moved units. */
+function hasMovedChild(node: Nodes): boolean {
+  return (node.type === 'list' || node.type === 'table') && (node.children as object[]).some((child) => shifts.has(child));
+}
+
+/**
+ * `node` with every position current: itself when nothing below it is moved, otherwise a deep copy
+ * (iterative: any depth). `inherited` is the shift its own position lacks (a node below a moved
+ * unit). Items and rows in the copy keep their origin, so their caches still hit.
+ */
+export function absolute<T extends Nodes>(node: T, inherited: Shift = ZERO): T {
+  if (inherited.offset === 0 && inherited.line === 0 && !shifts.has(node) && !hasMovedChild(node)) return node;
+  type Frame = { from: readonly Nodes[]; to: Nodes[]; by: Shift };
+  const copyNode = (n: Nodes, by: Shift, frames: Frame[]): Nodes => {
+    const own = shifts.get(n);
+    // A moved unit's own position is current; below it, its shift applies.
+    const ownBy = own ? ZERO : by;
+    const copy = { ...n } as Nodes;
+    if (n.position && (ownBy.offset !== 0 || ownBy.line !== 0)) copy.position = { start: movedPoint(n.position.start, ownBy), end: movedPoint(n.position.end, ownBy) };
+    if ('children' in n) {
+      const children = new Array<Nodes>(n.children.length);
+      (copy as { children: Nodes[] }).children = children;
+      frames.push({ from: n.children as Nodes[], to: children, by: own ?? by });
+    }
+    if (n.type === 'listItem' || n.type === 'tableRow' || n === node) copiedFrom.set(copy, originOf(n));
+    return copy;
+  };
+  const frames: Frame[] = [];
+  const out = copyNode(node, inherited, frames) as T;
+  while (frames.length > 0) {
+    const { from, to, by } = frames.pop()!;
+    for (let i = 0; i < from.length; i++) to[i] = copyNode(from[i], by, frames);
+  }
+  return out;
+}
+
+/** A tree with every position current (for consumers that read any node's position: tests, AST output). */
+export function materialize(root: Root): Root {
+  return { ...root, children: root.children.map((child) => absolute(child)) };
 }
 
 /** A unit of a document: a top-level block, a list item of a top-level list, or a row of a top-level table. */
@@ -50,8 +141,11 @@ export class UnitCache<T> {
     private readonly compute?: (unit: Unit, base: number) => T,
   ) {}
 
-  /** The value relative to the unit's start; the caller adds `startOffset(unit)` to its offsets. */
-  get(unit: Unit, key = '', compute = this.compute): T {
+  /**
+   * The value relative to the unit's start; the caller adds `startOffset(unit)` to its offsets (and
+   * `inherited`, for a node below a moved unit: the shift its own position lacks).
+   */
+  get(unit: Unit, key = '', compute = this.compute, inherited?: Shift): T {
     const origin = originOf(unit);
     const hit = this.entries.get(origin);
     if (hit && hit.key === key) {
@@ -59,7 +153,8 @@ export class UnitCache<T> {
       return hit.value;
     }
     this.misses++;
-    const value = compute!(unit, startOffset(unit));
+    // Computed on current positions: a moved unit's descendants keep its origin's.
+    const value = compute!(absolute(unit, inherited), startOffset(unit) + (inherited?.offset ?? 0));
     this.entries.set(origin, { key, value });
     return value;
   }

@@ -28,36 +28,33 @@ export const copyCount = { nodes: 0 };
 
 type Node = Nodes & Record<string, unknown>;
 
+function movedUnit<T extends Nodes>(node: T, offsetDelta: number, lineDelta: number): T {
+  const copy = { ...node } as T;
+  if (node.position) copy.position = movedPosition(node.position, offsetDelta, lineDelta);
+  // A list's or table's children are copied too (current positions): only the origin is kept for it.
+  if (node.type === 'list' || node.type === 'table') recordCopy(copy, node);
+  else recordCopy(copy, node, offsetDelta, lineDelta);
+  return copy;
+}
+
 /**
- * Copies of reused nodes with moved positions; the originals (part of an older version's tree)
- * stay as they were. Iterative, so any nesting depth is safe. (A key-by-key copy measured slower
- * than the spread here, and children made on first read slower still: see bench/edit.ts.)
+ * The units `nodes` moved by an edit: shallow copies with moved positions, sharing their children
+ * with the originals (see units.ts: a position below a moved unit is its origin's, plus the unit's
+ * shift). A top-level list or table is copied with its items or rows, which are units too. The
+ * originals (part of an older version's tree) stay as they were. O(units), not O(nodes).
  */
 export function movedCopies<T extends Nodes>(nodes: readonly T[], offsetDelta: number, lineDelta: number): T[] {
   if (offsetDelta === 0 && lineDelta === 0) return nodes.slice();
-  const out: T[] = new Array<T>(nodes.length);
-  // Each frame: nodes to copy, where the copies go, and whether they are units (see below).
-  const stack: Array<[readonly Node[], Node[], boolean]> = [[nodes as readonly Node[], out as Node[], true]];
-  let copied = 0;
-  while (stack.length > 0) {
-    const [from, to, units] = stack.pop()!;
-    for (let i = 0; i < from.length; i++) {
-      const node = from[i];
-      const copy = { ...node } as Node;
-      if (node.position) copy.position = movedPosition(node.position, offsetDelta, lineDelta);
-      if ('children' in node) {
-        const children = new Array<Node>((node.children as Node[]).length);
-        copy.children = children;
-        stack.push([node.children as Node[], children, node.type === 'list' || node.type === 'table']);
-      }
-      // Units (the blocks moved, and the items and rows of lists and tables at any depth: the
-      // model's caches read nested ones too) keep their caches. Only they are recorded: a weak map
-      // entry costs about as much as the copy.
-      if (units) recordCopy(copy, node);
-      to[i] = copy;
+  let copied = nodes.length;
+  const out = nodes.map((node) => {
+    const copy = movedUnit(node, offsetDelta, lineDelta);
+    if (node.type === 'list' || node.type === 'table') {
+      const children = (node.children as Node[]).map((child) => movedUnit(child, offsetDelta, lineDelta));
+      (copy as Node).children = children;
+      copied += children.length;
     }
-    copied += from.length;
-  }
+    return copy;
+  });
   copyCount.nodes += copied;
   return out;
 }

@@ -1,7 +1,7 @@
 // The document's sentences for the language rules, read once per analysis (the reader caches by tree).
 import { peopleNames, readSentences, readUnitSentences } from '../../language/reader';
 import { endOffset, startOffset, type Nodes } from '../../parsing/markdown';
-import { unitsOf } from '../../parsing/units';
+import { absolute, unitsOf } from '../../parsing/units';
 import type { Sentence } from '../../language/types';
 import type { RuleContext } from '../types';
 
@@ -14,7 +14,7 @@ export function sentencesIn(context: RuleContext<object>, start: number, end: nu
   const people = peopleNames(context.model.meta.people);
   return unitsOf(context.root)
     .filter((u) => startOffset(u) < end && endOffset(u) > start)
-    .flatMap((u) => readUnitSentences(u as Nodes, context.text, people))
+    .flatMap((u) => readUnitSentences(absolute(u as Nodes), context.text, people))
     .filter((s) => s.start >= start && s.end <= end);
 }
 
