@@ -1,10 +1,11 @@
-// Reusing unchanged blocks after an edit: the moved copies equal a fresh parse (also after crossing
-// a thread), an older version's tree never changes, only the nodes after the edit are copied, and
-// every moved unit (a block, a list item or table row at any depth) finds its original's caches.
+// Reusing unchanged blocks after an edit: the moved copies equal a fresh parse once their shifts are
+// applied (also after crossing a thread), an older version's tree never changes, a move copies the
+// units after the edit (blocks, items, rows) and none of the nodes inside them, and every moved unit
+// finds its original's caches.
 import assert from 'node:assert/strict';
 import { IncrementalParser, parseWhole } from '../../server/src/parsing/incremental';
 import { walk, type List, type ListItem, type Nodes, type Root } from '../../server/src/parsing/markdown';
-import { originOf } from '../../server/src/parsing/units';
+import { materialize, originOf, shiftOf } from '../../server/src/parsing/units';
 import { copyCount } from '../../server/src/parsing/windows';
 
 const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n') + '\n';
@@ -15,7 +16,7 @@ const DOC = '# Incident\n\n## Summary\n\nThe deploy **reached** every region.\n\
   + '\n## Actions\n\n| Action | Owner |\n| --- | --- |\n' + lines(80, (i) => `| Validate batch ${i} | @ana |`)
   + '\n## Lessons\n\n> A quote with *emphasis*.\n\nText.\n';
 
-const json = (root: Root) => JSON.stringify(root);
+const json = (root: Root) => JSON.stringify(materialize(root));
 
 function nodeCount(nodes: readonly Nodes[]): number {
   let n = 0;
@@ -49,14 +50,14 @@ describe('reusing unchanged blocks after an edit', () => {
         const fresh = json(parseWhole(text));
         assert.equal(json(next), fresh);
         // Trees are plain data: what a worker would post is the same tree.
-        assert.equal(json(structuredClone(next)), fresh);
-        assert.deepStrictEqual(structuredClone(next), parseWhole(text));
+        assert.equal(JSON.stringify(structuredClone(materialize(next))), fresh);
+        assert.deepStrictEqual(structuredClone(materialize(next)), parseWhole(text));
       }
       assert.equal(json(previous), before);
     });
   }
 
-  it('copies only the nodes after an edit: nothing before it, and in a long list only the items after the edited one', () => {
+  it('copies only the units after an edit: nothing before it, in a long list only the items after the edited one, nothing inside them', () => {
     const parser = new IncrementalParser();
     const old = parser.parse(DOC);
     const list = old.children.find((c): c is List => c.type === 'list')!;
@@ -64,23 +65,46 @@ describe('reusing unchanged blocks after an edit', () => {
     const copies = copyCount.nodes;
     const root = parser.parse(insert(DOC, 'Step 60 ', 'y'));
     assert.equal(parser.lastStats.fine, true);
-    // Items 0-58 are shared, 59-60 re-parsed, 61-119 moved, as is every block after the list.
-    assert.equal(copyCount.nodes - copies, nodeCount(list.children.slice(61)) + nodeCount(after));
+    // Items 0-58 are shared, 59-60 re-parsed, 61-119 moved, as is every block after the list (a
+    // table with its rows): one copy per unit, none of the nodes inside them.
+    const units = (nodes: readonly Nodes[]) => nodes.reduce((n, c) => n + 1 + (c.type === 'table' || c.type === 'list' ? c.children.length : 0), 0);
+    assert.equal(copyCount.nodes - copies, list.children.length - 61 + units(after));
+    assert.ok(units(after) + 59 < nodeCount(list.children.slice(61)) + nodeCount(after));
     const items = (root.children.find((c) => c.type === 'list') as List).children;
     assert.equal(items[10], list.children[10]);
     assert.notEqual(items[100], list.children[100]);
     assert.equal(root.children[0], old.children[0]);
   });
 
-  it('a moved list item remembers its original at any depth, so the caches keyed on it are found', () => {
+  it('a moved list item remembers its original and its total shift; the items nested in it are shared, so the caches keyed on them are found', () => {
     const parser = new IncrementalParser();
     const old = parser.parse(DOC);
     const root = parser.parse(insert(DOC, 'reached', 'x'));
-    const nestedItem = (root: Root) => ((root.children.find((c) => c.type === 'list') as List).children[5].children[1] as List).children[0] as ListItem;
-    assert.notEqual(nestedItem(root), nestedItem(old));
-    assert.equal(originOf(nestedItem(root)), nestedItem(old));
-    // Moved again by the next edit: still the first original, not the intermediate copy.
-    const again = parser.parse(insert(insert(DOC, 'reached', 'x'), 'reached', 'x'));
-    assert.equal(originOf(nestedItem(again)), nestedItem(old));
+    const item = (root: Root) => (root.children.find((c) => c.type === 'list') as List).children[5];
+    const nestedItem = (root: Root) => (item(root).children[1] as List).children[0] as ListItem;
+    assert.notEqual(item(root), item(old));
+    assert.equal(originOf(item(root)), item(old));
+    assert.deepStrictEqual(shiftOf(item(root)), { offset: 1, line: 0 });
+    assert.equal(nestedItem(root), nestedItem(old));
+    // Moved again by the next edit (a line longer): still the first original, and the shifts add up.
+    const again = parser.parse(insert(insert(DOC, 'reached', 'x'), '## Summary\n', 'New line.\n\n'));
+    assert.equal(originOf(item(again)), item(old));
+    assert.deepStrictEqual(shiftOf(item(again)), { offset: 1 + 'New line.\n\n'.length, line: 2 });
+    assert.equal(nestedItem(again), nestedItem(old));
+  });
+
+  it('an edit at the top copies as many nodes for blocks holding 40 inline nodes each as for blocks holding 4: copies grow with blocks, not nodes', () => {
+    const copiesPerEdit = (paragraph: (i: number) => string): { copies: number; nodes: number } => {
+      const text = '# Top\n\n' + lines(300, (i) => `${paragraph(i)}\n`);
+      const parser = new IncrementalParser();
+      const old = parser.parse(text);
+      const before = copyCount.nodes;
+      parser.parse('x' + text);
+      return { copies: copyCount.nodes - before, nodes: nodeCount(old.children) };
+    };
+    const plain = copiesPerEdit((i) => `Block ${i} *a* b.`);
+    const rich = copiesPerEdit((i) => Array.from({ length: 10 }, (_, k) => `*w${k}* **v${k}** \`c${i}\``).join(' '));
+    assert.ok(rich.nodes > 5 * plain.nodes, `${rich.nodes} vs ${plain.nodes}`);
+    assert.equal(rich.copies, plain.copies);
   });
 });

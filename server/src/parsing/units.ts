@@ -23,36 +23,39 @@ export interface Shift {
   line: number;
 }
 
-/** For a moved copy: the node it was first parsed as. */
-const copiedFrom = new WeakMap<object, object>();
-/** For a moved unit: its shift from its origin (what positions below it lack). */
-const shifts = new WeakMap<object, Shift>();
+/** A copy's record: the node it was first parsed as, and (for a moved unit) what positions below it lack. */
+interface Copied {
+  origin: object;
+  shift: Shift | undefined;
+}
+
+/** One weak map for both (an entry costs about as much as the copy it describes). */
+const copies = new WeakMap<object, Copied>();
 
 /**
  * Records that `copy` is `original` moved by `offset` code units and `line` lines (chains collapse:
  * the origin is the first original, and the shifts add up). A zero shift records only the origin.
  */
 export function recordCopy(copy: object, original: object, offset = 0, line = 0): void {
-  copiedFrom.set(copy, copiedFrom.get(original) ?? original);
-  const before = shifts.get(original);
-  const total = before ? { offset: before.offset + offset, line: before.line + line } : { offset, line };
-  if (total.offset !== 0 || total.line !== 0) shifts.set(copy, total);
+  const before = copies.get(original);
+  const shift = before?.shift ? { offset: before.shift.offset + offset, line: before.shift.line + line } : { offset, line };
+  copies.set(copy, { origin: before?.origin ?? original, shift: shift.offset !== 0 || shift.line !== 0 ? shift : undefined });
 }
 
 /** The node a unit was first parsed as (itself when it was never moved): the key of its caches. */
 export function originOf(node: object): object {
-  return copiedFrom.get(node) ?? node;
+  return copies.get(node)?.origin ?? node;
 }
 
 /** A moved unit's shift: what to add to positions below it (undefined when they are current). */
 export function shiftOf(node: object): Shift | undefined {
-  return shifts.get(node);
+  return copies.get(node)?.shift;
 }
 
 /** The shift a node lacks, given its ancestors (root first): that of the innermost moved unit among them. */
 export function shiftAbove(ancestors: readonly object[]): Shift {
   for (let i = ancestors.length - 1; i >= 0; i--) {
-    const shift = shifts.get(ancestors[i]);
+    const shift = shiftOf(ancestors[i]);
     if (shift) return shift;
   }
   return ZERO;
@@ -63,7 +66,7 @@ export const ZERO: Shift = { offset: 0, line: 0 };
 
 /** The shift of the children of `node`, whose own position lacks `inherited` (ZERO for a unit). */
 export function shiftBelow(node: object, inherited: Shift = ZERO): Shift {
-  return shifts.get(node) ?? inherited;
+  return shiftOf(node) ?? inherited;
 }
 
 function movedPoint<P extends { line: number; column: number; offset?: number }>(p: P, by: Shift): P {
@@ -72,7 +75,7 @@ function movedPoint<P extends { line: number; column: number; offset?: number }>
 
 /** A list or table whose items or rows are moved units. */
 function hasMovedChild(node: Nodes): boolean {
-  return (node.type === 'list' || node.type === 'table') && (node.children as object[]).some((child) => shifts.has(child));
+  return (node.type === 'list' || node.type === 'table') && (node.children as object[]).some((child) => shiftOf(child) !== undefined);
 }
 
 /**
@@ -81,10 +84,10 @@ function hasMovedChild(node: Nodes): boolean {
  * unit). Items and rows in the copy keep their origin, so their caches still hit.
  */
 export function absolute<T extends Nodes>(node: T, inherited: Shift = ZERO): T {
-  if (inherited.offset === 0 && inherited.line === 0 && !shifts.has(node) && !hasMovedChild(node)) return node;
+  if (inherited.offset === 0 && inherited.line === 0 && shiftOf(node) === undefined && !hasMovedChild(node)) return node;
   type Frame = { from: readonly Nodes[]; to: Nodes[]; by: Shift };
   const copyNode = (n: Nodes, by: Shift, frames: Frame[]): Nodes => {
-    const own = shifts.get(n);
+    const own = shiftOf(n);
     // A moved unit's own position is current; below it, its shift applies.
     const ownBy = own ? ZERO : by;
     const copy = { ...n } as Nodes;
@@ -94,7 +97,7 @@ export function absolute<T extends Nodes>(node: T, inherited: Shift = ZERO): T {
       (copy as { children: Nodes[] }).children = children;
       frames.push({ from: n.children as Nodes[], to: children, by: own ?? by });
     }
-    if (n.type === 'listItem' || n.type === 'tableRow' || n === node) copiedFrom.set(copy, originOf(n));
+    if (n.type === 'listItem' || n.type === 'tableRow' || n === node) copies.set(copy, { origin: originOf(n), shift: undefined });
     return copy;
   };
   const frames: Frame[] = [];
