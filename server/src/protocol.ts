@@ -48,16 +48,24 @@ export interface Insertion {
   edit: Edit;
   /** Where the cursor goes after the edit, in the document after the edit. */
   cursor: { line: number; character: number };
+  /** The document version the edit was placed in: a client holding another version must not apply it. */
+  version: number;
 }
 
 /**
  * Answered instead of an insertion when the document's analysis was withheld (over the time budget,
  * out of memory, failed): nothing is inserted, since where the section is cannot be known, and
- * `withheld` says why. Null still means "not a postmortem".
+ * `withheld` says why.
  */
 export interface InsertionWithheld {
   withheld: string;
 }
+
+/** Why the server placed no insertion, for the other cases (a client shows another message for each). */
+export type NoInsertionReason = 'not-postmortem' | 'too-large' | 'superseded';
+
+/** The answer to an insertion request: the insertion, why there is none, or null when the request was cancelled or failed. */
+export type InsertionAnswer = Insertion | InsertionWithheld | { reason: NoInsertionReason } | null;
 
 export const TimelineInsertionRequest = 'postmortem/timelineInsertion';
 

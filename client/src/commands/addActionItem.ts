@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { ActionItemInsertionRequest, type ActionItemInsertionParams, type Insertion, type InsertionWithheld } from '../../../server/src/protocol';
+import { ActionItemInsertionRequest, type ActionItemInsertionParams, type InsertionAnswer } from '../../../server/src/protocol';
 import { addDays, localToday } from '../../../server/src/model/calendar';
-import { activeMarkdownEditor, applyInsertion, showWithheld } from './applyInsertion';
+import { activeMarkdownEditor, insertFromServer } from './applyInsertion';
 
 /** The date `days` after today in the user's own zone, not in UTC. */
 export function inDays(days: number, now = new Date()): string {
@@ -23,7 +23,6 @@ export async function addActionItem(client: LanguageClient): Promise<boolean> {
   });
   if (!due) return false;
   const params: ActionItemInsertionParams = { uri: editor.document.uri.toString(), text, owner: owner.trim(), due: due.trim() };
-  const insertion = await client.sendRequest<Insertion | InsertionWithheld | null>(ActionItemInsertionRequest, params);
-  if (showWithheld(insertion)) return false;
-  return insertion ? applyInsertion(editor, insertion) : false;
+  // The item is repeated in the message when it could not be placed, so what the user typed is not lost.
+  return insertFromServer(editor, () => client.sendRequest<InsertionAnswer>(ActionItemInsertionRequest, params), `${text} (${owner.trim()}, ${due.trim()})`);
 }

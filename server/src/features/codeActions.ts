@@ -1,6 +1,6 @@
 // The quick-fix menu per finding: its fix or suggestions, fix all of the rule, disable for the
 // line or the file, show documentation; and one source.fixAll.postmortem per document.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DetailsPick, PickedDetails } from '../analysis/worker';
 import type { CheckedVersion } from '../documents';
@@ -12,8 +12,17 @@ import type { DiagnosticData } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
 
-function edit(uri: string, edits: TextEdit[]): CodeAction['edit'] {
-  return { changes: { [uri]: edits } };
+/**
+ * How the client takes edits: `documentChanges` names the version the edits were made against, so
+ * a client that has moved on since refuses them instead of editing stale ranges (the client
+ * announces workspace.workspaceEdit.documentChanges); plain `changes` for the clients that cannot.
+ */
+export type EditShape = 'documentChanges' | 'changes';
+
+function editFor(document: TextDocument, shape: EditShape) {
+  return (edits: TextEdit[]): CodeAction['edit'] => (shape === 'documentChanges'
+    ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] }
+    : { changes: { [document.uri]: edits } });
 }
 
 /** Non-overlapping fixes merged into one list of edits (the same choice --fix makes). */
@@ -75,13 +84,13 @@ export type ActionSource = Pick<CheckedVersion, 'version' | 'headline' | 'pick'>
  * source.fixAll is asked for) are fetched from the analysis, which keeps the rest. Undefined when
  * the analysis can no longer give them.
  */
-export async function codeActions(document: TextDocument, analysis: ActionSource, params: CodeActionParams): Promise<CodeAction[] | undefined> {
+export async function codeActions(document: TextDocument, analysis: ActionSource, params: CodeActionParams, shape: EditShape = 'changes'): Promise<CodeAction[] | undefined> {
   const only = params.context.only;
   const asks = (kind: string) => !!only?.some((k) => kind === k || kind.startsWith(`${k}.`));
   // Source actions only when asked for by kind (save, the Source Action menu): the editor never lists
   // them among a range's quick fixes, and fix-all needs every fix of the document.
   const wants = (kind: string) => (kind === FIX_ALL_KIND ? asks(kind) : !only || asks(kind));
-  const uri = document.uri;
+  const edit = editFor(document, shape);
   const quickFixes = wants(CodeActionKind.QuickFix);
   const asked = quickFixes ? params.context.diagnostics.filter((d: Diagnostic) => d.source === 'postmortem' && typeof d.code === 'string' && d.data) : [];
   const matched = asked.map((diagnostic) => {
@@ -103,27 +112,27 @@ export async function codeActions(document: TextDocument, analysis: ActionSource
 
   if (pick.allFixes) {
     const all = [...fixes.values()].map((f) => f.fix).filter((f): f is Fix => f !== undefined);
-    if (all.length > 0) actions.push({ title: 'Fix all safe postmortem problems', kind: FIX_ALL_KIND, edit: edit(uri, mergedEdits(document, all)) });
+    if (all.length > 0) actions.push({ title: 'Fix all safe postmortem problems', kind: FIX_ALL_KIND, edit: edit(mergedEdits(document, all)) });
   }
   const seenRules = new Set<string>();
   for (const { diagnostic, ruleId, index } of matched) {
     const found = index === undefined ? undefined : fixes.get(index);
     if (found?.fix) {
       const fix = toLspFix(document, found.fix);
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(uri, fix.edits) });
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(fix.edits) });
     }
     for (const s of found?.suggestions ?? []) {
       const fix = toLspFix(document, s);
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(uri, fix.edits) });
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(fix.edits) });
     }
     if (seenRules.has(ruleId)) continue;
     seenRules.add(ruleId);
     const ruleFixes = [...fixes].filter(([i, f]) => findings[i].ruleId === ruleId && f.fix).map(([, f]) => f.fix as Fix);
-    if (ruleFixes.length > 1) actions.push({ title: `Fix all ${ruleId} problems in this document`, kind: CodeActionKind.QuickFix, edit: edit(uri, mergedEdits(document, ruleFixes)) });
+    if (ruleFixes.length > 1) actions.push({ title: `Fix all ${ruleId} problems in this document`, kind: CodeActionKind.QuickFix, edit: edit(mergedEdits(document, ruleFixes)) });
     // The line comment goes on the finding's current line; a moved finding that cannot be found gets none.
     const line = index !== undefined ? disableLine(document, picked.frontMatter, document.positionAt(findings[index].start).line, ruleId) : undefined;
-    if (line) actions.push({ title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(uri, [line]) });
-    actions.push({ title: `Disable ${ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(uri, [disableFile(document, picked.frontMatter, ruleId)]) });
+    if (line) actions.push({ title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([line]) });
+    actions.push({ title: `Disable ${ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([disableFile(document, picked.frontMatter, ruleId)]) });
     actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${ruleId}`, command: SHOW_RULE_DOCUMENTATION, arguments: [ruleId] } });
   }
   return actions;

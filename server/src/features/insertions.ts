@@ -7,7 +7,7 @@ import { insertionPoint } from '../rules/requiredSections';
 
 function insertion(document: TextDocument, offset: number, newText: string, cursorInText: number): Insertion {
   const after = TextDocument.create('x:after', 'markdown', 0, document.getText().slice(0, offset) + newText);
-  return { edit: { range: { start: document.positionAt(offset), end: document.positionAt(offset) }, newText }, cursor: after.positionAt(offset + cursorInText) };
+  return { edit: { range: { start: document.positionAt(offset), end: document.positionAt(offset) }, newText }, cursor: after.positionAt(offset + cursorInText), version: document.version };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

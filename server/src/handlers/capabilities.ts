@@ -13,10 +13,12 @@ export interface ClientAbilities {
   registerConfiguration: boolean;
   registerWatchers: boolean;
   showDocument: boolean;
+  /** Takes versioned edits (WorkspaceEdit.documentChanges): code actions then name the version they fit. */
+  documentChanges: boolean;
 }
 
 export const NO_ABILITIES: ClientAbilities = {
-  pull: false, askConfiguration: false, refreshDiagnostics: false, watchFolders: false, registerConfiguration: false, registerWatchers: false, showDocument: false,
+  pull: false, askConfiguration: false, refreshDiagnostics: false, watchFolders: false, registerConfiguration: false, registerWatchers: false, showDocument: false, documentChanges: false,
 };
 
 export function clientAbilities(params: InitializeParams): ClientAbilities {
@@ -29,6 +31,7 @@ export function clientAbilities(params: InitializeParams): ClientAbilities {
     registerConfiguration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
     registerWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     showDocument: !!caps.window?.showDocument?.support,
+    documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
   };
 }
 

@@ -6,7 +6,7 @@ import type { HandlerContext } from './context';
 
 export function registerLanguageFeatures(ctx: HandlerContext): void {
   const { connection, service, guard } = ctx;
-  connection.onCodeAction(guard.request('Code actions', [], async (params, token) => (await service.codeActions(params, token)) ?? []));
+  connection.onCodeAction(guard.request('Code actions', [], async (params, token) => (await service.codeActions(params, token, ctx.client.documentChanges ? 'documentChanges' : 'changes')) ?? []));
   connection.onHover(guard.request('Hover', null, async (params, token) => (await service.hover(params.textDocument.uri, params.position, token)) ?? null));
   connection.onDocumentSymbol(guard.request('Document symbols', [], async (params, token) => (await service.documentSymbols(params.textDocument.uri, token)) ?? []));
   connection.onCodeLens(guard.request('Code lenses', [], async (params, token) => (await service.codeLenses(params.textDocument.uri, token)) ?? []));

@@ -12,13 +12,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost } from '../analysis/host';
 import { unpackSymbols, type FeatureAnswer, type FeatureQuery } from '../features/queries';
 import { AnalysisCache, isPostmortem, type CachedAnalysis, type CheckedVersion, type Interest } from '../documents';
-import { codeActions } from '../features/codeActions';
+import { codeActions, type EditShape } from '../features/codeActions';
 import { completions } from '../features/completion';
 import { toDiagnostics, tooLargeDiagnostic } from '../features/diagnostics';
 import { hover } from '../features/hover';
 import { actionItemInsertion, timelineInsertion } from '../features/insertions';
 import { handlesIn } from '../model/actionItems';
-import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Insertion, InsertionWithheld, TimelineInsertionParams } from '../protocol';
+import type { ActionItemInsertionParams, ActionItemsResult, DocumentOutline, Insertion, InsertionWithheld, NoInsertionReason, TimelineInsertionParams } from '../protocol';
 import { DEFAULT_SETTINGS, loadConfig, withDefaults, type DocumentConfig, type EditorSettings } from '../settings';
 import { WorkspaceIndex } from '../workspaceIndex';
 import type { ActionItemReader } from '../indexExtraction';
@@ -265,11 +265,11 @@ export class PostmortemService {
    * only the fixes the request's diagnostics need, not the model and every fix. Made against the
    * current version, or withheld when the document moved on while they were made.
    */
-  async codeActions(params: CodeActionParams, token: Interest = NOT_CANCELLED): Promise<CodeAction[] | undefined> {
+  async codeActions(params: CodeActionParams, token: Interest = NOT_CANCELLED, shape: EditShape = 'changes'): Promise<CodeAction[] | undefined> {
     const uri = params.textDocument.uri;
     const checked = await this.analysisFor(uri, token);
     if (checked.kind !== 'ok' || token.isCancellationRequested) return undefined;
-    const actions = await codeActions(checked.document, checked.checked, params);
+    const actions = await codeActions(checked.document, checked.checked, params, shape);
     if (this.documents.get(uri)?.version !== checked.checked.version || token.isCancellationRequested) return undefined;
     return actions;
   }
@@ -304,17 +304,34 @@ export class PostmortemService {
     return drawn ?? { uri, isPostmortem: false, sections: [], timeline: { entries: [], findings: [], metrics: { ...NO_METRICS, countedInDays: [] } }, actionItems: [] };
   }
 
-  async timelineInsertion(params: TimelineInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | InsertionWithheld | undefined> {
+  /** The insertion, placed in (and naming) the current version; or why there is none; undefined when cancelled. */
+  async timelineInsertion(params: TimelineInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | InsertionWithheld | { reason: NoInsertionReason } | undefined> {
     const found = await this.lookup(params.uri, token);
-    if (!found || 'withheld' in found) return found;
+    if (!found) return this.noInsertion(params.uri, token);
+    if ('withheld' in found) return found;
     const settings = found.cached.config.settings;
     return timelineInsertion(found.document, found.cached, new Date(params.now), params.format ?? settings.timeline.format, settings.timeline.timezone);
   }
 
-  async actionItemInsertion(params: ActionItemInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | InsertionWithheld | undefined> {
+  async actionItemInsertion(params: ActionItemInsertionParams, token: Interest = NOT_CANCELLED): Promise<Insertion | InsertionWithheld | { reason: NoInsertionReason } | undefined> {
     const found = await this.lookup(params.uri, token);
-    if (!found || 'withheld' in found) return found;
+    if (!found) return this.noInsertion(params.uri, token);
+    if ('withheld' in found) return found;
     return actionItemInsertion(found.document, found.cached, params);
+  }
+
+  /**
+   * Why no insertion was placed, so the client can say so: "not a postmortem" is only the answer when
+   * it is one (it used to be said for a document that was too large or changed meanwhile).
+   */
+  private async noInsertion(uri: string, token: Interest): Promise<{ reason: NoInsertionReason } | undefined> {
+    if (token.isCancellationRequested) return undefined;
+    const checked = await this.analysisFor(uri, token);
+    if (token.isCancellationRequested) return undefined;
+    if (checked.kind === 'skip') return { reason: 'not-postmortem' };
+    if (checked.kind === 'too-large') return { reason: 'too-large' };
+    // Stale, or analysed again only now: the document moved on while the insertion was placed.
+    return { reason: 'superseded' };
   }
 
   actionItems(): ActionItemsResult {
