@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, CodeActionParams, Diagnostic, InitializeParams, TextDocumentEdit } from 'vscode-languageserver';
 import { clientAbilities } from '../../server/src/handlers/capabilities';
+import { sameDiagnostics } from '../../server/src/handlers/diagnostics';
 import type { Insertion, InsertionAnswer } from '../../server/src/protocol';
 import { PostmortemService } from '../../server/src/service/languageService';
 import { insertionOutcome, settledInsertion } from '../../client/src/commands/insertionAnswer';
@@ -42,6 +43,27 @@ describe('versioned edits', () => {
       assert.deepEqual(change.textDocument, { uri: DOC, version: 2 }, action.title);
       assert.ok(change.edits.length > 0, action.title);
     }
+  });
+
+  it('a stale diagnostic gets its own finding\'s fix, not that of a neighbour that moved into its old place', async () => {
+    const { documents, service } = setup();
+    documents.set(DOC, TEXT);
+    const owners = (await service.diagnostics(DOC))!.filter((d) => d.code === 'action-item-owner');
+    assert.equal(owners.length, 2);
+    // A line typed above the list: the first item now sits where the second one was.
+    documents.set(DOC, TEXT.replace('## Action items\n', '## Action items\nAgreed in the review.\n'));
+    const actions = (await service.codeActions(params([owners[1]])))!;
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix, actions.map((a) => a.title).join());
+    const line = fix.edit!.changes![DOC][0].range.start.line;
+    assert.equal(line, owners[1].range.start.line + 1, 'the second item, one line down');
+  });
+
+  it('a report whose named text changed in place is published again (its diagnostics carry the new fingerprint)', () => {
+    const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } };
+    const diagnostic = (named: string): Diagnostic => ({ range, message: 'm', code: 'r', source: 'postmortem', data: { ruleId: 'r', version: 1, named } });
+    assert.equal(sameDiagnostics([diagnostic('4:abc')], [diagnostic('4:abc')]), true);
+    assert.equal(sameDiagnostics([diagnostic('4:abc')], [diagnostic('4:abd')]), false);
   });
 
   it('clients without documentChanges get plain changes', async () => {

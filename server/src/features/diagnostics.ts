@@ -21,6 +21,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface DiagnosticData {
   ruleId: string;
   version: number;
+  /**
+   * A fingerprint of the text the finding names (namedTextKey): once the writer typed on, a finding of
+   * the current version stands for this diagnostic only if it names the same text, so the fix of a
+   * neighbour that moved into the diagnostic's old place is never offered for it.
+   */
+  named?: string;
+}
+
+/** A short fingerprint of a finding's text: its length and a 32-bit FNV-1a hash. */
+export function namedTextKey(text: string, start: number, end: number): string {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${end - start}:${(hash >>> 0).toString(36)}`;
 }
 
 /**
@@ -28,8 +41,9 @@ export interface DiagnosticData {
  * analysis worker placed are taken as they are: the document's line index is then never built.
  */
 export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersion, 'version' | 'config'> & { headline: Pick<AnalysisHeadline, 'findings' | 'notices'> }): Diagnostic[] {
+  const text = document.getText();
   const diagnostics: Diagnostic[] = cached.headline.findings.map((f) => {
-    const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version };
+    const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version, named: namedTextKey(text, f.start, f.end) };
     return {
       range: f.range ?? toRange(document, f.start, f.end),
       severity: SEVERITY[f.severity],

@@ -24,7 +24,9 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
     const r = x.range;
     const q = y.range;
     if (r.start.line !== q.start.line || r.start.character !== q.start.character || r.end.line !== q.end.line || r.end.character !== q.end.character) return false;
-    if ((x.data as DiagnosticData | undefined)?.ruleId !== (y.data as DiagnosticData | undefined)?.ruleId) return false;
+    const [d, e] = [x.data as DiagnosticData | undefined, y.data as DiagnosticData | undefined];
+    // The named text changed in place (same range): the client must get the new fingerprint, or its fix is withheld.
+    if (d?.ruleId !== e?.ruleId || d?.named !== e?.named) return false;
   }
   return true;
 }
