@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ActionItemInsertionRequest, TimelineInsertionRequest, type Insertion } from '../../server/src/protocol';
+import { ActionItemInsertionRequest, TimelineInsertionRequest, type Insertion, type InsertionAnswer } from '../../server/src/protocol';
 import { TestClient } from '../helpers/lspClient';
 
 const HEAD = '---\ntype: postmortem\ntimezone: UTC\n---\n\n# Incident\n\n';
@@ -39,6 +39,16 @@ describe('insertion requests (Add Action Item, Insert Timeline Entry)', () => {
     const r = await insert(TimelineInsertionRequest, `${HEAD}## Summary\n\nText.\n\n## Root cause\n\nText.\n`, { now: '2026-11-29T14:02:00Z' });
     assert.match(r.text, /## Summary\n\nText\.\n\n## Timeline\n\nAll times in UTC\.\n\n- 2026-11-29 14:02 \n\n## Root cause/);
     assert.equal(r.cursorLine, '- 2026-11-29 14:02 ');
+  });
+
+  it('names the version it was placed in, and says why when there is no insertion', async () => {
+    const uri = `file:///tmp/postmortems/insert-${n++}.md`;
+    await client.open(uri, `${HEAD}## Timeline\n\n- 2020-01-01 10:00 A.\n`, 7);
+    const placed = await client.connection.sendRequest<InsertionAnswer>(TimelineInsertionRequest, { uri, now: '2026-07-01T12:00:00Z' });
+    assert.equal((placed as Insertion).version, 7);
+    const readme = 'file:///tmp/docs/README.md';
+    await client.open(readme, '# Readme\n\nHow to build.\n');
+    assert.deepEqual(await client.connection.sendRequest<InsertionAnswer>(ActionItemInsertionRequest, { uri: readme, text: 'x', owner: 'a', due: '2026-12-20' }), { reason: 'not-postmortem' });
   });
 
   it('writes the time in the document\'s zone', async () => {
