@@ -38,7 +38,7 @@ describe('positions placed by the analysis worker', () => {
     const document = TextDocument.create('file:///t.md', 'markdown', 1, text);
     for (const f of answer.findings) assert.deepEqual(f.range, { start: document.positionAt(f.start), end: document.positionAt(f.end) });
     // A document that cannot place anything: diagnostics made from the worker's headline never ask it to.
-    const blind = { ...document, positionAt: () => assert.fail('the main thread placed a finding'), offsetAt: () => assert.fail('the main thread placed a finding') } as TextDocument;
+    const blind = { ...document, getText: () => text, positionAt: () => assert.fail('the main thread placed a finding'), offsetAt: () => assert.fail('the main thread placed a finding') } as TextDocument;
     const config = { settings: DEFAULT_SETTINGS, config: resolveConfig([]) } as unknown as Parameters<typeof toDiagnostics>[1]['config'];
     const diagnostics = toDiagnostics(blind, { version: 1, config, headline: { findings: answer.findings, notices: [] } });
     assert.deepEqual(diagnostics.map((d) => d.range), answer.findings.map((f) => f.range));
