@@ -85,7 +85,7 @@ describe('odd input never breaks the engine', () => {
       const analysis = analyze(`---\n${yaml}\n---\n\n# Incident\n`, { now: NOW });
       assertSound(analysis);
       const finding = analysis.findings.find((f) => f.ruleId === 'front-matter');
-      assert.match(finding?.message ?? '', /aliases/);
+      assert.match(finding?.message ?? '', /^The front matter is not read: YAML aliases expand more than \d+ times/, 'a limit, not a YAML error');
     }
     const few = analyze('---\nbase: &b SEV-2\nseverity: *b\n---\n\n# Incident\n', { now: NOW });
     assert.equal(few.model.meta.severity, 'SEV-2', 'a few aliases are still read');

@@ -98,7 +98,8 @@ export interface ActionItem extends Span {
 
 export interface FrontMatter extends Span {
   data: Record<string, unknown>;
-  error?: { message: string; offset: number };
+  /** `limit`: the text may be valid YAML, but it is larger or expands further than the reader takes. */
+  error?: { message: string; offset: number; limit?: boolean };
 }
 
 export interface IncidentMetadata {

@@ -4,7 +4,7 @@ import type { Root } from './markdown';
 import { startOffset, endOffset } from './markdown';
 import type { FrontMatter } from '../model/types';
 
-type Parsed = { data: Record<string, unknown>; error?: { message: string; at: number } };
+type Parsed = { data: Record<string, unknown>; error?: { message: string; at: number; limit?: boolean } };
 
 /** Front matter is a few lines; anything larger is not worth the parser's time and memory. */
 const MAX_FRONT_MATTER = 64 * 1024;
@@ -16,7 +16,7 @@ const recent = new Map<string, Parsed>();
 const RECENT_LIMIT = 16;
 
 function parseYamlUncached(value: string): Parsed {
-  if (value.length > MAX_FRONT_MATTER) return { data: {}, error: { message: `Front matter longer than ${MAX_FRONT_MATTER / 1024} KB is not read; keep it to a few fields.`, at: 0 } };
+  if (value.length > MAX_FRONT_MATTER) return { data: {}, error: { message: `Front matter longer than ${MAX_FRONT_MATTER / 1024} KB is not read; keep it to a few fields.`, at: 0, limit: true } };
   try {
     const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: true });
     const error = doc.errors[0];
@@ -27,10 +27,8 @@ function parseYamlUncached(value: string): Parsed {
       : { data: (data ?? {}) as Record<string, unknown> };
   } catch (e) {
     // The yaml library throws for alias bombs and other resource limits: a finding, never a crash.
-    const message = /alias/i.test(String(e))
-      ? `YAML aliases expand more than ${MAX_ALIASES} times, so they are not expanded.`
-      : String((e as Error)?.message ?? e).split('\n')[0];
-    return { data: {}, error: { message, at: 0 } };
+    if (/alias/i.test(String(e))) return { data: {}, error: { message: `YAML aliases expand more than ${MAX_ALIASES} times, so they are not expanded.`, at: 0, limit: true } };
+    return { data: {}, error: { message: String((e as Error)?.message ?? e).split('\n')[0], at: 0 } };
   }
 }
 
@@ -51,5 +49,5 @@ export function readFrontMatter(root: Root, text: string): FrontMatter | undefin
   // The YAML text begins after the opening fence line.
   const bodyStart = text.indexOf('\n', start) + 1;
   const { data, error } = parseYaml(node.value);
-  return error ? { start, end, data: {}, error: { message: error.message, offset: bodyStart + error.at } } : { start, end, data };
+  return error ? { start, end, data: {}, error: { message: error.message, offset: bodyStart + error.at, ...(error.limit ? { limit: true } : {}) } } : { start, end, data };
 }

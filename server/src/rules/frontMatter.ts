@@ -7,7 +7,7 @@ function normalise(value: string): string {
 export const frontMatter: Rule = {
   id: 'front-matter',
   category: 'metadata',
-  description: 'Front matter that is not valid YAML, or a severity outside the configured scale.',
+  description: 'Front matter that is not valid YAML or too large to read (its aliases expanded too far), or a severity outside the configured scale.',
   defaultSeverity: 'info',
   defaultOptions: {},
   fixable: false,
@@ -22,7 +22,7 @@ export const frontMatter: Rule = {
     if (!fm) return;
     if (fm.error) {
       const lineEnd = context.text.indexOf('\n', fm.error.offset);
-      context.report({ start: fm.error.offset, end: lineEnd === -1 ? fm.error.offset : lineEnd, message: `The front matter is not valid YAML: ${fm.error.message} Its fields (title, date, severity) are ignored until it is fixed.` });
+      context.report({ start: fm.error.offset, end: lineEnd === -1 ? fm.error.offset : lineEnd, message: `${fm.error.limit ? 'The front matter is not read' : 'The front matter is not valid YAML'}: ${fm.error.message} Its fields (title, date, severity) are ignored until it is fixed.` });
       return;
     }
     const severity = context.model.meta.severity;
