@@ -64,8 +64,12 @@ for (const { label, text, inside, top } of DOCUMENTS) {
   }
   const p = median(parse);
   const e = median(edit);
-  const slow = [...rules].map(([id, t]) => [id, median(t)] as const).filter(([, t]) => t > 0.3).map(([id, t]) => `${id} ${t.toFixed(1)}`).join(', ');
+  const medians = [...rules].map(([id, t]) => [id, median(t)] as const);
+  const slow = medians.filter(([, t]) => t > 0.3).map(([id, t]) => `${id} ${t.toFixed(1)}`).join(', ');
+  // The rules alone, costliest first (the phases before them are the first four entries).
+  const costliest = medians.slice(4).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, t]) => `${id} ${t.toFixed(1)}`).join(', ');
   console.log(`${label} (CPU time): parse ${p.toFixed(1)} ms, edit ${e.toFixed(1)} ms = ${(e / p).toFixed(3)}×, ${((copyCount.nodes - copiesBefore) / runs).toFixed(0)} node copies per edit  [${slow}]`);
+  console.log(`  top rules (wall ms per edit, median): ${costliest}`);
 }
 
 // Reuse alone: moving the top-level blocks after the Summary (what an edit near the top of the

@@ -3,7 +3,10 @@
 // and the reports of the others come back shifted. The key of a unit's reports holds everything a
 // block rule may read besides the unit itself (see Rule.scope): the rule's options and the shared
 // settings, the people the front matter lists, the section kinds over the unit, and the few
-// characters after it.
+// characters after it. A unit's key is compared once per analysis, not once per rule: the record
+// keeps the last key string, and an equal new key is replaced by it, so each rule's check is one
+// identity comparison.
+import { detached } from '../language/detach';
 import { readUnitSentences, peopleNames } from '../language/reader';
 import type { Sentence } from '../language/types';
 import type { Section } from '../model/types';
@@ -21,12 +24,17 @@ interface UnitReports {
   placed: Report[];
 }
 
+/** One unit's record: its key when last judged, and each block rule's reports. */
+interface UnitRecord {
+  key: string;
+  byRule: Map<string, UnitReports>;
+}
+
 /**
- * Per unit (by its original node): each block rule's reports. One record per unit shared by the
- * rules, so a keystroke looks each unit up once, not once per rule (the lookups were most of the
- * block rules' cost on a long table).
+ * Per unit (by its original node): one record shared by the rules, so a keystroke looks each unit
+ * up once, not once per rule (the lookups were most of the block rules' cost on a long table).
  */
-const records = new WeakMap<object, Map<string, UnitReports>>();
+const records = new WeakMap<object, UnitRecord>();
 /** Per rule, the last settings: equal settings become the same string, so checking a unit's slot is one comparison. */
 const lastSettings = new Map<string, string>();
 const stats = { hits: 0, misses: 0 };
@@ -60,7 +68,9 @@ export function kindsKey(kinded: readonly Section[], start: number, end: number)
 
 export interface BlockRun {
   units: readonly Unit[];
-  /** Per unit: what its reports depend on besides itself and the rule's settings. */
+  /** What every unit's reports depend on besides itself, its key and the rule's settings: the people the front matter lists. */
+  peopleKey: string;
+  /** Per unit: what its reports depend on besides itself, the people and the rule's settings (the record's own string when unchanged). */
   unitKeys: string[];
   /** Per unit: its rules' reports (see `records`). */
   unitRecords: Map<string, UnitReports>[];
@@ -74,22 +84,25 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
   const sections = [...kinded].sort((a, b) => a.start - b.start);
   let next = 0;
   let open: Section[] = [];
-  const unitKeys = units.map((u) => {
-    const start = startOffset(u);
-    const end = endOffset(u);
+  const unitKeys: string[] = new Array(units.length);
+  const unitRecords: Map<string, UnitReports>[] = new Array(units.length);
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    const start = startOffset(unit);
+    const end = endOffset(unit);
     while (next < sections.length && sections[next].start < end) open.push(sections[next++]);
-    open = open.filter((s) => s.end > start);
-    return `${names.key}\u0001${kindsKey(open, start, end)}\u0001${text.slice(end, end + BLOCK_LOOKAHEAD)}`;
-  });
-  const unitRecords = units.map((u) => {
-    const origin = originOf(u);
+    if (open.some((s) => s.end <= start)) open = open.filter((s) => s.end > start);
+    const key = `${kindsKey(open, start, end)}\u0001${text.slice(end, end + BLOCK_LOOKAHEAD)}`;
+    const origin = originOf(unit);
     let record = records.get(origin);
-    if (!record) records.set(origin, (record = new Map()));
-    return record;
-  });
+    if (!record) records.set(origin, (record = { key: detached(key), byRule: new Map() }));
+    else if (record.key !== key) record.key = detached(key);
+    unitKeys[i] = record.key;
+    unitRecords[i] = record.byRule;
+  }
   const read = new Map<Unit, Sentence[]>();
   return {
-    units, unitKeys, unitRecords,
+    units, peopleKey: names.key, unitKeys, unitRecords,
     sentencesOf(unit) {
       let sentences = read.get(unit);
       if (!sentences) read.set(unit, (sentences = readUnitSentences(absolute(unit as Nodes), text, names)));
@@ -98,9 +111,21 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
   };
 }
 
+function ownFix(fix: Fix): void {
+  fix.title = detached(fix.title);
+  for (const edit of fix.edits) edit.newText = detached(edit.newText);
+}
+
+/** Makes a report fit to cache: its strings hold no slice of the document's text (see language/detach.ts). */
+export function ownReport(report: Report): void {
+  report.message = detached(report.message);
+  if (report.fix) ownFix(report.fix);
+  report.suggestions?.forEach(ownFix);
+}
+
 /** Runs one block rule over every unit: cached reports where the unit, its key and the rule's settings are unchanged. */
 export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: BlockRun): void {
-  let settings = JSON.stringify([context.options, context.shared]);
+  let settings = JSON.stringify([context.options, context.shared, run.peopleKey]);
   if (lastSettings.get(rule.id) === settings) settings = lastSettings.get(rule.id)!;
   else lastSettings.set(rule.id, settings);
   const { units, unitKeys, unitRecords } = run;
@@ -114,6 +139,7 @@ export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: B
       const placed: Report[] = [];
       const sentences = run.sentencesOf(unit);
       if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => placed.push(r) }));
+      for (const r of placed) ownReport(r);
       reports = { settings, unitKey: unitKeys[i], relative: placed.map((r) => shiftReport(r, -base)), at: base, placed };
       unitRecords[i].set(rule.id, reports);
     }

@@ -8,7 +8,7 @@ import type { ItemSource } from '../model/actionItems';
 import { nodeProse } from '../model/prose';
 import { startOffset } from '../parsing/markdown';
 import type { AnyRule, ItemContext, Report, RuleContext } from '../rules/types';
-import { shiftReport } from './blockRules';
+import { ownReport, shiftReport } from './blockRules';
 
 /** One item's reports for one rule and key: relative to its start, and (reused while the item stays put) where they were last placed. */
 interface ItemReports {
@@ -54,6 +54,7 @@ export function runItemRule(rule: AnyRule, context: RuleContext<object>, today: 
         report: (r) => placed.push(r),
       };
       rule.checkItem!(item, itemContext);
+      for (const r of placed) ownReport(r);
       reports = { key, relative: placed.map((r) => shiftReport(r, -item.start)), at: item.start, placed };
       source?.reading.judged.set(rule.id, reports);
     }

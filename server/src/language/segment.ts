@@ -3,6 +3,7 @@
 // blocks, block quotes, HTML and front matter are other people's words or not prose: never read.
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
 import { isAutolink, NOT_AUTHOR_TEXT } from '../parsing/authorText';
+import { detached } from './detach';
 
 /** A run of flat text and where it starts in the source. */
 export interface Piece {
@@ -43,7 +44,9 @@ function flatten(block: Nodes, text: string): FlatBlock {
     if (node.type === 'inlineCode') add(end, ' ', false);
     return undefined;
   });
-  return { text: flat, pieces };
+  // The flat text is built from slices of the document, and the sentence cache keeps it (in its key
+  // and its sentences' lazy tagging): a copy of its own, so no old version of the document stays alive.
+  return { text: detached(flat), pieces };
 }
 
 /** Every prose block of a document (or of one of its blocks), flattened. Walks are bounded by the parser's own depth. */

@@ -1,4 +1,5 @@
 // Helpers shared by the rules: phrase matching over the prose mask, a span's visible text.
+import { detached } from '../language/detach';
 import type { PhraseRow } from './phrases/types';
 
 export function wordRegex(source: string, flags = 'gi'): RegExp {
@@ -28,13 +29,56 @@ export function* matchPhrases(prose: string, rows: readonly PhraseRow[]): Genera
   }
 }
 
-/** Text of a span with HTML comments and markup removed, whitespace collapsed. */
-export function visibleText(text: string, start: number, end: number): string {
-  return text
-    .slice(start, end)
+/** What visibleText does to a span: comments and markup removed, whitespace collapsed. */
+function readVisible(span: string): string {
+  return span
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/^[ \t]*>/gm, ' ')
     .replace(/[#*_`|-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * visibleText's results by the span they read (the result depends on nothing else). Section rules
+ * read every section's text on each keystroke; an edit changes one section's text, so the others
+ * become one lookup instead of five passes of regular expressions (on the 15,000-line bench
+ * document, most of empty-section's time). Least recently used first; bounded by the characters it
+ * holds, so alternating documents share it and memory stays small.
+ */
+const visibleBySpan = new Map<string, string>();
+/** Longer spans are read directly: they hold most of a document, so the next edit changes them anyway. */
+const MEMO_SPAN_LIMIT = 8192;
+const MEMO_CHAR_BUDGET = 2_000_000;
+let memoChars = 0;
+const stats = { hits: 0, misses: 0 };
+
+/** Text of a span with HTML comments and markup removed, whitespace collapsed. */
+export function visibleText(text: string, start: number, end: number): string {
+  const span = text.slice(start, end);
+  if (span.length > MEMO_SPAN_LIMIT) return readVisible(span);
+  const hit = visibleBySpan.get(span);
+  if (hit !== undefined) {
+    stats.hits++;
+    // Refreshes its place in the order: the entries read on every keystroke are the last evicted.
+    visibleBySpan.delete(span);
+    visibleBySpan.set(span, hit);
+    return hit;
+  }
+  stats.misses++;
+  // Copies, not slices of this version's text: an entry outlives the version (see language/detach.ts).
+  const visible = detached(readVisible(span));
+  visibleBySpan.set(detached(span), visible);
+  memoChars += span.length + visible.length;
+  for (const [key, value] of visibleBySpan) {
+    if (memoChars <= MEMO_CHAR_BUDGET) break;
+    visibleBySpan.delete(key);
+    memoChars -= key.length + value.length;
+  }
+  return visible;
+}
+
+/** How many visibleText calls the span cache answered and computed so far (tests check an edit reads few spans again). */
+export function visibleTextStats(): { hits: number; misses: number } {
+  return { ...stats };
 }
