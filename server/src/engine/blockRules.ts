@@ -6,7 +6,7 @@
 // characters after it. A unit's key is compared once per analysis, not once per rule: the record
 // keeps the last key string, and an equal new key is replaced by it, so each rule's check is one
 // identity comparison.
-import { detached } from '../language/detach';
+import { detached } from '../parsing/detach';
 import { readUnitSentences, peopleNames } from '../language/reader';
 import type { Sentence } from '../language/types';
 import type { Section } from '../model/types';

@@ -3,7 +3,7 @@
 // blocks, block quotes, HTML and front matter are other people's words or not prose: never read.
 import { endOffset, startOffset, walk, type Nodes, type Root } from '../parsing/markdown';
 import { isAutolink, NOT_AUTHOR_TEXT } from '../parsing/authorText';
-import { detached } from './detach';
+import { detached } from '../parsing/detach';
 
 /** A run of flat text and where it starts in the source. */
 export interface Piece {

@@ -1,6 +1,7 @@
 // Parsing a window of a document with positions in the whole text, and moving reused nodes without
 // changing them (an older version's tree stays as it was for any reader still holding it).
 import type { RootContent } from 'mdast';
+import { detached } from './detach';
 import { parseMarkdown, walk, type Nodes } from './markdown';
 import { recordCopy } from './units';
 
@@ -72,7 +73,10 @@ export function replacing<T extends Nodes>(node: T, values: Partial<T>): T {
  * code unit early there: put them back.
  */
 export function parseAt(text: string, from: number, to: number, line: number): RootContent[] {
-  const children = parseMarkdown(text.slice(from, to)).children;
+  // The nodes' values are substrings of what remark is given: a window of its own (not a view into
+  // the whole text) lets a block reused over many versions keep only its window alive, not every
+  // version of the document it was parsed in.
+  const children = parseMarkdown(from === 0 && to >= text.length ? text : detached(text.slice(from, to))).children;
   const bom = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   shiftInPlace(children, from + bom, line - 1);
   return children;

@@ -1,5 +1,5 @@
 // Helpers shared by the rules: phrase matching over the prose mask, a span's visible text.
-import { detached } from '../language/detach';
+import { detached } from '../parsing/detach';
 import type { PhraseRow } from './phrases/types';
 
 export function wordRegex(source: string, flags = 'gi'): RegExp {
