@@ -16,13 +16,16 @@ const NOW = new Date('2026-11-30T12:00:00Z');
 /**
  * Begins each job it is sent (announcing its text on the `began` channel) and answers at once with
  * no findings, except a job whose text starts with "hold": that one is answered only when its text
- * is posted on the `release` channel, as a long parse holds a real worker.
+ * is posted on the `release` channel, as a long parse holds a real worker. While it holds a job it
+ * says so on the `alive` channel every 20 ms, until it is released or terminated.
  */
 const STAND_IN = `
 const { parentPort, BroadcastChannel } = require('node:worker_threads');
 const began = new BroadcastChannel(process.env.CHANNEL_BEGAN ?? '');
 const release = new BroadcastChannel(process.env.CHANNEL_RELEASE ?? '');
+const alive = new BroadcastChannel(process.env.CHANNEL_ALIVE ?? '');
 const held = new Map();
+setInterval(() => { for (const text of held.keys()) alive.postMessage(text); }, 20);
 release.onmessage = ({ data }) => { held.get(data)?.(); held.delete(data); };
 parentPort.on('message', (job) => {
   if (typeof job.text !== 'string') return;
@@ -39,6 +42,8 @@ describe('analysis host: one job per worker at a time (stand-in worker)', functi
   let host: AnalysisHost;
   let began: BroadcastChannel;
   let release: BroadcastChannel;
+  let alive: BroadcastChannel;
+  let ticks = 0;
   const seen: string[] = [];
   const waiting = new Map<string, () => void>();
 
@@ -50,9 +55,12 @@ describe('analysis host: one job per worker at a time (stand-in worker)', functi
 
   beforeEach(function () {
     // Channels of this test only: the stand-in reads their names from its environment.
-    const names = { began: `began-${process.pid}-${this.currentTest?.title}`, release: `release-${process.pid}-${this.currentTest?.title}` };
+    const names = { began: `began-${process.pid}-${this.currentTest?.title}`, release: `release-${process.pid}-${this.currentTest?.title}`, alive: `alive-${process.pid}-${this.currentTest?.title}` };
     process.env.CHANNEL_BEGAN = names.began;
     process.env.CHANNEL_RELEASE = names.release;
+    process.env.CHANNEL_ALIVE = names.alive;
+    alive = new BroadcastChannel(names.alive);
+    alive.onmessage = () => ticks++;
     began = new BroadcastChannel(names.began);
     release = new BroadcastChannel(names.release);
     seen.length = 0;
@@ -68,6 +76,7 @@ describe('analysis host: one job per worker at a time (stand-in worker)', functi
     host.dispose();
     began.close();
     release.close();
+    alive.close();
   });
 
   /** Resolves once the stand-in began a job with this text. */
@@ -95,6 +104,22 @@ describe('analysis host: one job per worker at a time (stand-in worker)', functi
     assert.equal((await later[4]).kind, 'done');
     await begun('version 6');
     assert.deepEqual(seen, ['hold version 1', 'version 6']);
+  });
+
+  it('a job given up by polling (no newer version ever comes) has its worker stopped once it outlives a cold start', async () => {
+    let wanted = true;
+    const outcome = host.run(URI, 'hold the only version', resolveConfig([]), NOW, () => !wanted);
+    await begun('hold the only version');
+    // The version is no longer wanted (its requests were cancelled; the next one is over the size limit).
+    wanted = false;
+    assert.equal((await outcome).kind, 'stale');
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Well past a cold start of the stand-in (the host keeps a superseded job at least 300 ms)...
+    await pause(2000);
+    const before = ticks;
+    await pause(500);
+    // ...the worker no longer runs the job: it was terminated.
+    assert.equal(ticks, before, 'the stand-in is still on the superseded job');
   });
 
   it('a version waiting behind a runaway job is analysed on a fresh worker when the runaway is stopped', async () => {

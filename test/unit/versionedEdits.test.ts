@@ -59,11 +59,29 @@ describe('versioned edits', () => {
     assert.equal(line, owners[1].range.start.line + 1, 'the second item, one line down');
   });
 
+  it('a repeated phrase: a stale diagnostic keeps its own occurrence, and gets no fix once another occurrence is gone', async () => {
+    const { documents, service } = setup();
+    const twice = TEXT.replace('Bob forgot to run the migration.', 'Obviously the queue filled up.').replace('## Action items\n', '## Root cause\n\nObviously the queue filled up.\n\n## Action items\n');
+    documents.set(DOC, twice);
+    const minimizers = (await service.diagnostics(DOC))!.filter((d) => d.code === 'no-hindsight-minimizer');
+    assert.equal(minimizers.length, 2);
+    // Where the fix and the disable-line comment land (disabling for the whole file goes at the top, wherever the finding is).
+    const fixLines = async (d: Diagnostic) => withEdits(await service.codeActions(params([d]))).flatMap((a) => a.edit!.changes![DOC].filter((e) => !e.newText.includes('disable-file')).map((e) => e.range.start.line));
+    // A line typed at the top: both occurrences move down one line; the first's fixes stay on the first.
+    documents.set(DOC, `Draft.\n${twice}`);
+    const moved = await fixLines(minimizers[0]);
+    assert.ok(moved.length > 0 && moved.every((l) => l === minimizers[0].range.start.line + 1), JSON.stringify(moved));
+    // The first occurrence rewritten by hand: its lingering diagnostic must not lend its fix to the second.
+    documents.set(DOC, `Draft.\n${twice.replace('Obviously the queue filled up.', 'The queue filled up.')}`);
+    assert.deepEqual(await fixLines(minimizers[0]), []);
+  });
+
   it('a report whose named text changed in place is published again (its diagnostics carry the new fingerprint)', () => {
     const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } };
-    const diagnostic = (named: string): Diagnostic => ({ range, message: 'm', code: 'r', source: 'postmortem', data: { ruleId: 'r', version: 1, named } });
+    const diagnostic = (named: string, twin = '0/1'): Diagnostic => ({ range, message: 'm', code: 'r', source: 'postmortem', data: { ruleId: 'r', version: 1, named, twin } });
     assert.equal(sameDiagnostics([diagnostic('4:abc')], [diagnostic('4:abc')]), true);
     assert.equal(sameDiagnostics([diagnostic('4:abc')], [diagnostic('4:abd')]), false);
+    assert.equal(sameDiagnostics([diagnostic('4:abc', '0/1')], [diagnostic('4:abc', '0/2')]), false, 'one more of the same phrase elsewhere');
   });
 
   it('clients without documentChanges get plain changes', async () => {

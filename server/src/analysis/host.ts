@@ -157,9 +157,10 @@ export class AnalysisHost {
     // still wanted: analyse it on the new worker.
     if (answer === 'stale' && !stale() && !this.slots.has(uri)) return this.run(uri, text, config, now, stale, trackerStates, full);
     if (answer === 'stale') {
-      // Noticed by polling (not by a newer job, which decides itself): stop the worker if this job
-      // has run long and nothing else waits on it.
-      if (!slot.running && slot.busyWith === id && performance.now() - started >= this.keepFor(slot)) this.stop(uri, slot);
+      // Noticed by polling (not by a newer job, which decides itself): the worker is stopped once this
+      // job outlives a cold start, now or later (no newer version may ever come to retire it: it went
+      // over the size limit, or its requests were cancelled).
+      if (!slot.running && slot.busyWith === id) this.retireAfter(uri, slot, id, this.keepFor(slot) - (performance.now() - started));
       return { kind: 'stale' };
     }
     if (answer === 'budget') {
@@ -290,10 +291,18 @@ export class AnalysisHost {
       return;
     }
     slot.running?.settle('stale');
-    // Should the superseded job turn out a runaway, its worker goes once it outlives a cold start.
+    if (busy !== undefined) this.retireAfter(uri, slot, busy, left);
+  }
+
+  /** Should a superseded job turn out a runaway, its worker goes once it is still on that job `after` ms from now. */
+  private retireAfter(uri: string, slot: Slot, busy: number, after: number): void {
+    if (after <= 0) {
+      this.stop(uri, slot);
+      return;
+    }
     const timer = setTimeout(() => {
       if (slot.busyWith === busy && this.slots.get(uri) === slot) this.stop(uri, slot);
-    }, left);
+    }, after);
     timer.unref();
   }
 

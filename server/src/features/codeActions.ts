@@ -71,6 +71,10 @@ function currentFinding(document: TextDocument, analysis: ActionSource, diagnost
   // Clients that move diagnostics with the edits (VS Code) send the range in current coordinates.
   const exact = candidates.find((i) => findings[i].start === start && findings[i].end === end);
   if (exact !== undefined || data.version === analysis.version) return exact;
+  // Findings of the same rule, message and text, in document order: the k-th of n stays the k-th
+  // while there are n (a repeated phrase fixed by hand elsewhere must not lend this one its fix).
+  const twin = /^(\d+)\/(\d+)$/.exec(data.twin ?? '');
+  if (twin) return candidates.length === Number(twin[2]) ? candidates[Number(twin[1])] : undefined;
   const line = diagnostic.range.start.line;
   const distance = (i: number) => Math.abs(document.positionAt(findings[i].start).line - line);
   const sorted = [...candidates].sort((a, b) => distance(a) - distance(b));

@@ -27,6 +27,13 @@ export interface DiagnosticData {
    * neighbour that moved into the diagnostic's old place is never offered for it.
    */
   named?: string;
+  /**
+   * "k/n": this finding is the k-th (from 0) of n findings of its rule, message and named text. A
+   * phrase repeated in a document names the same text each time: once the writer typed on, the
+   * diagnostic stands for the k-th such finding only while there are still n of them (one fixed by
+   * hand, or one more typed, and no fix is offered rather than the wrong one's).
+   */
+  twin?: string;
 }
 
 /** A short fingerprint of a finding's text: its length and a 32-bit FNV-1a hash. */
@@ -42,8 +49,17 @@ export function namedTextKey(text: string, start: number, end: number): string {
  */
 export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersion, 'version' | 'config'> & { headline: Pick<AnalysisHeadline, 'findings' | 'notices'> }): Diagnostic[] {
   const text = document.getText();
-  const diagnostics: Diagnostic[] = cached.headline.findings.map((f) => {
-    const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version, named: namedTextKey(text, f.start, f.end) };
+  const named = cached.headline.findings.map((f) => namedTextKey(text, f.start, f.end));
+  const twins = new Map<string, number>();
+  const ordinals = cached.headline.findings.map((f, i) => {
+    const key = `${f.ruleId}\u0000${f.message}\u0000${named[i]}`;
+    const k = twins.get(key) ?? 0;
+    twins.set(key, k + 1);
+    return [key, k] as const;
+  });
+  const diagnostics: Diagnostic[] = cached.headline.findings.map((f, i) => {
+    const [key, k] = ordinals[i];
+    const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version, named: named[i], twin: `${k}/${twins.get(key)}` };
     return {
       range: f.range ?? toRange(document, f.start, f.end),
       severity: SEVERITY[f.severity],

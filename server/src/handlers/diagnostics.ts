@@ -26,7 +26,7 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
     if (r.start.line !== q.start.line || r.start.character !== q.start.character || r.end.line !== q.end.line || r.end.character !== q.end.character) return false;
     const [d, e] = [x.data as DiagnosticData | undefined, y.data as DiagnosticData | undefined];
     // The named text changed in place (same range): the client must get the new fingerprint, or its fix is withheld.
-    if (d?.ruleId !== e?.ruleId || d?.named !== e?.named) return false;
+    if (d?.ruleId !== e?.ruleId || d?.named !== e?.named || d?.twin !== e?.twin) return false;
   }
   return true;
 }
