@@ -46,7 +46,7 @@ function readVisible(span: string): string {
  * document, most of empty-section's time). Least recently used first; bounded by the characters it
  * holds, so alternating documents share it and memory stays small.
  */
-const visibleBySpan = new Map<string, string>();
+const visibleBySpan = new Map<string, { key: string; visible: string }>();
 /** Longer spans are read directly: they hold most of a document, so the next edit changes them anyway. */
 const MEMO_SPAN_LIMIT = 8192;
 const MEMO_CHAR_BUDGET = 2_000_000;
@@ -60,22 +60,23 @@ export function visibleText(text: string, start: number, end: number): string {
   const hit = visibleBySpan.get(span);
   if (hit !== undefined) {
     stats.hits++;
-    // Refreshes its place in the order: the entries read on every keystroke are the last evicted.
-    visibleBySpan.delete(span);
-    visibleBySpan.set(span, hit);
-    return hit;
+    // Refreshes its place in the order (the entries read on every keystroke are the last evicted),
+    // under its own copied key: `span` is a view into this version's whole text.
+    visibleBySpan.delete(hit.key);
+    visibleBySpan.set(hit.key, hit);
+    return hit.visible;
   }
   stats.misses++;
-  // Copies, not slices of this version's text: an entry outlives the version (see language/detach.ts).
-  const visible = detached(readVisible(span));
-  visibleBySpan.set(detached(span), visible);
-  memoChars += span.length + visible.length;
+  // Copies, not slices of this version's text: an entry outlives the version (see parsing/detach.ts).
+  const entry = { key: detached(span), visible: detached(readVisible(span)) };
+  visibleBySpan.set(entry.key, entry);
+  memoChars += entry.key.length + entry.visible.length;
   for (const [key, value] of visibleBySpan) {
     if (memoChars <= MEMO_CHAR_BUDGET) break;
     visibleBySpan.delete(key);
-    memoChars -= key.length + value.length;
+    memoChars -= key.length + value.visible.length;
   }
-  return visible;
+  return entry.visible;
 }
 
 /** How many visibleText calls the span cache answered and computed so far (tests check an edit reads few spans again). */
