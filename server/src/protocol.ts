@@ -62,7 +62,8 @@ export interface InsertionWithheld {
 }
 
 /** Why the server placed no insertion, for the other cases (a client shows another message for each). */
-export type NoInsertionReason = 'not-postmortem' | 'too-large' | 'superseded';
+/** `unavailable`: the current version was analysed, but its model could not be read back (its worker moved on and a second analysis failed). */
+export type NoInsertionReason = 'not-postmortem' | 'too-large' | 'superseded' | 'unavailable';
 
 /** The answer to an insertion request: the insertion, why there is none, or null when the request was cancelled or failed. */
 export type InsertionAnswer = Insertion | InsertionWithheld | { reason: NoInsertionReason } | null;

@@ -93,4 +93,22 @@ describe('a version whose analysis was withheld', function () {
     assert.ok(outline?.sections.some((s) => s.kind === 'timeline' && s.present), JSON.stringify(outline?.sections));
     assert.ok(await service.timelineInsertion({ uri: DOC, now: '2026-11-29T08:30:00Z' }).then((i) => i && 'edit' in i));
   });
+
+  it('an analysed version whose model cannot be read back answers "unavailable", not "superseded"', async () => {
+    // The worker moved on and analysing the version again failed: details() finds nothing.
+    const host = {
+      setLog: () => undefined, forget: () => undefined, dispose: () => undefined,
+      async run(_uri: string, text: string, config: ResolvedConfig, now: Date, _stale: () => boolean, _states?: unknown, full = false): Promise<Outcome> {
+        if (full) return withheld('The analysis worker stopped.');
+        const analysis = analyze(text, { config, now });
+        const findings = analysis.findings.map(({ fix: _fix, suggestions: _suggestions, ...rest }) => rest);
+        return { kind: 'done', analysis: { text, findings, errors: analysis.errors, notices: analysis.notices, details: async () => undefined, pick: async () => undefined, query: async () => undefined } };
+      },
+    };
+    const documents = new MemoryDocuments();
+    const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: host as unknown as AnalysisHost });
+    documents.set(DOC, TEXT);
+    assert.ok(await service.diagnostics(DOC));
+    assert.deepEqual(await service.timelineInsertion({ uri: DOC, now: '2026-11-29T08:30:00Z' }), { reason: 'unavailable' });
+  });
 });

@@ -27,6 +27,8 @@ function refusalMessage(why: Refusal, entered?: string, detail?: string): string
       return vscode.l10n.t('This document is not recognised as a postmortem. Add `type: postmortem` to its front matter, or see the postmortem.files setting.');
     case 'too-large':
       return vscode.l10n.t('This document is larger than postmortem.maxFileSize, so it is not analysed and nothing was inserted. Raise the setting for its folder to use this command here.');
+    case 'unavailable':
+      return vscode.l10n.t('The language server could not read back its check of this document, so nothing was inserted. Run the command again; the Postmortem output may say more.');
     case 'moved':
     case 'superseded':
       return entered === undefined

@@ -330,6 +330,8 @@ export class PostmortemService {
     if (token.isCancellationRequested) return undefined;
     if (checked.kind === 'skip') return { reason: 'not-postmortem' };
     if (checked.kind === 'too-large') return { reason: 'too-large' };
+    // The current version is analysed, yet its model could not be read back: the document did not move.
+    if (checked.kind === 'ok' && this.documents.get(uri)?.version === checked.checked.version) return { reason: 'unavailable' };
     // Stale, or analysed again only now: the document moved on while the insertion was placed.
     return { reason: 'superseded' };
   }
