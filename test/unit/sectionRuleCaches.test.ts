@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { visibleText, visibleTextStats } from '../../server/src/rules/util';
+import { assertSameMisses, keystrokeCacheWork } from '../helpers/keystrokeCacheWork';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
 
@@ -29,20 +30,7 @@ describe('section rules read only the sections an edit changed', () => {
   });
 
   it('reads as many spans again for a keystroke among 200 sections as among 20', () => {
-    const misses = (count: number) => {
-      const text = sections(count);
-      const parser = new IncrementalParser();
-      analyze(text, { now: NOW, parser });
-      const at = text.indexOf(`(${Math.floor(count / 2)})`);
-      const before = visibleTextStats();
-      analyze(`${text.slice(0, at)}x${text.slice(at)}`, { now: NOW, parser });
-      const after = visibleTextStats();
-      return { misses: after.misses - before.misses, hits: after.hits - before.hits };
-    };
-    const short = misses(20);
-    const long = misses(200);
-    assert.equal(long.misses, short.misses);
-    assert.ok(long.hits > short.hits * 5, `${long.hits} vs ${short.hits}`);
+    assertSameMisses((count) => keystrokeCacheWork(sections(count), `(${Math.floor(count / 2)})`, visibleTextStats));
   });
 
   it('reports a section emptied by an edit while its neighbours come from the cache', () => {

@@ -10,6 +10,7 @@ import { collectActionItems } from '../../server/src/model/actionItems';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { parseMarkdown, type Table } from '../../server/src/parsing/markdown';
 import { UnitCache, unitsOf } from '../../server/src/parsing/units';
+import { assertSameMisses, keystrokeCacheWork } from '../helpers/keystrokeCacheWork';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
 
@@ -43,21 +44,11 @@ describe('per-unit cache keys', () => {
   });
 
   it('re-judges as many units for a keystroke in a long table as in a short one', () => {
-    const judged = (rows: number) => {
+    assertSameMisses((rows) => {
       const table = Array.from({ length: rows }, (_, i) => `| Add a canary stage (${i}) | @ana | 2026-12-01 | open |`).join('\n');
       const text = `# Incident\n\n## Summary\n\nThe operator forgot the flag.\n\n## Action items\n\n| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n${table}\n`;
-      const parser = new IncrementalParser();
-      analyze(text, { now: NOW, parser });
-      const at = text.indexOf(`(${Math.floor(rows / 2)})`);
-      const before = blockCacheStats();
-      analyze(`${text.slice(0, at)}x${text.slice(at)}`, { now: NOW, parser });
-      const after = blockCacheStats();
-      return { misses: after.misses - before.misses, hits: after.hits - before.hits };
-    };
-    const short = judged(20);
-    const long = judged(200);
-    assert.equal(long.misses, short.misses);
-    assert.ok(long.hits > short.hits * 5, `${long.hits} vs ${short.hits}`);
+      return keystrokeCacheWork(text, `(${Math.floor(rows / 2)})`, blockCacheStats);
+    });
   });
 
   it('reads a cached table row again when only the header changes what its cells mean', () => {
@@ -116,22 +107,11 @@ describe('per-unit cache keys', () => {
     const first = (findings: { ruleId: string; message: string; suggestions?: { title: string }[] }[], id: string) => findings.find((f) => f.ruleId === id);
 
     it('re-judges as many items for a keystroke in a long table as in a short one', () => {
-      const judged = (rows: number) => {
+      assertSameMisses((rows) => {
         const table = Array.from({ length: rows }, (_, i) => `| Add a canary stage (${i}) | | 2020-12-01 | open |`).join('\n');
         const text = `# Incident\n\n## Action items\n\n| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n${table}\n`;
-        const parser = new IncrementalParser();
-        analyze(text, { now: NOW, parser });
-        const at = text.indexOf(`(${Math.floor(rows / 2)})`);
-        const before = itemCacheStats();
-        const result = analyze(`${text.slice(0, at)}x${text.slice(at)}`, { now: NOW, parser });
-        const after = itemCacheStats();
-        assert.deepStrictEqual(result.findings, analyze(`${text.slice(0, at)}x${text.slice(at)}`, { now: NOW }).findings);
-        return { misses: after.misses - before.misses, hits: after.hits - before.hits };
-      };
-      const short = judged(20);
-      const long = judged(200);
-      assert.equal(long.misses, short.misses);
-      assert.ok(long.hits > short.hits * 5, `${long.hits} vs ${short.hits}`);
+        return keystrokeCacheWork(text, `(${Math.floor(rows / 2)})`, itemCacheStats, (result, edited) => assert.deepStrictEqual(result.findings, analyze(edited, { now: NOW }).findings));
+      });
     });
 
     it('judges a cached item again when today moves past its due date', () => {
