@@ -8,6 +8,19 @@ import { AnalysisHost } from './analysis/host';
 import { IndexWorker, INDEX_WORKER_ROLE } from './indexWorker';
 import { startServer } from './startServer';
 import { nodeFileSystem } from './service/nodeFileSystem';
+import { relaunchPlan, type OwnProcess } from './serverLaunch';
+
+// Started by something other than the VS Code client (an editor running the npm bin): restart in
+// place with the memory settings the client would have given, before anything reads stdin.
+const startupNotes: string[] = [];
+const relaunch = relaunchPlan(process as unknown as OwnProcess);
+if (relaunch.kind === 'relaunch') {
+  try {
+    (process as unknown as Required<OwnProcess>).execve(relaunch.file, relaunch.args, relaunch.env);
+  } catch (error) {
+    startupNotes.push(`Started without its memory settings: restarting with them failed (${(error as Error).message}).`);
+  }
+} else if (relaunch.kind === 'cannot') startupNotes.push(relaunch.note);
 
 if (process.argv.includes('--version')) {
   process.stdout.write(`${PM_VERSION}\n`);
@@ -25,5 +38,5 @@ if (process.argv.includes('--version')) {
   const workerScript = join(__dirname, 'serverWorker.js');
   const host = fixedBudget > 0 ? new AnalysisHost(workerScript, fixedBudget, 0, heapMb) : new AnalysisHost(workerScript, undefined, undefined, heapMb);
   const indexReader = new IndexWorker(workerScript, { workerData: INDEX_WORKER_ROLE, log: (m) => connection.console.log(m), ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}) });
-  startServer(connection, { host, fs: nodeFileSystem, indexReader });
+  startServer(connection, { host, fs: nodeFileSystem, indexReader, startupNotes });
 }

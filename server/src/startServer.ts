@@ -23,6 +23,8 @@ export interface ServerOptions {
   indexReader?: ActionItemReader;
   /** Where .postmortemrc and the workspace's postmortems are read; without it, none are. */
   fs?: FileSystem;
+  /** Said once in the client's log when it connects (what the process could not set up at start). */
+  startupNotes?: readonly string[];
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -49,6 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ctx.folders = foldersOf(params);
     const initial = initializationSettings(params.initializationOptions);
     if (initial) service.setGlobalSettings(initial);
+    for (const note of options.startupNotes ?? []) connection.console.info(note);
     return serverCapabilities(ctx.client);
   }));
   connection.onShutdown(guard.request('Shutting down', undefined, () => service.dispose()));

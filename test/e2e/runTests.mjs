@@ -11,7 +11,11 @@ import { runTests } from '@vscode/test-electron';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const desktop = process.env.POSTMORTEM_E2E_DESKTOP === '1';
-if (!desktop) execFileSync(join(root, 'test', 'e2e', 'setup.sh'), { stdio: 'inherit', cwd: root });
+if (!desktop) {
+  execFileSync(join(root, 'test', 'e2e', 'setup.sh'), { stdio: 'inherit', cwd: root });
+  // The Node 24 setup.sh installs has process.execve: the npm bin's restart with its settings.
+  execFileSync(process.execPath, [join(root, 'test', 'e2e', 'relaunch.mjs'), join(process.env.POSTMORTEM_VSCODE_CACHE ?? join(root, '.vscode-test'), 'node24', 'node')], { stdio: 'inherit', cwd: root });
+}
 
 // The tests edit documents: give them a copy of the examples, never the originals.
 const workspace = mkdtempSync(join(tmpdir(), 'postmortem-workspace-'));

@@ -29,9 +29,11 @@ export class TestClient {
   settings: Record<string, unknown> = {};
   private listeners: Array<() => void> = [];
 
-  constructor(env: Record<string, string> = {}) {
-    // Started as the VS Code client starts it (flags and environment), so the bench measures that.
-    const launch = serverProcessOptions();
+  /**
+   * By default started as the VS Code client starts it (flags and environment), so the bench
+   * measures that; `launch` replaces those, as another editor would start it.
+   */
+  constructor(env: Record<string, string> = {}, launch = serverProcessOptions()) {
     this.child = spawn(process.execPath, [...launch.execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...launch.env, ...env } });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
