@@ -1,12 +1,11 @@
 // Keystroke to code actions through the real server, as VS Code asks for them: after each edit it
 // pulls diagnostics, then asks for the code actions at the cursor (the lightbulb) with the
 // diagnostics on the cursor's line. Used by `npm run bench` ("Other measures"); alone:
-//   npx esbuild bench/codeActions.ts --bundle --platform=node --outfile=out/bench/codeActions.js
-//   node out/bench/codeActions.js [runs]
+//   node esbuild.mjs --tests && node out/bench/run.js codeActions
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../test/helpers/lspClient';
-import { editor, generateLongSection } from './generate';
+import { editor } from './generate';
 
 export interface CodeActionTimes {
   /** didChange to the code-action answer (diagnostics pulled in between, as VS Code does). */
@@ -64,11 +63,4 @@ function firstDifference(a: string, b: string): number {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i;
-}
-
-if (require.main === module) {
-  const runs = Number(process.argv[2] ?? 21);
-  void keystrokeToCodeActions(generateLongSection('actionTable'), '## Follow-up actions', runs).then((t) => {
-    console.log(`action table of 500 rows: keystroke to code actions ${t.keystroke.toFixed(1)} ms (the request alone ${t.request.toFixed(1)} ms; ${t.actions} actions for ${t.diagnostics} diagnostics on the line)`);
-  });
 }

@@ -13,6 +13,7 @@ import { TestClient } from '../test/helpers/lspClient';
 import { clientLoadMs, serverStartMs } from './activation';
 import { keystrokeToCodeActions } from './codeActions';
 import { editor, generateLongSection, generatePostmortem } from './generate';
+import { measureHostile } from './hostile';
 
 const ROOT = join(__dirname, '..', '..');
 /** Documents measured: generated postmortems by size, and two whose edit lands inside one long section. */
@@ -164,6 +165,13 @@ async function hugeDocument(): Promise<{ before: number; open: number; peak: num
   return { before, open, peak, other: waits[Math.floor(waits.length / 2)], otherAlone };
 }
 
+/** Issue: "answers other documents within 1 s while the hostile one is analysed". */
+async function hostileTable(): Promise<void> {
+  const time = (n: number | undefined) => (n === undefined ? '–' : ms(n));
+  const rows = (await measureHostile()).map((r) => [r.label, time(r.hostileMs), time(r.otherMedianMs), time(r.otherSlowestMs), String(r.answered)]);
+  table('Another document\'s keystroke to diagnostics while a hostile one is analysed (goal: within 1 s)', ['hostile document', 'its diagnostics after', 'other document, median', 'other document, slowest', 'keystrokes answered meanwhile'], rows);
+}
+
 async function main(): Promise<void> {
   console.log(`Postmortem benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}. Medians; ratios from this run.`);
   const rows: string[][] = [];
@@ -194,6 +202,7 @@ async function main(): Promise<void> {
   table('Engine (in process)', ['document', 'remark parse alone', 'full analysis', 'full ÷ parse', 'one-character edit (incremental)', 'edit ÷ parse'], rows);
   table('Peers on the same documents', ['document', 'full analysis', 'edit', 'markdownlint', 'alex', 'markdownlint ÷ full', 'alex ÷ full', 'markdownlint ÷ edit'], peers);
   table('Language server over stdio (pull: didChange + textDocument/diagnostic)', ['document', 'keystroke to diagnostics (as VS Code asks)', 'answered "unchanged"', 'keystroke ÷ parse', 'with a full report each time', 'full ÷ parse', 'remark parse alone'], server);
+  await hostileTable();
 
   const corpus = join(ROOT, '..', 'shared', 'corpus');
   const misc: string[][] = [];
@@ -220,7 +229,14 @@ async function main(): Promise<void> {
   table('Other measures', ['measure', 'value'], misc);
 }
 
-main().catch((error) => {
+/** One table alone, for measuring one change without the rest of the bench. */
+async function codeActionsAlone(): Promise<void> {
+  const t = await keystrokeToCodeActions(generateLongSection('actionTable'), '## Follow-up actions', 21);
+  console.log(`action table of 500 rows: keystroke to code actions ${ms(t.keystroke)} (the request alone ${ms(t.request)}; ${t.actions} actions for ${t.diagnostics} diagnostics on the line)`);
+}
+
+const ALONE: Record<string, () => Promise<void>> = { hostile: hostileTable, codeActions: codeActionsAlone };
+(ALONE[process.argv[2] ?? ''] ?? main)().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
