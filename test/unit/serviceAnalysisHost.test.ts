@@ -43,9 +43,15 @@ interface Hooks {
   supersede?: string;
   /** Answers this text as the host does when its analysis runs past the budget. */
   overBudget?: string;
+  /**
+   * As the real host: a run takes a moment, and a newer run on the same worker (uri) makes the one
+   * in flight answer 'stale'. Records the runs that were superseded.
+   */
+  sameWorkerSupersedes?: { superseded: number };
 }
 
 function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
+  const inFlight = new Map<string, { superseded: boolean }>();
   const host = {
     setLog: () => undefined,
     forget: () => undefined,
@@ -58,6 +64,18 @@ function recordingHost(crossed: Crossing[], hooks: Hooks): AnalysisHost {
       if (hooks.supersede === text) {
         hooks.supersede = undefined;
         return { kind: 'stale' };
+      }
+      if (hooks.sameWorkerSupersedes) {
+        const before = inFlight.get(uri);
+        if (before) before.superseded = true;
+        const mine = { superseded: false };
+        inFlight.set(uri, mine);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (inFlight.get(uri) === mine) inFlight.delete(uri);
+        if (mine.superseded) {
+          hooks.sameWorkerSupersedes.superseded++;
+          return { kind: 'stale' };
+        }
       }
       if (stale()) return { kind: 'stale' };
       const analysis = analyze(text, { config, now, trackerState: states && stateLookup(states, config.trackers ?? {}) });
@@ -306,5 +324,16 @@ describe('follow-through report models', () => {
     assert.ok(runs[0].uri && !documents.all().some((d) => d.uri === runs[0].uri), `the report ran on ${runs[0].uri}, an open document's worker`);
     hooks.overBudget = text;
     assert.equal(await service.reportModel(text, resolveConfig([]), NOW), undefined);
+  });
+
+  it('of two reports drawn at once take turns on the report worker: neither drops the other\'s files', async () => {
+    const { hooks, service } = setup();
+    hooks.sameWorkerSupersedes = { superseded: 0 };
+    const files = [postmortem(1), postmortem(2), postmortem(3)];
+    const report = () => Promise.all(files.map((text) => service.reportModel(text, resolveConfig([]), NOW)));
+    const [first, second] = await Promise.all([report(), report()]);
+    assert.equal(hooks.sameWorkerSupersedes.superseded, 0);
+    assert.deepEqual(first.map((m) => m?.actionItems.length), [1, 2, 3]);
+    assert.deepEqual(second.map((m) => m?.actionItems.length), [1, 2, 3]);
   });
 });

@@ -92,6 +92,8 @@ export class PostmortemService {
   private trackerStateChanges = 0;
   private readonly told = new Set<string>();
   private reportIdle: ReturnType<typeof setTimeout> | undefined;
+  /** The follow-through report analysis last queued: reports take turns on their one worker. */
+  private reportTurn: Promise<unknown> = Promise.resolve();
   private globalSettings = DEFAULT_SETTINGS;
   readonly now: () => Date;
 
@@ -360,10 +362,18 @@ export class PostmortemService {
     const host = this.host.analysisHost;
     clearTimeout(this.reportIdle);
     if (!host) return (await analyzeCooperatively(text, { config, now }, () => token.isCancellationRequested))?.model;
-    const outcome = await host.run(REPORT_WORKER, text, config, now, () => token.isCancellationRequested, undefined, true);
-    if (outcome.kind === 'withheld') this.log(`The follow-through report skipped a document: ${outcome.notices[0].message}`);
-    if (outcome.kind !== 'done' || token.isCancellationRequested) return undefined;
-    return (await outcome.analysis.details())?.model;
+    // Reports share one worker, and a run supersedes the one before it on the same worker: two
+    // reports drawn at once (two panels, a redraw the client did not cancel) take turns, so
+    // neither drops the other's files.
+    const turn = this.reportTurn.then(async () => {
+      if (token.isCancellationRequested) return undefined;
+      const outcome = await host.run(REPORT_WORKER, text, config, now, () => token.isCancellationRequested, undefined, true);
+      if (outcome.kind === 'withheld') this.log(`The follow-through report skipped a document: ${outcome.notices[0].message}`);
+      if (outcome.kind !== 'done' || token.isCancellationRequested) return undefined;
+      return (await outcome.analysis.details())?.model;
+    });
+    this.reportTurn = turn.catch(() => undefined);
+    return turn;
   }
 
   /**
