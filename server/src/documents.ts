@@ -202,13 +202,14 @@ export class AnalysisCache {
       await new Promise((resolve) => setImmediate(resolve));
       if (stale()) return undefined;
       const host = this.host;
-      if (!host) {
+      const outcome = host && (await host.run(uri, text, config.config, now, stale, states));
+      // Without a host, or where no analysis worker can run (a browser that refuses nested workers), here.
+      if (!host || !outcome || outcome.kind === 'unavailable') {
         let parser = this.parsers.get(uri);
         if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
         const analysis = await analyzeCooperatively(text, { config: config.config, now, parser, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, stale);
         return analysis && checkedHere(version, config, analysis);
       }
-      const outcome = await host.run(uri, text, config.config, now, stale, states);
       if (outcome.kind === 'stale') return undefined;
       if (outcome.kind === 'withheld') return withheldVersion(version, config, text, outcome.notices);
       // The model and fixes stay in the worker; should it have moved on or stopped by the time a
@@ -303,13 +304,13 @@ export class AnalysisCache {
   private async recheck(uri: string, text: string, version: number, config: DocumentConfig, unwanted: () => boolean): Promise<CheckedVersion | undefined> {
     const states = this.trackerStates?.(uri);
     const now = this.now();
-    if (!this.host) {
+    const host = this.host;
+    const outcome = host && (await host.run(uri, text, config.config, now, unwanted, states));
+    if (!host || !outcome || outcome.kind === 'unavailable') {
       const trackerState = states && stateLookup(states, config.config.trackers ?? {});
       const analysis = await analyzeCooperatively(text, { config: config.config, now, trackerState }, unwanted);
       return analysis && checkedHere(version, config, analysis);
     }
-    const host = this.host;
-    const outcome = await host.run(uri, text, config.config, now, unwanted, states);
     if (outcome.kind === 'stale') return undefined;
     if (outcome.kind === 'withheld') return withheldVersion(version, config, text, outcome.notices);
     const again = async () => {

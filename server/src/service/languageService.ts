@@ -361,13 +361,16 @@ export class PostmortemService {
   async reportModel(text: string, config: ResolvedConfig, now: Date, token: Interest = NOT_CANCELLED): Promise<Postmortem | undefined> {
     const host = this.host.analysisHost;
     clearTimeout(this.reportIdle);
-    if (!host) return (await analyzeCooperatively(text, { config, now }, () => token.isCancellationRequested))?.model;
+    const cooperatively = async () => (await analyzeCooperatively(text, { config, now }, () => token.isCancellationRequested))?.model;
+    if (!host) return cooperatively();
     // Reports share one worker, and a run supersedes the one before it on the same worker: two
     // reports drawn at once (two panels, a redraw the client did not cancel) take turns, so
     // neither drops the other's files.
     const turn = this.reportTurn.then(async () => {
       if (token.isCancellationRequested) return undefined;
       const outcome = await host.run(REPORT_WORKER, text, config, now, () => token.isCancellationRequested, undefined, true);
+      // Where no analysis worker can run (a browser that refuses nested workers): here.
+      if (outcome.kind === 'unavailable') return cooperatively();
       if (outcome.kind === 'withheld') this.log(`The follow-through report skipped a document: ${outcome.notices[0].message}`);
       if (outcome.kind !== 'done' || token.isCancellationRequested) return undefined;
       return (await outcome.analysis.details())?.model;

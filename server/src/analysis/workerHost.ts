@@ -1,0 +1,289 @@
+// Runs analyses off the server's main thread, one worker per open document, so a document that is
+// slow to parse (remark cannot be interrupted) never freezes the others. A version's work is
+// abandoned when a newer version arrives (its answer ignored; the worker terminated if the job outlives a cold start), and a version that runs
+// past the time budget is stopped and answered with one finding that says so. A worker is sent one
+// job at a time: versions that arrive while it is busy wait on this side, and only the newest is sent.
+// Shared by the Node server (worker threads, host.ts) and the web server (nested Web Workers,
+// browser/nestedWorkers.ts): what differs is behind WorkerPlatform. Where no worker can run, every
+// run answers 'unavailable' and the caller analyses on its own thread, cooperatively.
+import type { ResolvedConfig } from '../config/types';
+import type { Notice, RuleFailure } from '../engine/analyze';
+import type { FeatureAnswer, FeatureQuery } from '../features/queries';
+import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
+import { unrefTimer, type WorkerPlatform } from './workerPlatform';
+import { answerAsked, askDetails, askWorker, releaseAsks, type Settled, type Slot } from './workerSlot';
+
+/**
+ * What one analysis sends back at once (what diagnostics read), and how to get the rest (the
+ * model and the fixes) when a feature needs it: they stay in the worker until then.
+ */
+export interface HostAnalysis {
+  text: string;
+  findings: FindingHeadline[];
+  errors: RuleFailure[];
+  notices: Notice[];
+  /** The model and the findings with their fixes; undefined when the worker no longer holds them. */
+  details(): Promise<AnalysisDetails | undefined>;
+  /** Only some fixes (what the code actions at one place need); undefined when the worker no longer holds them. */
+  pick(request: DetailsPick): Promise<PickedDetails | undefined>;
+  /**
+   * A feature's answer made in the worker; undefined when the worker no longer holds the analysis,
+   * or when the details are already at hand (the asker makes the answer from them).
+   */
+  query<Q extends FeatureQuery>(query: Q): Promise<FeatureAnswer<Q> | undefined>;
+}
+
+/**
+ * `withheld`: the version could not be analysed (over the time budget, the worker out of memory, the
+ * analysis failed). The notices say why; there is no model, so features answer nothing rather than
+ * act on an empty document.
+ */
+export type Outcome = { kind: 'done'; analysis: HostAnalysis } | { kind: 'stale' } | { kind: 'withheld'; notices: Notice[] } | { kind: 'unavailable' };
+
+/** No worker can run on this platform (see WorkerPlatform): the caller analyses the version itself. */
+const UNAVAILABLE: Outcome = { kind: 'unavailable' };
+
+/** About 3 times what a well-formed document needed on this project's busiest test machine (15,000 lines: 18 s). */
+const BUDGET_MS_PER_CHAR = 0.08;
+/**
+ * A superseded job finishes in the background (its answer ignored) unless it has already run longer
+ * than a fresh worker needs for this document (its first, cold analysis: model load and full parse),
+ * or this long when no cold analysis was measured yet. Terminating costs that cold analysis on the
+ * next version. Measured on the bench's 15,000-line document (2 cores under load 8): two keystrokes
+ * 100 ms apart took 27.5 s to diagnostics when the worker was terminated on supersession and 6.1 s
+ * when it was kept (one keystroke alone: 5.0-7.6 s).
+ */
+const KEEP_WORKER_MS = 300;
+/** How often a running job checks whether its version is still wanted. */
+const POLL_MS = 25;
+/** At most this many documents keep a worker; the least recently used one gives its worker up. */
+const MAX_WORKERS = 6;
+
+/** The outcome of a version that could not be analysed, and the reason why. */
+export function withheld(message: string): Outcome {
+  return { kind: 'withheld', notices: [{ start: 0, end: 0, message }] };
+}
+
+export class WorkerHost {
+  private readonly slots = new Map<string, Slot>();
+  private nextId = 1;
+  /** Why no worker can run here, once that is known: every run then answers 'unavailable'. */
+  private unavailable?: string;
+  /** Some worker has answered: workers can run here. */
+  private proven = false;
+
+  private log: (message: string) => void = () => undefined;
+
+  constructor(
+    private readonly platform: WorkerPlatform,
+    /** How long one version's analysis may run (at least) before it is stopped with a finding that says so. */
+    private readonly budgetMs = 5000,
+    /** How much longer, per character, a long document may take. */
+    private readonly budgetMsPerChar = BUDGET_MS_PER_CHAR,
+  ) {}
+
+  setLog(log: (message: string) => void): void {
+    this.log = log;
+  }
+
+  /** Analyses one version; with `full`, the answer carries the model and fixes too (no later request). */
+  async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, trackerStates?: WorkerJob['trackerStates'], full = false): Promise<Outcome> {
+    if (this.unavailable !== undefined) return UNAVAILABLE;
+    let slot = this.slots.get(uri);
+    // The worker is still on an older version: that work is no longer wanted.
+    if (slot?.busyWith !== undefined) this.retire(uri, slot!);
+    slot = this.slots.get(uri) ?? this.spawn(uri);
+    if (!slot) return UNAVAILABLE;
+    slot.lastUsed = performance.now();
+    const id = this.nextId++;
+    const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates, full };
+    /** When the job was sent to the worker (a job waiting behind another is sent later). */
+    let started = performance.now();
+    // Long documents get proportionally longer: the budget is for pathological input, not size.
+    const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);
+    let begun: number | undefined;
+    const answer = await new Promise<Settled | 'budget'>((resolve) => {
+      const timer = setInterval(() => {
+        if (stale()) finish('stale');
+        else if (begun !== undefined && performance.now() - begun > budget) finish('budget');
+      }, POLL_MS);
+      const finish = (result: Settled | 'budget') => {
+        clearInterval(timer);
+        if (slot!.running?.id === id) slot!.running = undefined;
+        if (slot!.pending?.id === id) slot!.pending = undefined;
+        resolve(result);
+      };
+      const post = () => {
+        started = performance.now();
+        slot!.running = { id, settle: finish, begin: () => (begun = performance.now()) };
+        slot!.busyWith = id;
+        slot!.sentAt = started;
+        slot!.worker.postMessage(job);
+      };
+      // The worker runs the jobs it is sent in order, to the end: while it is on one (a superseded
+      // job left to finish), this job waits here, where a newer one can still replace it.
+      if (slot!.busyWith === undefined) post();
+      else {
+        slot!.pending?.settle('stale');
+        slot!.pending = { id, stale, post, settle: finish };
+      }
+    });
+    // The worker was replaced (a superseded job before this one ran away) while this version is
+    // still wanted: analyse it on the new worker.
+    if (answer === 'stale' && !stale() && !this.slots.has(uri)) return this.run(uri, text, config, now, stale, trackerStates, full);
+    if (answer === 'unavailable') return UNAVAILABLE;
+    if (answer === 'stale') {
+      // Noticed by polling (not by a newer job, which decides itself): the worker is stopped once this
+      // job outlives a cold start, now or later (no newer version may ever come to retire it: it went
+      // over the size limit, or its requests were cancelled).
+      if (!slot.running && slot.busyWith === id) this.retireAfter(uri, slot, id, this.keepFor(slot) - (performance.now() - started));
+      return { kind: 'stale' };
+    }
+    if (answer === 'budget') {
+      this.stop(uri, slot);
+      this.log(`Stopped analysing ${uri}: it ran past the ${budget.toFixed(0)} ms budget.`);
+      return withheld(`Checking this document took longer than ${(budget / 1000).toFixed(0)} s, so it was stopped and nothing was checked. Long runs of nested brackets or emphasis markers slow the Markdown parser down; other documents are checked as usual.`);
+    }
+    if (answer === 'exit' || !answer.ok) {
+      const reason = answer === 'exit' ? 'the analysis worker stopped (out of memory?)' : answer.message;
+      this.log(`Analysing ${uri} failed: ${reason}`);
+      return withheld(`This document could not be checked: ${reason}.`);
+    }
+    const sent = answer.details;
+    const fetch = sent ? async () => sent : () => askDetails(slot, id);
+    const pick = sent ? async (request: DetailsPick) => pickDetails(sent, request) : (pick: DetailsPick) => askWorker(slot, { details: id, pick, request: this.nextId++ }) as Promise<PickedDetails | undefined>;
+    const query = <Q extends FeatureQuery>(query: Q) => (sent ? Promise.resolve(undefined) : (askWorker(slot, { details: id, query, request: this.nextId++ }) as Promise<FeatureAnswer<Q> | undefined>));
+    return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch, pick, query } };
+  }
+
+  /** A worker for this document; undefined when no worker can run here (logged once). */
+  private spawn(uri: string): Slot | undefined {
+    if (this.slots.size >= MAX_WORKERS) {
+      const idle = [...this.slots.entries()].filter(([, s]) => !s.running && !s.pending).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
+      if (idle) this.forget(idle[0]);
+    }
+    let slot: Slot;
+    try {
+      const worker = this.platform.spawn({ message: (answer) => this.heard(slot, answer), gone: (error) => this.ended(uri, slot, error) });
+      slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map() };
+    } catch (error) {
+      this.giveUp(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+    this.slots.set(uri, slot);
+    const silence = this.platform.startTimeoutMs;
+    if (silence !== undefined && !this.proven) {
+      unrefTimer(setTimeout(() => {
+        if (!this.proven && !slot.gone) this.ended(uri, slot, new Error(`no analysis worker answered within ${silence / 1000} s`));
+      }, silence));
+    }
+    return slot;
+  }
+
+  private heard(slot: Slot, answer: WorkerAnswer): void {
+    slot.heard = true;
+    this.proven = true;
+    if (answerAsked(slot, answer)) return;
+    if ('started' in answer) {
+      slot.begunAt = performance.now();
+      if (slot.running?.id === answer.id) slot.running.begin();
+      return;
+    }
+    if (slot.begunAt !== undefined) slot.lastDuration = performance.now() - slot.begunAt;
+    slot.coldDuration ??= slot.lastDuration;
+    if (slot.busyWith === answer.id) slot.busyWith = undefined;
+    if (slot.running?.id === answer.id) slot.running.settle(answer);
+    this.sendPending(slot);
+  }
+
+  /** The worker ended on its own. One that never answered, where that means no worker can run, turns the host off. */
+  private ended(uri: string, slot: Slot, error?: Error): void {
+    if (slot.gone) return;
+    if (error) this.log(`The analysis worker for ${uri} failed: ${error.message}`);
+    const cannotRun = !this.proven && this.platform.earlyEndMeansUnavailable;
+    if (cannotRun) this.giveUp(error?.message ?? 'the analysis worker ended before it started');
+    // Its job's version is analysed by the caller instead (cannot run), or withheld with the reason.
+    const running = slot.running;
+    running?.settle(cannotRun ? 'unavailable' : error ? { id: running.id, ok: false, message: `the analysis worker stopped (${error.message})` } : 'exit');
+    this.release(uri, slot);
+  }
+
+  /** From now on every run answers 'unavailable', and the caller analyses on its own thread. */
+  private giveUp(reason: string): void {
+    if (this.unavailable !== undefined) return;
+    this.unavailable = reason;
+    this.log(`Analyses run on the server's own thread, without a time budget: no analysis worker can start here (${reason}).`);
+    for (const [uri, slot] of [...this.slots]) this.stop(uri, slot);
+  }
+
+  /** The worker holds nothing any more: what waited on it is answered. */
+  private release(uri: string, slot: Slot): void {
+    slot.gone = true;
+    if (this.slots.get(uri) === slot) this.slots.delete(uri);
+    // A job that waited for this worker was never sent: it is analysed on a new one (or by the caller).
+    slot.pending?.settle(this.unavailable === undefined ? 'stale' : 'unavailable');
+    releaseAsks(slot);
+  }
+
+  /** The worker answered its job: the job waiting for it is sent now, unless it went stale while it waited. */
+  private sendPending(slot: Slot): void {
+    const next = slot.pending;
+    if (!next || slot.busyWith !== undefined || slot.gone) return;
+    slot.pending = undefined;
+    if (next.stale()) next.settle('stale');
+    else next.post();
+  }
+
+  /** How long a superseded job may run on before replacing its worker is cheaper than waiting for it. */
+  private keepFor(slot: Slot): number {
+    return Math.max(KEEP_WORKER_MS, slot.coldDuration ?? 0);
+  }
+
+  /**
+   * Gives up the job the worker is on, for a newer version (wanted until now, or already given up
+   * and left to finish). While the job is younger than a cold start of this document would take, it
+   * is left to finish (its answer ignored; the newer version waits for it, not sent), so the worker
+   * keeps its parsed blocks and cached sentences for the next keystroke; a job older than that is a
+   * runaway and its worker is terminated at once.
+   */
+  private retire(uri: string, slot: Slot): void {
+    const busy = slot.busyWith;
+    const left = this.keepFor(slot) - (performance.now() - (slot.sentAt ?? 0));
+    if (left <= 0) {
+      this.stop(uri, slot);
+      return;
+    }
+    slot.running?.settle('stale');
+    if (busy !== undefined) this.retireAfter(uri, slot, busy, left);
+  }
+
+  /** Should a superseded job turn out a runaway, its worker goes once it is still on that job `after` ms from now. */
+  private retireAfter(uri: string, slot: Slot, busy: number, after: number): void {
+    if (after <= 0) {
+      this.stop(uri, slot);
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (slot.busyWith === busy && this.slots.get(uri) === slot) this.stop(uri, slot);
+    }, after);
+    unrefTimer(timer);
+  }
+
+  /** Terminates a document's worker mid-job (its job answers 'stale'); the next job gets a fresh one. */
+  private stop(uri: string, slot: Slot): void {
+    slot.running?.settle(this.unavailable === undefined ? 'stale' : 'unavailable');
+    // A job that waited for this worker was never sent: still wanted, it is analysed on a new one.
+    this.release(uri, slot);
+    slot.worker.terminate();
+  }
+
+  /** The document closed: its worker goes. */
+  forget(uri: string): void {
+    const slot = this.slots.get(uri);
+    if (slot) this.stop(uri, slot);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.slots.keys()]) this.forget(uri);
+  }
+}

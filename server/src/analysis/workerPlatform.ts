@@ -1,0 +1,37 @@
+// What the analysis host (workerHost.ts) needs from a platform's workers, so that the Node server
+// (worker_threads, host.ts) and the web server (nested Web Workers, browser/nestedWorkers.ts) share
+// one host: how a worker is made, how its answers and its end arrive, and how it is stopped.
+import type { DetailsRequest, WorkerAnswer, WorkerJob } from './worker';
+
+/** One analysis worker, as the host drives it. */
+export interface AnalysisWorker {
+  postMessage(message: WorkerJob | DetailsRequest): void;
+  /** Stops the worker mid-job; no answer and no `gone` follow (the host marks it gone itself). */
+  terminate(): void;
+}
+
+/** What a worker tells its host. */
+export interface WorkerEvents {
+  message(answer: WorkerAnswer): void;
+  /** The worker ended on its own (failed, ran out of memory, exited); `error` says why when known. Called at most once. */
+  gone(error?: Error): void;
+}
+
+export interface WorkerPlatform {
+  /** Starts a worker; throws when this platform cannot (no Worker here, or the host forbids it). */
+  spawn(events: WorkerEvents): AnalysisWorker;
+  /**
+   * Whether the first worker ending before it answers means no worker can run here (a browser that
+   * refuses a nested worker's script), so analyses fall back to the server's own thread; on Node such
+   * an end is the document's failure (a worker out of memory as it starts), answered as withheld.
+   * Once any worker has answered, workers can run, and a later one that ends is its document's failure.
+   */
+  earlyEndMeansUnavailable: boolean;
+  /** With earlyEndMeansUnavailable: the first worker silent this long is taken as one that ended. */
+  startTimeoutMs?: number;
+}
+
+/** Lets a timer not keep Node's process alive (a no-op in browsers, whose timers are numbers). */
+export function unrefTimer(timer: unknown): void {
+  (timer as { unref?: () => void } | undefined)?.unref?.();
+}

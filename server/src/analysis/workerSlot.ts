@@ -1,0 +1,83 @@
+// One document's analysis worker as the host (workerHost.ts) tracks it, and the requests for what an
+// answered analysis left in the worker (its model, some fixes, a feature's answer).
+import type { AnalysisDetails, DetailsRequest, WorkerAnswer } from './worker';
+import type { AnalysisWorker } from './workerPlatform';
+
+type Answer = Extract<WorkerAnswer, { ok: boolean }>;
+/** The answers about a job (it began, it ended); the rest answer requests for details. */
+type JobAnswer = Answer | Extract<WorkerAnswer, { started: true }>;
+
+/** How a job ends: its answer, its worker ended, a newer version or cancellation, or no worker can run here. */
+export type Settled = Answer | 'exit' | 'stale' | 'unavailable';
+
+export interface Slot {
+  worker: AnalysisWorker;
+  running?: { id: number; settle: (answer: Settled) => void; begin: () => void };
+  lastUsed: number;
+  /** When the worker began its current job, and how long its last finished job took. */
+  begunAt?: number;
+  lastDuration?: number;
+  /** How long this worker's first (cold) job took: what replacing the worker costs. */
+  coldDuration?: number;
+  /** The job the worker thread is on (its answer not yet received), wanted or not, and when it was sent. */
+  busyWith?: number;
+  sentAt?: number;
+  /** Terminated or exited: it holds no details any more. */
+  gone?: boolean;
+  /** The worker has sent something, so it did start. */
+  heard?: boolean;
+  /** Details asked for and not yet answered, by job id. */
+  asked: Map<number, Array<(details: AnalysisDetails | undefined) => void>>;
+  /** Picks and queries asked for and not yet answered, by request id. */
+  picks: Map<number, (answer: unknown) => void>;
+  /**
+   * The newest job waiting for the worker to answer the one it is on. Only one waits: a newer job
+   * replaces it (it answers 'stale' at once), so a version superseded while queued is never sent.
+   */
+  pending?: { id: number; stale: () => boolean; post: () => void; settle: (answer: 'stale' | 'unavailable') => void };
+}
+
+/** Asks the worker that answered job `id` for its model and fixes; undefined once it moved on or stopped. */
+export function askDetails(slot: Slot, id: number): Promise<AnalysisDetails | undefined> {
+  if (slot.gone) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const waiting = slot.asked.get(id);
+    if (waiting) waiting.push(resolve);
+    else {
+      slot.asked.set(id, [resolve]);
+      slot.worker.postMessage({ details: id } satisfies DetailsRequest);
+    }
+  });
+}
+
+/** Asks the worker for some fixes or a feature's answer (`message.request` tells the answers apart); undefined once it moved on or stopped. */
+export function askWorker(slot: Slot, message: DetailsRequest & { request: number }): Promise<unknown> {
+  if (slot.gone) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    slot.picks.set(message.request, resolve);
+    slot.worker.postMessage(message);
+  });
+}
+
+/** Hands an answer to what asked for it; false when the answer is about a job instead. */
+export function answerAsked(slot: Slot, answer: WorkerAnswer): answer is Exclude<WorkerAnswer, JobAnswer> {
+  if ('picked' in answer || 'answered' in answer) {
+    slot.picks.get(answer.request)?.('picked' in answer ? answer.picked : answer.answered);
+    slot.picks.delete(answer.request);
+    return true;
+  }
+  if (!('ok' in answer) && 'details' in answer) {
+    slot.asked.get(answer.id)?.forEach((resolve) => resolve(answer.details));
+    slot.asked.delete(answer.id);
+    return true;
+  }
+  return false;
+}
+
+/** The worker holds nothing any more: every request still waiting gets "none". */
+export function releaseAsks(slot: Slot): void {
+  for (const waiting of slot.asked.values()) waiting.forEach((resolve) => resolve(undefined));
+  slot.asked.clear();
+  slot.picks.forEach((resolve) => resolve(undefined));
+  slot.picks.clear();
+}

@@ -1,0 +1,64 @@
+// The web server's analysis workers: dedicated Web Workers started from inside the server's own
+// worker (Chromium, Firefox and Safari allow a worker to start one). Each runs the server's own
+// bundle, whose entry (browserServer.ts) serves analyses instead of LSP when the worker is named
+// ANALYSIS_ROLE. The same script rather than a bundle of its own: the client may have started the
+// server from a blob: URL (a VS Code server's workbench), where a path beside it does not resolve,
+// but the server's own address (self.location.href) loads again in the same origin, http(s) or blob:.
+import type { WorkerAnswer } from '../analysis/worker';
+import type { WorkerPlatform } from '../analysis/workerPlatform';
+
+/** The name an analysis worker is started with (its `self.name`): it chooses the bundle's role. */
+export const ANALYSIS_ROLE = 'postmortem-analysis';
+
+/** The parts of the DOM's Worker used here (the server is compiled without DOM types). */
+interface WebWorker {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
+  onmessageerror: (() => void) | null;
+}
+type WebWorkerConstructor = new (url: string, options: { name: string }) => WebWorker;
+
+/**
+ * Nested workers running `script`. Where there are none (`Worker` undefined, or its constructor
+ * throws: a host that forbids them) or the first one ends before answering (its script refused), the
+ * host falls back to analysing on the server's own thread. Browsers set no memory limit per worker.
+ */
+export function nestedWorkers(script: string, scope: { Worker?: unknown } = globalThis as { Worker?: unknown }): WorkerPlatform {
+  return {
+    earlyEndMeansUnavailable: true,
+    // A worker whose script never loads may say nothing at all: after this long without a word from
+    // the first worker, none is expected to start. Several times a cold start on a slow machine (the
+    // bundle and the language model: about 1 s in headless Chromium on this project's test machine).
+    startTimeoutMs: 30_000,
+    spawn(events) {
+      const Constructor = scope.Worker as WebWorkerConstructor | undefined;
+      if (typeof Constructor !== 'function') throw new Error('Worker is not defined in the language server\'s worker');
+      const worker = new Constructor(script, { name: ANALYSIS_ROLE });
+      let ended = false;
+      const fail = (message: string) => {
+        if (ended) return;
+        ended = true;
+        // A browser's worker lives on after an uncaught error; the host's contract is that it ended.
+        worker.terminate();
+        events.gone(new Error(message));
+      };
+      worker.onmessage = (event) => {
+        if (!ended) events.message(event.data as WorkerAnswer);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        fail(event.message || 'the analysis worker could not be started');
+      };
+      worker.onmessageerror = () => fail('an answer of the analysis worker could not be read');
+      return {
+        postMessage: (message) => worker.postMessage(message),
+        terminate: () => {
+          ended = true;
+          worker.terminate();
+        },
+      };
+    },
+  };
+}

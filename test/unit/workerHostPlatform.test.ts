@@ -1,0 +1,251 @@
+// The analysis host shared by the Node and web servers (analysis/workerHost.ts), driven through a
+// stand-in WorkerPlatform whose workers the test answers by hand: supersession, the time budget,
+// a worker that fails, and the fall back to the caller's own thread where no worker can run. Also the
+// web platform (browser/nestedWorkers.ts) over a stand-in Worker constructor.
+import assert from 'node:assert/strict';
+import type { DetailsRequest, WorkerAnswer, WorkerJob } from '../../server/src/analysis/worker';
+import { WorkerHost, type Outcome } from '../../server/src/analysis/workerHost';
+import type { WorkerEvents, WorkerPlatform } from '../../server/src/analysis/workerPlatform';
+import { ANALYSIS_ROLE, nestedWorkers } from '../../server/src/browser/nestedWorkers';
+import { resolveConfig } from '../../server/src/config/resolve';
+
+const NOW = new Date('2026-11-30T12:00:00Z');
+const CONFIG = resolveConfig([]);
+const NEVER = () => false;
+
+/** A worker the test drives: what it was sent, whether it was terminated, and its events. */
+interface StandIn {
+  posted: Array<WorkerJob | DetailsRequest>;
+  terminated: boolean;
+  events: WorkerEvents;
+  jobs(): string[];
+}
+
+function standInPlatform(options: { earlyEndMeansUnavailable?: boolean; refuse?: string; startTimeoutMs?: number } = {}): WorkerPlatform & { workers: StandIn[] } {
+  const workers: StandIn[] = [];
+  return {
+    workers,
+    earlyEndMeansUnavailable: options.earlyEndMeansUnavailable ?? false,
+    startTimeoutMs: options.startTimeoutMs,
+    spawn(events) {
+      if (options.refuse) throw new Error(options.refuse);
+      const worker: StandIn = {
+        posted: [], terminated: false, events,
+        jobs: () => worker.posted.flatMap((m) => ('text' in m ? [m.text] : [])),
+      };
+      workers.push(worker);
+      return { postMessage: (m) => worker.posted.push(m), terminate: () => (worker.terminated = true) };
+    },
+  };
+}
+
+/** Waits until `condition` holds (the host polls on timers), failing after a while. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  assert.ok(condition(), `timed out waiting for ${what}`);
+}
+
+function lastJob(worker: StandIn): WorkerJob {
+  const jobs = worker.posted.filter((m): m is WorkerJob => 'text' in m);
+  return jobs[jobs.length - 1];
+}
+
+const started = (worker: StandIn) => worker.events.message({ id: lastJob(worker).id, started: true } satisfies WorkerAnswer);
+const answered = (worker: StandIn) => worker.events.message({ id: lastJob(worker).id, ok: true, findings: [], errors: [], notices: [] } satisfies WorkerAnswer);
+
+describe('analysis host over a worker platform (stand-in workers)', function () {
+  this.timeout(20_000);
+  const hosts: WorkerHost[] = [];
+  const host = (platform: WorkerPlatform, budgetMs = 60_000) => {
+    const h = new WorkerHost(platform, budgetMs, 0);
+    hosts.push(h);
+    return h;
+  };
+  afterEach(() => hosts.splice(0).forEach((h) => h.dispose()));
+
+  it('answers a version with what its worker sent', async () => {
+    const platform = standInPlatform();
+    const pending = host(platform).run('a', 'text a', CONFIG, NOW, NEVER);
+    await until(() => platform.workers[0]?.jobs().length === 1, 'the job');
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    const outcome = await pending;
+    assert.equal(outcome.kind, 'done');
+  });
+
+  it('a version superseded while it waits for its busy worker is never sent; the newest is', async () => {
+    const platform = standInPlatform();
+    const h = host(platform);
+    const first = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    await until(() => platform.workers[0]?.jobs().length === 1, 'v1 sent');
+    started(platform.workers[0]);
+    const second = h.run('a', 'v2', CONFIG, NOW, NEVER);
+    const third = h.run('a', 'v3', CONFIG, NOW, NEVER);
+    // v1 runs on (younger than a cold start, it keeps the worker's caches); once it answers, v3 goes.
+    assert.deepEqual(platform.workers[0].jobs(), ['v1']);
+    answered(platform.workers[0]);
+    assert.equal((await first).kind, 'stale');
+    assert.equal((await second).kind, 'stale');
+    assert.deepEqual(platform.workers[0].jobs(), ['v1', 'v3']);
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.equal((await third).kind, 'done');
+  });
+
+  it('a version that runs past the budget has its worker terminated and gets one finding that says so', async () => {
+    const platform = standInPlatform();
+    const h = host(platform, 30);
+    const pending = h.run('a', 'hostile', CONFIG, NOW, NEVER);
+    await until(() => platform.workers[0]?.jobs().length === 1, 'the job');
+    started(platform.workers[0]);
+    const outcome = await pending;
+    assert.equal(outcome.kind, 'withheld');
+    assert.match((outcome as Extract<Outcome, { kind: 'withheld' }>).notices[0].message, /took longer than .* so it was stopped/);
+    assert.equal(platform.workers[0].terminated, true);
+    // The next version gets a fresh worker.
+    const next = h.run('a', 'fine', CONFIG, NOW, NEVER);
+    await until(() => platform.workers.length === 2 && platform.workers[1].jobs().length === 1, 'a fresh worker');
+    started(platform.workers[1]);
+    answered(platform.workers[1]);
+    assert.equal((await next).kind, 'done');
+  });
+
+  it('the budget counts from when the worker begins the job, not from its start-up', async () => {
+    const platform = standInPlatform();
+    const h = host(platform, 30);
+    let settled = false;
+    const pending = h.run('a', 'slow to load', CONFIG, NOW, NEVER).then((o) => ((settled = true), o));
+    await until(() => platform.workers[0]?.jobs().length === 1, 'the job');
+    // Many polls pass with the job not begun (the worker still loading): nothing is stopped.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(settled, false);
+    assert.equal(platform.workers[0].terminated, false);
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.equal((await pending).kind, 'done');
+  });
+
+  it('a worker that fails mid-job withholds that version with the reason, and the next one gets a new worker', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true });
+    const h = host(platform);
+    const logs: string[] = [];
+    h.setLog((m) => logs.push(m));
+    const pending = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    await until(() => platform.workers[0]?.jobs().length === 1, 'the job');
+    started(platform.workers[0]);
+    platform.workers[0].events.gone(new Error('boom'));
+    const outcome = await pending;
+    assert.equal(outcome.kind, 'withheld');
+    assert.match((outcome as Extract<Outcome, { kind: 'withheld' }>).notices[0].message, /could not be checked: .*boom/);
+    assert.ok(logs.some((l) => /boom/.test(l)), logs.join('\n'));
+    // The worker had answered ('started'), so workers can run here: the next version is not given up.
+    const next = h.run('a', 'v2', CONFIG, NOW, NEVER);
+    await until(() => platform.workers.length === 2 && platform.workers[1].jobs().length === 1, 'a new worker');
+    started(platform.workers[1]);
+    answered(platform.workers[1]);
+    assert.equal((await next).kind, 'done');
+  });
+
+  it('answers "unavailable" (the caller analyses on its own thread) when no worker can be made, and says why once', async () => {
+    const platform = standInPlatform({ refuse: 'nested workers are not allowed' });
+    const h = host(platform);
+    const logs: string[] = [];
+    h.setLog((m) => logs.push(m));
+    assert.equal((await h.run('a', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    assert.equal((await h.run('b', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    assert.equal(logs.filter((l) => /nested workers are not allowed/.test(l)).length, 1, logs.join('\n'));
+  });
+
+  it('where the first worker ends before it answers (its script refused), its version and every later one are "unavailable"', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true });
+    const h = host(platform);
+    const first = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    const other = h.run('b', 'v1', CONFIG, NOW, NEVER);
+    await until(() => platform.workers.length === 2, 'two workers');
+    platform.workers[0].events.gone(new Error('refused by the content security policy'));
+    assert.equal((await first).kind, 'unavailable');
+    assert.equal((await other).kind, 'unavailable');
+    assert.equal(platform.workers[1].terminated, true);
+    assert.equal((await h.run('c', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    assert.equal(platform.workers.length, 2);
+  });
+
+  it('on a platform where an early end is the document\'s failure (Node), it is withheld instead', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: false });
+    const h = host(platform);
+    const first = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    await until(() => platform.workers.length === 1, 'the worker');
+    platform.workers[0].events.gone();
+    assert.equal((await first).kind, 'withheld');
+  });
+
+  it('a first worker that stays silent past the start timeout counts as refused', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
+    const h = host(platform);
+    assert.equal((await h.run('a', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    assert.equal(platform.workers[0].terminated, true);
+  });
+
+  it('details asked of a worker that was terminated answer "none" rather than wait for ever', async () => {
+    const platform = standInPlatform();
+    const h = host(platform);
+    const pending = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    await until(() => platform.workers[0]?.jobs().length === 1, 'the job');
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    const outcome = (await pending) as Extract<Outcome, { kind: 'done' }>;
+    const details = outcome.analysis.details();
+    const pick = outcome.analysis.pick({ findings: [0], rules: [], allFixes: false });
+    h.forget('a');
+    assert.equal(await details, undefined);
+    assert.equal(await pick, undefined);
+  });
+});
+
+describe('nested Web Workers as the web server\'s worker platform', () => {
+  /** A stand-in for the DOM's Worker constructor, recording what it was started with. */
+  function fakeWorkerScope() {
+    const made: Array<{ url: string; name: string; worker: Record<string, unknown> & { terminated: boolean } }> = [];
+    class FakeWorker {
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onerror: ((e: { message?: string; preventDefault?: () => void }) => void) | null = null;
+      onmessageerror: (() => void) | null = null;
+      terminated = false;
+      posted: unknown[] = [];
+      constructor(url: string, options: { name: string }) {
+        made.push({ url, name: options.name, worker: this as unknown as Record<string, unknown> & { terminated: boolean } });
+      }
+      postMessage(m: unknown) {
+        this.posted.push(m);
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    return { scope: { Worker: FakeWorker }, made };
+  }
+
+  it('starts the server\'s own script in the analysis role and passes its answers on', () => {
+    const { scope, made } = fakeWorkerScope();
+    const got: unknown[] = [];
+    nestedWorkers('blob:https://example.test/1234', scope).spawn({ message: (m) => got.push(m), gone: () => assert.fail('not gone') });
+    assert.deepEqual(made.map((m) => [m.url, m.name]), [['blob:https://example.test/1234', ANALYSIS_ROLE]]);
+    (made[0].worker.onmessage as (e: { data: unknown }) => void)({ data: { id: 1, started: true } });
+    assert.deepEqual(got, [{ id: 1, started: true }]);
+  });
+
+  it('an error in the worker ends it (terminated) and is reported once, with its message', () => {
+    const { scope, made } = fakeWorkerScope();
+    const gone: Array<string | undefined> = [];
+    nestedWorkers('https://example.test/server.js', scope).spawn({ message: () => undefined, gone: (e) => gone.push(e?.message) });
+    const onerror = made[0].worker.onerror as (e: { message?: string; preventDefault?: () => void }) => void;
+    onerror({ message: 'Uncaught RangeError' });
+    onerror({ message: 'again' });
+    assert.deepEqual(gone, ['Uncaught RangeError']);
+    assert.equal(made[0].worker.terminated, true);
+  });
+
+  it('throws where the worker has no Worker constructor, so the host falls back', () => {
+    assert.throws(() => nestedWorkers('https://example.test/server.js', {}).spawn({ message: () => undefined, gone: () => undefined }), /Worker is not defined/);
+  });
+});
