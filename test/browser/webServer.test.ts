@@ -1,0 +1,163 @@
+// The web build's language server (dist/browser/server.js) in headless Chromium, spoken to as the
+// extension's browser client does: LSP messages (vscode-jsonrpc's shapes) over a Web Worker's
+// postMessage. A hostile document is analysed in a nested worker of its own, so another document is
+// answered while it runs, and past the time budget it gets one finding that says so. Where the page
+// refuses nested workers, the server analyses on its own thread and says so once.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT, serveWebview, type WebviewHost } from './webviewPage';
+
+const SERVER = join(ROOT, 'dist', 'browser', 'server.js');
+
+/**
+ * The page's side: starts the server worker (from a blob: URL that sets test globals first and
+ * imports the script, as the client starts it from a VS Code server; or from its http URL, as on
+ * vscode.dev), sends requests and notifications, answers the server's own requests (no files), and
+ * keeps its log messages. Each answer carries when it arrived (performance.now()).
+ */
+const HARNESS = `
+window.startServer = (options) => {
+  const prelude = [];
+  if (options.budgetMs) prelude.push('self.POSTMORTEM_ANALYSIS_BUDGET_MS = ' + options.budgetMs + ';');
+  if (options.noNestedWorkers) prelude.push('self.Worker = undefined;');
+  prelude.push('importScripts(' + JSON.stringify(location.origin + '/server.js') + ');');
+  const url = options.direct ? '/server.js' : URL.createObjectURL(new Blob([prelude.join('\\n')], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  const waiting = new Map();
+  let nextId = 1;
+  const lsp = window.lsp = {
+    logs: [], errors: [],
+    request(method, params) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, (message) => resolve({ ...message, at: performance.now() }));
+        worker.postMessage({ jsonrpc: '2.0', id, method, params });
+      });
+    },
+    notify(method, params) {
+      worker.postMessage({ jsonrpc: '2.0', method, params });
+    },
+  };
+  worker.onmessage = ({ data }) => {
+    if (data.method === undefined) {
+      waiting.get(data.id)?.(data);
+      waiting.delete(data.id);
+    } else if (data.id !== undefined) {
+      const answer = data.method === 'postmortem/fs/stat' || !data.method.startsWith('postmortem/fs/') ? { result: null } : { error: { code: -32601, message: 'no files here' } };
+      worker.postMessage({ jsonrpc: '2.0', id: data.id, ...answer });
+    } else if (data.method === 'window/logMessage') lsp.logs.push(data.params.message);
+  };
+  worker.onerror = (event) => lsp.errors.push(event.message);
+};
+`;
+
+const HOSTILE_URI = 'file:///ws/postmortems/brackets.md';
+const NORMAL_URI = 'file:///ws/postmortems/normal.md';
+/** 100 KB of nested brackets: remark's parse of it takes many seconds and cannot be interrupted. */
+const HOSTILE = `# Postmortem: nested brackets\n\n${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
+const NORMAL = '# Postmortem: cache flush\n\n## Summary\n\nThe on-call engineer carelessly flushed the cache.\n';
+
+interface Answer {
+  at: number;
+  result?: { items: Array<{ code?: string; message: string }> };
+  error?: { code: number; message: string };
+}
+
+type Lsp = { request(method: string, params: unknown): Promise<Answer>; notify(method: string, params: unknown): void; logs: string[]; errors: string[] };
+
+async function startServer(page: Page, base: string, options: { budgetMs?: number; noNestedWorkers?: boolean; direct?: boolean }): Promise<void> {
+  await page.goto(`${base}/index.html`);
+  await page.evaluate((o) => (window as unknown as { startServer: (o: unknown) => void }).startServer(o), options);
+  const init = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.request('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { diagnostic: {} } }, initializationOptions: {} }));
+  assert.equal(init.error, undefined, JSON.stringify(init.error));
+  await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.notify('initialized', {}));
+}
+
+const open = (page: Page, uri: string, text: string) => page.evaluate(([u, t]) => (window as unknown as { lsp: Lsp }).lsp.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text: t } }), [uri, text]);
+
+describe('web build language server in Chromium', function () {
+  this.timeout(120_000);
+  let host: WebviewHost;
+
+  before(async function () {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first.`);
+    host = await serveWebview({
+      '/index.html': ['text/html', `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><script>${HARNESS}</script></body></html>`],
+      '/server.js': ['text/javascript', readFileSync(SERVER, 'utf8')],
+    });
+  });
+  after(async () => {
+    await host?.close();
+  });
+
+  it('answers another document while a hostile one is analysed, and stops the hostile one at the budget with one finding', async () => {
+    const page = await host.browser.newPage();
+    try {
+      // A fixed budget, as POSTMORTEM_ANALYSIS_BUDGET_MS sets on Node: remark takes many times this on
+      // the hostile input on any machine we know, so what is tested is the budget, not this machine.
+      await startServer(page, host.base, { budgetMs: 3000 });
+      await open(page, HOSTILE_URI, HOSTILE);
+      await open(page, NORMAL_URI, NORMAL);
+      const { hostile, normal, normalAsked, hostileWhenNormalAnswered } = await page.evaluate(async ([h, n]) => {
+        const lsp = (window as unknown as { lsp: Lsp }).lsp;
+        let hostileAnswer: Answer | undefined;
+        const hostilePull = lsp.request('textDocument/diagnostic', { textDocument: { uri: h } }).then((a) => (hostileAnswer = a));
+        const asked = performance.now();
+        const normalAnswer = await lsp.request('textDocument/diagnostic', { textDocument: { uri: n } });
+        const pendingThen = hostileAnswer === undefined;
+        return { hostile: await hostilePull, normal: normalAnswer, normalAsked: asked, hostileWhenNormalAnswered: pendingThen ? 'pending' : 'answered' };
+      }, [HOSTILE_URI, NORMAL_URI]);
+      const logs = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.logs);
+      console.log(`      normal document answered after ${(normal.at - normalAsked).toFixed(0)} ms (cold analysis worker included); hostile one after ${(hostile.at - normalAsked).toFixed(0)} ms`);
+      assert.equal(normal.error, undefined, JSON.stringify(normal.error));
+      assert.ok(normal.result!.items.some((d) => d.code === 'no-blame-language'), JSON.stringify(normal.result));
+      assert.equal(hostileWhenNormalAnswered, 'pending', 'the normal document waited for the hostile one');
+      assert.equal(hostile.error, undefined, JSON.stringify(hostile.error));
+      assert.deepEqual(hostile.result!.items.map((d) => d.code), ['input-limit'], JSON.stringify(hostile.result));
+      assert.match(hostile.result!.items[0].message, /took longer than 3 s, so it was stopped/);
+      assert.ok(!logs.some((l) => /no analysis worker can start/.test(l)), logs.join('\n'));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('loaded from its http URL (as on vscode.dev), analyses in nested workers too', async () => {
+    const page = await host.browser.newPage();
+    try {
+      await startServer(page, host.base, { direct: true });
+      await open(page, HOSTILE_URI, HOSTILE);
+      await open(page, NORMAL_URI, NORMAL);
+      // The default budget (8 s for this length) is not waited for: the page closes with the hostile one pending.
+      const { normal, hostileWhenNormalAnswered } = await page.evaluate(async ([h, n]) => {
+        const lsp = (window as unknown as { lsp: Lsp }).lsp;
+        let hostileAnswered = false;
+        void lsp.request('textDocument/diagnostic', { textDocument: { uri: h } }).then(() => (hostileAnswered = true));
+        const normalAnswer = await lsp.request('textDocument/diagnostic', { textDocument: { uri: n } });
+        return { normal: normalAnswer, hostileWhenNormalAnswered: hostileAnswered ? 'answered' : 'pending' };
+      }, [HOSTILE_URI, NORMAL_URI]);
+      assert.ok(normal.result!.items.some((d) => d.code === 'no-blame-language'), JSON.stringify(normal));
+      assert.equal(hostileWhenNormalAnswered, 'pending', 'the normal document waited for the hostile one');
+      const logs = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.logs);
+      assert.ok(!logs.some((l) => /no analysis worker can start/.test(l)), logs.join('\n'));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('where nested workers are refused, analyses on the server\'s own thread and says so once', async () => {
+    const page = await host.browser.newPage();
+    try {
+      await startServer(page, host.base, { noNestedWorkers: true });
+      await open(page, NORMAL_URI, NORMAL);
+      await open(page, 'file:///ws/postmortems/second.md', NORMAL);
+      const answers = await page.evaluate(([a, b]) => Promise.all([a, b].map((uri) => (window as unknown as { lsp: Lsp }).lsp.request('textDocument/diagnostic', { textDocument: { uri } }))), [NORMAL_URI, 'file:///ws/postmortems/second.md']);
+      for (const answer of answers) assert.ok(answer.result!.items.some((d) => d.code === 'no-blame-language'), JSON.stringify(answer));
+      const logs = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.logs);
+      assert.equal(logs.filter((l) => /no analysis worker can start here/.test(l)).length, 1, logs.join('\n'));
+    } finally {
+      await page.close();
+    }
+  });
+});
