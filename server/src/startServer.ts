@@ -17,7 +17,7 @@ import { registerTrackerStates } from './handlers/trackerStates';
 
 export interface ServerOptions {
   now?: () => Date;
-  /** Runs analyses in worker threads (Node only); without it, they run on the main thread, cooperatively. */
+  /** Runs analyses in workers (worker threads on Node, nested Web Workers on the web); without it, on the main thread, cooperatively. */
   host?: AnalysisHost;
   /** Reads the workspace index's files in a worker thread (Node only); without it, on the main thread in slices. */
   indexReader?: ActionItemReader;

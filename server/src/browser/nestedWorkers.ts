@@ -29,9 +29,10 @@ export function nestedWorkers(script: string, scope: { Worker?: unknown } = glob
   return {
     earlyEndMeansUnavailable: true,
     // A worker whose script never loads may say nothing at all: after this long without a word from
-    // the first worker, none is expected to start. Several times a cold start on a slow machine (the
-    // bundle and the language model: about 1 s in headless Chromium on this project's test machine).
-    startTimeoutMs: 30_000,
+    // the first worker, none is expected to start. About 8 times its cold start (the bundle and the
+    // language model, then a first analysis: 0.8-1.3 s in headless Chromium on this project's busy
+    // 2-core test machine); taking a slow start for a refusal costs only the budget, never a diagnostic.
+    startTimeoutMs: 10_000,
     spawn(events) {
       const Constructor = scope.Worker as WebWorkerConstructor | undefined;
       if (typeof Constructor !== 'function') throw new Error('Worker is not defined in the language server\'s worker');

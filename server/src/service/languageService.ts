@@ -29,7 +29,7 @@ import type { TrackerState } from '../trackers/types';
 export interface ServiceHost {
   fs: FileSystem;
   now?: () => Date;
-  /** Runs analyses in worker threads (Node only); without it, they run on this thread, cooperatively. */
+  /** Runs analyses in workers (threads on Node, nested Web Workers on the web); without it, or where none can run, on this thread, cooperatively. */
   analysisHost?: AnalysisHost;
   /** Reads the index's files on disk off this thread (Node: indexWorker.ts); without it, on this thread in slices. */
   indexReader?: ActionItemReader;
