@@ -181,7 +181,6 @@ export class WorkerHost {
   }
 
   private heard(slot: Slot, answer: WorkerAnswer): void {
-    slot.heard = true;
     this.proven = true;
     if (answerAsked(slot, answer)) return;
     if ('started' in answer) {

@@ -24,8 +24,6 @@ export interface Slot {
   sentAt?: number;
   /** Terminated or exited: it holds no details any more. */
   gone?: boolean;
-  /** The worker has sent something, so it did start. */
-  heard?: boolean;
   /** Details asked for and not yet answered, by job id. */
   asked: Map<number, Array<(details: AnalysisDetails | undefined) => void>>;
   /** Picks and queries asked for and not yet answered, by request id. */
