@@ -3,6 +3,10 @@
 // a worker that fails, and the fall back to the caller's own thread where no worker can run. Also the
 // web platform (browser/nestedWorkers.ts) over a stand-in Worker constructor.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadWorkers } from '../../server/src/analysis/host';
 import type { DetailsRequest, WorkerAnswer, WorkerJob } from '../../server/src/analysis/worker';
 import { WorkerHost, type Outcome } from '../../server/src/analysis/workerHost';
 import type { WorkerEvents, WorkerPlatform } from '../../server/src/analysis/workerPlatform';
@@ -247,5 +251,32 @@ describe('nested Web Workers as the web server\'s worker platform', () => {
 
   it('throws where the worker has no Worker constructor, so the host falls back', () => {
     assert.throws(() => nestedWorkers('https://example.test/server.js', {}).spawn({ message: () => undefined, gone: () => undefined }), /Worker is not defined/);
+  });
+});
+
+describe('worker threads as the Node server\'s worker platform', function () {
+  this.timeout(20_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'postmortem-platform-'));
+    writeFileSync(join(dir, 'failing.cjs'), "throw new Error('failed while loading');\n");
+    writeFileSync(join(dir, 'idle.cjs'), "require('node:worker_threads').parentPort.on('message', () => undefined);\n");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a thread that fails reports its end once, with the error (its exit that follows is no news)', async () => {
+    const ends: Array<string | undefined> = [];
+    threadWorkers(join(dir, 'failing.cjs')).spawn({ message: () => undefined, gone: (e) => ends.push(e?.message) });
+    await until(() => ends.length > 0, 'the end');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(ends, ['failed while loading']);
+  });
+
+  it('a thread the host terminates reports no end (the host marked it gone itself)', async () => {
+    const ends: unknown[] = [];
+    const worker = threadWorkers(join(dir, 'idle.cjs')).spawn({ message: () => undefined, gone: (e) => ends.push(e) });
+    worker.terminate();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(ends, []);
   });
 });
