@@ -3,8 +3,8 @@
 // server but forced into the browser's web worker extension host (remote.extensionKind: web), so it
 // runs from its `browser` entry with the language server in a web worker. It opens the blame-laden
 // example and waits until the Problems panel lists its no-blame-language findings and the finding
-// It also checks the language server started its analysis worker (a nested worker from its own script).
-// that only the workspace's .postmortemrc.json (read through vscode.workspace.fs) asks for.
+// that only the workspace's .postmortemrc.json (read through vscode.workspace.fs) asks for. It also
+// checks the language server started its analysis worker (a nested worker from its own script).
 // Usage: npm run package && node test/e2e/web.mjs   (after test/e2e/setup.sh)
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
