@@ -1,6 +1,6 @@
 // Reading a sentence's structure the way every language rule needs it: clause boundaries, the
 // subject of a clause, whether a noun phrase is a person, negation and quotation.
-import { DETERMINERS, NOT_NAMES, PERSON_NOUNS, PRONOUNS } from './people';
+import { AMBIGUOUS_ROLES, DETERMINERS, HUMAN_SERVICE_WORDS, NOT_NAMES, PERSON_NOUNS, PRONOUNS, roleByForm } from './people';
 import type { Token } from './types';
 
 /** Words that start a new clause: conjunctions, subordinators, relative pronouns. */
@@ -14,13 +14,15 @@ export function isNegator(t: Token): boolean {
   return NEGATORS.has(t.lower) || t.lower.endsWith("n't");
 }
 
-function isBoundary(t: Token): boolean {
+function isBoundary(t: Token, next?: Token): boolean {
+  // A hyphen joined to the next word ("-rf", "-5") is part of it, not a dash between clauses.
+  if (t.text === '-' && next && next.start === t.end) return false;
   return PUNCT_BOUNDARY.has(t.text) || CLAUSE_WORDS.has(t.lower);
 }
 
 /** Index of the first token of the clause that holds token i. */
 export function clauseStart(tokens: Token[], i: number): number {
-  for (let k = i - 1; k >= 0; k--) if (isBoundary(tokens[k])) return k + 1;
+  for (let k = i - 1; k >= 0; k--) if (isBoundary(tokens[k], tokens[k + 1])) return k + 1;
   return 0;
 }
 
@@ -50,6 +52,7 @@ export function personToken(t: Token): PersonStrength | undefined {
   if (NOT_NAMES.has(w)) return undefined;
   if (t.listed) return 'person';
   if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular(w)) || PERSON_NOUNS.has(t.lemma)) return 'person';
+  if (t.pos === 'N' && roleByForm(w)) return 'person';
   // A proper noun may be a person or a product ("Marcus", "Prometheus"): only a name-shaped one
   // (not an acronym, not CamelCase) and only a maybe, which the human-only phrases accept.
   // A plural ("Things that could") is a common noun even when capitalised at the start.
@@ -77,10 +80,28 @@ export function personPhrase(tokens: Token[], from: number, to: number, owners =
   if (to <= from) return undefined;
   const head = personToken(tokens[to - 1]);
   if (head) return head;
+  // "the helpdesk agent" is a person, "the build agent" software: the words before the head decide.
+  if (AMBIGUOUS_ROLES.has(tokens[to - 1].lower)) {
+    for (let k = from; k < to - 1; k++) if (HUMAN_SERVICE_WORDS.has(tokens[k].lower) || PERSON_NOUNS.has(bare(tokens[k]))) return 'person';
+  }
   if (owners) {
     for (let k = from; k < to - 1; k++) if (/['’]s?$/.test(tokens[k].lower) && personToken(tokens[k])) return personToken(tokens[k]);
   }
   return undefined;
+}
+
+const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * "The desk clerk reset the token", "She truncated the table": a word the tagger read as a noun
+ * or adjective, right after the subject's noun or pronoun and followed by an article, is the
+ * clause's verb (neither a noun nor an adjective is followed by "the").
+ */
+export function nounTaggedVerb(tokens: Token[], k: number, from: number): boolean {
+  const before = tokens[k - 1];
+  if (k <= from || !['N', 'J'].includes(tokens[k].pos) || !ARTICLES.has(tokens[k + 1]?.lower ?? '')) return false;
+  // "was reindexing the catalogue": an -ing word after a form of "be" is the verb too.
+  return (['N', 'P'].includes(before.pos) && !/['’]s?$/.test(before.lower)) || (tokens[k].lower.endsWith('ing') && ['was', 'were', 'is', 'are'].includes(before.lower));
 }
 
 /** The subject of the clause holding token i: the words before the clause's verb, or the clause's it continues. */
@@ -92,7 +113,7 @@ export function subjectOf(tokens: Token[], i: number, depth = 0): [number, numbe
   while (from < i && (tokens[from].pos === 'T' || tokens[from].pos === 'R' || /^\d/.test(tokens[from].text))) from++;
   let verb = from;
   // "the IT staff should": a word tagged as a verb right before an auxiliary is the subject's noun.
-  while (verb < i && (tokens[verb].pos !== 'V' || (verb > from && AUXILIARIES.has(tokens[verb + 1]?.lower ?? '') && !AUXILIARIES.has(tokens[verb].lower)))) verb++;
+  while (verb < i && (tokens[verb].pos !== 'V' || (verb > from && AUXILIARIES.has(tokens[verb + 1]?.lower ?? '') && !AUXILIARIES.has(tokens[verb].lower))) && !nounTaggedVerb(tokens, verb, from)) verb++;
   let to = verb;
   while (to > from && tokens[to - 1].pos === 'R') to--;
   if (to > from) return [from, to];
@@ -126,4 +147,17 @@ export function personSubject(tokens: Token[], i: number): PersonStrength | unde
 export function quoted(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (tokens[k].quoted) return true;
   return false;
+}
+
+/**
+ * Who does the act at `verb`: the noun phrase right before it ("I think the script ran": the
+ * script), else the subject its clause shares or takes from a relative ("the admin, who ran").
+ */
+export function agentOf(tokens: Token[], verb: number): PersonStrength | undefined {
+  let end = verb;
+  while (end > 0 && (tokens[end - 1].pos === 'R' || ['has', 'had', 'have', "'d"].includes(tokens[end - 1].lower))) end--;
+  let begin = end;
+  while (begin > 0 && !isBoundary(tokens[begin - 1], tokens[begin]) && tokens[begin - 1].pos !== 'V' && tokens[begin - 1].pos !== 'I' && tokens[begin - 1].pos !== 'T') begin--;
+  if (end > begin) return personPhrase(tokens, begin, end);
+  return personSubject(tokens, verb);
 }

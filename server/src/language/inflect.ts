@@ -54,3 +54,10 @@ export function verbForms(verb: string): string[] {
   cache.set(verb, forms);
   return forms;
 }
+
+/** "put", "reset", "misread": verbs whose past is written like their base form, so the form alone does not say present. */
+export function pastLikeBase(verb: string): boolean {
+  const prefix = /^(?:mis|re|un|pre)/.exec(verb)?.[0] ?? '';
+  const head = IRREGULAR[verb] ? verb : verb.slice(prefix.length);
+  return IRREGULAR[head]?.includes(head) ?? false;
+}

@@ -10,7 +10,30 @@ export const PERSON_NOUNS = new Set([
   'department', 'noc', 'ops', 'helpdesk', 'owner', 'author', 'colleague', 'coworker', 'teammate', 'member',
   'hire', 'vendor', 'supplier', 'architect', 'tester', 'qa', 'ic', 'guy', 'folks', 'people', 'someone', 'somebody',
   'whoever', 'he', 'she', 'they', 'i', 'him', 'her', 'them',
+  'supervisor', 'coordinator', 'director', 'executive', 'representative', 'receptionist', 'cashier', 'accountant',
+  'auditor', 'designer', 'student', 'teacher', 'volunteer', 'moderator', 'trainee', 'newcomer', 'mechanic', 'foreman',
+  'specialist', 'attendant', 'contributor', 'committer', 'researcher', 'scientist', 'inspector', 'ceo', 'cto', 'vp',
 ]);
+
+/**
+ * Heads that name a person only in a human job ("the helpdesk agent", "the support worker") and
+ * software otherwise ("the build agent", "the queue worker"): a person when a modifier says so.
+ */
+export const AMBIGUOUS_ROLES = new Set(['agent', 'agents', 'worker', 'workers', 'assistant', 'assistants', 'associate', 'associates', 'rep', 'reps']);
+
+/** Modifiers that make an ambiguous head a person's job (besides the person and group nouns above). */
+export const HUMAN_SERVICE_WORDS = new Set(['support', 'service', 'customer', 'care', 'help', 'desk', 'call', 'contact', 'sales', 'field', 'travel', 'frontline', 'front-line', 'human', 'booking', 'shift', 'junior', 'senior']);
+
+/**
+ * Job titles by their form, for the ones no list holds: "-ist" (receptionist, journalist, not
+ * checklist or persist), "-ician" (electrician), "-man"/"-woman"/"-person"/"-smith" (lineman, spokesperson, locksmith;
+ * not "-men", which specimen and abdomen end in too).
+ */
+export function roleByForm(word: string): boolean {
+  if (/^[a-z]{3,}ists?$/.test(word)) return /alists?$/.test(word) || !/(?:list|sist|xist)s?$/.test(word);
+  if (/^[a-z]{2,}icians?$/.test(word)) return true;
+  return /^[a-z]{3,}(?:man|woman|person|smith)$/.test(word) && !/^(?:ger|ro|otto|talis|cai|sha)man$/.test(word);
+}
 
 /** Pronouns for people. Not "we" (the authors owning a decision) nor "you" (instructions to the reader). */
 export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'someone', 'somebody', 'whoever', 'him', 'her', 'them']);
@@ -22,6 +45,9 @@ export const NOT_NAMES = new Set([
   'kubernetes', 'postgres', 'mysql', 'redis', 'kafka', 'terraform', 'ansible', 'jenkins', 'github', 'gitlab', 'slack',
   'nginx', 'envoy', 'consul', 'vault', 'docker', 'linux', 'windows', 'chrome', 'android', 'ios', 'aws', 'gcp', 'azure',
   'travis', 'prometheus', 'grafana', 'helm', 'binder', 'sentry', 'traefik', 'pagerduty', 'opsgenie', 'datadog', 'cloudflare',
+  'cron', 'systemd', 'argo', 'spinnaker', 'nomad', 'puppet', 'chef', 'airflow', 'rundeck', 'flux', 'buildkite', 'heroku',
+  'fastly', 'akamai', 'okta', 'celery', 'sidekiq', 'nagios', 'zabbix', 'kibana', 'logstash', 'fluentd', 'istio', 'linkerd',
+  'etcd', 'zookeeper', 'cassandra', 'mongo', 'rabbitmq', 'memcached', 'varnish', 'haproxy', 'certbot', 'vagrant', 'packer', 'pulumi',
 ]);
 
 /** Forms of "be" and "get" that make the next participle passive ("was deleted", "got skipped"). */

@@ -7,6 +7,7 @@ import { PASSIVE_AUX } from '../../language/people';
 import type { Sentence, Token } from '../../language/types';
 import { BLAME_ROWS, type BlameKind } from '../phrases/blame';
 import type { LanguageRow } from '../phrases/types';
+import { misstepSpan } from './misstep';
 
 export interface LanguageHit<K extends string = string> {
   row: LanguageRow<K>;
@@ -91,6 +92,8 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
     }
     case 'owned':
       return ownedBefore(tokens, from, !SHARED_FAULTS.has(tokens[to - 1].lower)) || agentAfter(tokens, to);
+    case 'misstep':
+      return misstepSpan(row, tokens, from, to) !== undefined;
     case 'pointing': {
       if (!personAfter(tokens, to)) return false;
       if (!['lie', 'lies', 'lay', 'lain', 'lying', 'rest', 'rests', 'rested', 'fall', 'falls', 'fell', 'sits', 'sit', 'sat'].includes(tokens[from].lower)) return true;
@@ -104,15 +107,22 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
 export function blameIn(sentence: Sentence, extra: readonly LanguageRow<BlameKind>[] = []): LanguageHit<BlameKind>[] {
   const hits: LanguageHit<BlameKind>[] = [];
   const taken = new Set<number>();
+  const clausesHit = new Set<number>();
   const rows = candidateRows(BLAME_ROWS, sentence);
   for (const row of extra.length ? [...rows, ...extra.filter((r) => mayMatch(patternOf(r), sentence.words))] : rows) {
     const pattern = patternOf(row);
     const { tokens } = sentence;
     for (const [from, to] of findAll(pattern, tokens)) {
       if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from)) continue;
-      if (!tied(row, tokens, from, to)) continue;
-      for (let k = from; k < to; k++) taken.add(k);
-      hits.push({ row, start: tokens[from].start, end: tokens[to - 1].end });
+      // A mistaken act is reported from its verb, once per clause: "accidentally ran it against the
+      // wrong host instead of the test one" is one story, not three findings.
+      const span = row.kind === 'misstep' ? misstepSpan(row, tokens, from, to) : tied(row, tokens, from, to) ? [from, to] : undefined;
+      if (!span) continue;
+      const clause = clauseStart(tokens, from);
+      if (row.kind === 'misstep' && clausesHit.has(clause)) continue;
+      clausesHit.add(clause);
+      for (let k = span[0]; k < span[1]; k++) taken.add(k);
+      hits.push({ row, start: tokens[span[0]].start, end: tokens[span[1] - 1].end });
     }
   }
   return hits.sort((a, b) => a.start - b.start);

@@ -8,14 +8,20 @@ import type { LanguageRow } from './types';
  * - `owned`: a fault noun that is blame only when a person owns it: "X's mistake", "a lapse by X",
  *   "complacency on the team";
  * - `pointing`: a phrase that must be followed by a person ("is on X"); "lies with X" also needs
- *   fault, blame or responsibility as its subject ("the fault lies with X").
+ *   fault, blame or responsibility as its subject ("the fault lies with X");
+ * - `misstep`: a marker of a mistaken act (the wrong target, one target instead of another, a
+ *   safeguard left out) that is blame when a person, role or name is the agent of the act, told as
+ *   what happened (see judge/misstep.ts). A system doing the same is a fact about the system.
  */
-export type BlameKind = 'verdict' | 'agent' | 'owned' | 'pointing';
+export type BlameKind = 'verdict' | 'agent' | 'owned' | 'pointing' | 'misstep';
 
 const BE = 'is|are|was|were|be|been|being';
 const PEOPLE_WORDS = 'human|operator|user|pilot|engineer|engineering|admin|administrator|staff|personnel|driver|developer|clerk|nurse|analyst|technician';
 
 const INSTEAD_SYSTEM = 'describe what in the system made the action possible and what did not catch it';
+/** What a safeguard is: the checks, confirmations and limits whose absence a mistaken act is told by. */
+const SAFEGUARDS = 'review|reviews|reviewer|approval|approvals|approver|sign-off|signoff|confirmation|prompt|backup|backups|snapshot|snapshots|test|tests|canary|dry-run|run|check|checks|checklist|ticket|validation|verification|clause|filter|limit|lock|safeguard|safeguards|guardrail|guardrails|runbook|plan|rehearsal|staging|peer|buddy|pairing';
+const INSTEAD_ALLOWED = 'describe what the system allowed, e.g. "the import script accepted production as a target without asking for confirmation"';
 const INSTEAD_CONDITIONS = 'describe the conditions (time pressure, unclear tooling, missing checks) that made the slip likely';
 
 /** Adding a phrase is a data change: add a row with an example and a counter-example. */
@@ -39,7 +45,6 @@ export const BLAME_ROWS: LanguageRow<BlameKind>[] = [
   { kind: 'verdict', pattern: "not|n't|never pay:v attention / not|n't|never paying attention", explanation: 'Judges a person\'s attention rather than the system\'s safeguards.', instead: 'describe what would have made the problem visible', example: 'The data loss came from Wojciech not paying attention.', counterExample: 'The alert asks responders to pay attention to disk growth.' },
   { kind: 'agent', humanOnly: true, pattern: 'mistakenly|accidentally|inadvertently|erroneously|wrongly|wrongfully|unintentionally|haphazardly|hastily|thoughtlessly|blindly / by mistake|accident / in error / in a hurry|rush / through|out inattention|carelessness|haste', explanation: 'Puts the cause in a person\'s slip.', instead: INSTEAD_CONDITIONS, example: 'The storage admin accidentally deleted the backup bucket.', counterExample: 'The DNS resolver mistakenly sent queries to the retired zone.' },
   { kind: 'agent', humanOnly: true, pattern: 'without check:v|double-check:v|verify:v|test:v|read:v|look:v|investigate:v|confirm:v|review:v|ask:v|wait:v|think:v|consult:v|validate:v', explanation: 'Says what a person did not do, which reads as blame.', instead: 'describe what the tooling showed and did not require', example: 'Lucia merged the patch without reviewing it.', counterExample: 'The migration tool dropped the column without checking for readers.' },
-  { kind: 'agent', pattern: 'the wrong|incorrect', explanation: 'Ties a person\'s action to the wrong target.', instead: 'describe what made the two targets easy to confuse', example: 'The on-call engineer rebooted the wrong database host.', counterExample: 'The router sent traffic to the wrong pool.' },
   { kind: 'agent', humanOnly: true, pattern: `${BE} distracted|inattentive|careless|negligent|complacent|asleep|unprepared|overconfident|sloppy|lazy`, explanation: 'Judges a person\'s state of mind.', instead: 'describe the workload and signals the person had at the time', example: 'Haruto was distracted during the failover.', counterExample: 'The dashboard was unprepared for the new metric names.' },
   { kind: 'agent', humanOnly: true, pattern: `${BE} ~ responsible|accountable|for the|this|that|an|a|its|their ~ outage|incident|failure|loss|breach|downtime|error|mistake|problem|issue|damage|deletion|delay|disruption|bug|regression|mess`, explanation: 'A verdict of responsibility for the failure.', instead: 'describe the conditions that let the action cause harm', example: 'Farida was responsible for this failure.', counterExample: 'The cleanup job is responsible for pruning old snapshots.' },
   { kind: 'agent', humanOnly: true, pattern: `should|must|needs|need|will ~ be retrained|disciplined|fired|reprimanded|punished|sanctioned|re-trained|coached`, explanation: 'Proposes a sanction for a person, which teaches the system nothing.', instead: 'propose a change to the system: a check, a default, a clearer runbook', example: 'Callum should be disciplined for the missed page.', counterExample: 'The ranking model should be retrained monthly.' },
@@ -51,6 +56,10 @@ export const BLAME_ROWS: LanguageRow<BlameKind>[] = [
   // Fault nouns owned by a person.
   { kind: 'owned', pattern: 'mistake|mistakes|error|errors|failure|failures|lapse|lapses|slip|slips|blunder|oversight|misunderstanding|misjudgement|misjudgment|misreading|fault|negligence|inattention|complacency|carelessness', explanation: 'Ties the failure to a person.', instead: INSTEAD_SYSTEM, example: "Ilse's lapse let the API key into the public gist.", counterExample: "The cache's failure to evict caused the spike." },
   { kind: 'owned', pattern: 'bad|faulty|botched|broken|careless|hasty|rushed|sloppy deploy|deployment|change|push|commit|config|merge|release|edit|command|query|script', explanation: 'Ties a broken change to a person.', instead: 'describe the change and what let it through', example: "Rafa's rushed release broke the login page.", counterExample: 'A bad deploy of the search service was rolled back.' },
+  // Mistaken acts told with a person as the agent (kept last: a clause already reported for a slip is not reported again).
+  { kind: 'misstep', pattern: 'the|a|an wrong|incorrect', exceptVerbs: 'make|draw|reach|form|jump', explanation: 'Tells the incident as a person picking the wrong target.', instead: 'describe what made the two targets look alike and what let the action reach this one, e.g. "both consoles showed the same cluster name"', example: 'The on-call engineer rebooted the wrong database host.', counterExample: 'The router sent traffic to the wrong pool.' },
+  { kind: 'misstep', pattern: 'instead of / rather than', target: '*', exceptVerbs: 'use|choose|pick|select|opt|prefer|decide|adopt|favor|favour|recommend|suggest|propose|ask|plan|wait|focus|rely|go|switch|migrate', explanation: 'Tells the incident as a person swapping one target for another.', instead: INSTEAD_ALLOWED, example: 'Priyanka pointed the importer at the live ledger instead of the sandbox.', counterExample: 'Since the review, the rota pages the secondary instead of the primary.' },
+  { kind: 'misstep', pattern: 'without', target: SAFEGUARDS, explanation: 'Tells the incident as a person leaving out a safeguard.', instead: 'describe what the tooling accepted without it, e.g. "the console ran the bulk update with no row filter and no prompt"', example: 'The contractor pushed the firewall change without an approval.', counterExample: 'The standby database took over without data loss.' },
   // Pointing at a person.
   { kind: 'pointing', pattern: 'lie:v|rest:v|fall:v|sit:v ~ with|on', explanation: 'Assigns blame instead of finding causes.', instead: 'describe the contributing conditions', example: 'The fault sits with the weekend operator.', counterExample: 'The fault sits with the stale DNS record.' },
   { kind: 'pointing', pattern: `${BE} entirely|solely|squarely|all|completely|wholly? on`, explanation: 'Puts the outage on a person or team.', instead: 'describe the contributing conditions', example: 'The breach is solely on the payments team.', counterExample: 'The setting is on the config page.' },

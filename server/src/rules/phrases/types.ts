@@ -28,4 +28,11 @@ export interface LanguageRow<K extends string = string> {
    * ("Marcus" or "Prometheus") is read as a person here, and not for what systems also do (fail to, skip).
    */
   humanOnly?: boolean;
+  /**
+   * The noun phrase right after the match must be there and, unless '*', be headed by one of these
+   * words ('a|b|c'): "without a review" is a safeguard left out, "without data loss" is not.
+   */
+  target?: string;
+  /** Verbs (lemmas, 'a|b|c') whose act the match does not judge: "chose X instead of Y" is a decision. */
+  exceptVerbs?: string;
 }

@@ -1,0 +1,97 @@
+// "Is a person told as the one whose act went wrong?": a marker of a mistaken act (the wrong target,
+// one target instead of another, a safeguard left out) counts when a person, a role or a name is
+// the agent of the clause's act, told as what happened: not in the passive, not under a modal or
+// "to" (advice and plans), not negated, not a present habit ("engineers run migrations"), and not a
+// verb of seeing or having ("received the wrong page" is the system's act).
+import { agentOf, clauseStart, isNegator, negatedAt, nounTaggedVerb, personToken } from '../../language/clauses';
+import { pastLikeBase } from '../../language/inflect';
+import { DETERMINERS, PASSIVE_AUX } from '../../language/people';
+import type { Token } from '../../language/types';
+import type { LanguageRow } from '../phrases/types';
+
+/** Verbs that are not acts on a target: being, having, and what a person receives or perceives. */
+const NOT_ACTS = new Set(['be', 'have', 'seem', 'appear', 'become', 'remain', 'get', 'receive', 'see', 'hear', 'notice', 'find', 'observe', 'encounter', 'experience', 'show', 'look', 'feel', 'know', 'think', 'believe', 'expect', 'want']);
+const MODALS = new Set(['should', 'could', 'would', 'might', 'must', 'will', 'can', 'shall', 'may', 'to', "'ll", "should've", "could've", "would've", "might've"]);
+const AUXILIARY_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'had', 'has', 'did', 'does', 'got', 'gets']);
+const PERFECT = new Set(['has', 'had', 'have', "'d", "'ve", 'been']);
+/** How far back from the marker the act's verb may stand and still start the reported span. */
+const SPAN_WORDS = 8;
+
+const sets = new Map<string, ReadonlySet<string>>();
+function setOf(list: string): ReadonlySet<string> {
+  let set = sets.get(list);
+  if (!set) sets.set(list, (set = new Set(list.split('|'))));
+  return set;
+}
+
+/** The noun phrase after a match (determiners skipped, trailing adverbs dropped): [from, to) or empty. */
+function phraseAfter(tokens: Token[], at: number): [number, number] {
+  let k = at;
+  while (k < tokens.length && (DETERMINERS.has(tokens[k].lower) || ['any', 'all', 'no'].includes(tokens[k].lower))) k++;
+  const from = k;
+  while (k < tokens.length && k - from < 5 && ['N', 'J', 'O', 'R'].includes(tokens[k].pos) && !tokens[k].quoted) k++;
+  while (k > from && tokens[k - 1].pos === 'R') k--;
+  return [from, k];
+}
+
+/**
+ * A word the tagger read as a verb that is a noun here: a place after a preposition ("against
+ * prod", "to staging", "to prod instead of"), or the last word of a phrase led by a determiner and
+ * naming no person ("the bulk UPDATE without").
+ */
+function placeOrThing(tokens: Token[], k: number, marker: number, start: number): boolean {
+  if (k === start) return false;
+  const before = tokens[k - 1];
+  if (before.lower === 'to') return tokens[k].lower.endsWith('ing') || k + 1 === marker || ['T', 'I'].includes(tokens[k + 1]?.pos ?? 'T');
+  if (before.pos === 'I') return true;
+  // A verb takes an object ("dropped the table"); a noun ends its phrase ("the bulk UPDATE without").
+  if (['D', 'N'].includes(tokens[k + 1]?.pos ?? 'T')) return false;
+  let j = k - 1;
+  while (j > start && ['N', 'J'].includes(tokens[j].pos) && !personToken(tokens[j])) j--;
+  return tokens[j].pos === 'D';
+}
+
+/** The verb of the act the marker at `from` belongs to: the nearest one before it in its clause. */
+function actVerb(tokens: Token[], from: number): number {
+  const start = clauseStart(tokens, from);
+  for (let k = from - 1; k >= start; k--) {
+    if (tokens[k].pos === 'V' ? placeOrThing(tokens, k, from, start) : !nounTaggedVerb(tokens, k, start)) continue;
+    // "ran purge -f": a bare verb right after an act (not after "had" or "was") is the command it ran.
+    const before = tokens[k - 1];
+    if (k > start && before.pos === 'V' && before.lower !== before.lemma && !AUXILIARY_FORMS.has(before.lower) && tokens[k].lower === tokens[k].lemma) return k - 1;
+    return k;
+  }
+  return -1;
+}
+
+/** Told as what happened: the act is not passive, planned, advised, negated or a present habit. */
+function toldAsDone(tokens: Token[], verb: number): boolean {
+  const t = tokens[verb];
+  // A base form is a habit or a plan ("operators run it"); "-ed" is past even where the tagger gave no lemma.
+  if (t.lower === t.lemma && !/(?:ed|ing)$/.test(t.lower) && !pastLikeBase(t.lemma)) return false;
+  let k = verb - 1;
+  while (k >= 0 && (tokens[k].pos === 'R' || PERFECT.has(tokens[k].lower)) && !isNegator(tokens[k]) && !MODALS.has(tokens[k].lower)) k--;
+  const before = tokens[k];
+  if (before && (MODALS.has(before.lower) || (PASSIVE_AUX.has(before.lower) && !t.lower.endsWith('ing')))) return false;
+  return !negatedAt(tokens, verb);
+}
+
+/**
+ * Where a mistaken-act row's match counts, the span to report (from the act's verb to the phrase
+ * after the marker, so the message quotes the act), or undefined when it does not count.
+ */
+export function misstepSpan(row: LanguageRow, tokens: Token[], from: number, to: number): [number, number] | undefined {
+  const [phraseFrom, phraseTo] = phraseAfter(tokens, to);
+  if (row.target) {
+    if (phraseTo === phraseFrom) return undefined;
+    const head = tokens[phraseTo - 1];
+    if (row.target !== '*' && !setOf(row.target).has(head.lower) && !setOf(row.target).has(head.lemma)) return undefined;
+  }
+  const verb = actVerb(tokens, from);
+  if (verb < 0) return undefined;
+  const lemma = tokens[verb].lemma;
+  if (NOT_ACTS.has(lemma) || (row.exceptVerbs && setOf(row.exceptVerbs).has(lemma))) return undefined;
+  if (!toldAsDone(tokens, verb) || negatedAt(tokens, from)) return undefined;
+  if (!agentOf(tokens, verb)) return undefined;
+  return [from - verb <= SPAN_WORDS ? verb : from, Math.max(to, phraseTo)];
+}
