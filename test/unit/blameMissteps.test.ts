@@ -103,6 +103,24 @@ describe('mistaken acts with a person as the agent', () => {
     assert.equal(blame('Lin ran purge -f in the wrong folder.').length, 1);
   });
 
+  it('finds the agent before a post-modifier or an aside, and after "by" in a passive', () => {
+    assert.equal(blame('The engineer on shift flushed the live cache instead of the canary cache.').length, 1);
+    assert.equal(blame('The archivist, in a hurry, shredded the wrong box.').length, 2, 'the hurry and the wrong box');
+    assert.equal(blame('The table was vacuumed on the primary instead of the replica by the night operator.').length, 1);
+    assert.equal(blame('The patch from the kernel team landed on the wrong fleet.').length, 0, 'the patch is the agent');
+    assert.equal(blame('The table was vacuumed on the primary instead of the replica.').length, 0);
+  });
+
+  it('reads "they" after things as those things, and "instead of a ..." as a choice between remedies', () => {
+    assert.equal(blame('The workers rebooted and they consumed the wrong partition.').length, 0);
+    assert.equal(blame('They consumed the wrong partition.').length, 1);
+    assert.equal(blame('The shift lead restarted the pool instead of a hotfix because it was quicker.').length, 0);
+  });
+
+  it('reads a hyphenated past verb the tagger took for a noun', () => {
+    assert.deepEqual(quotedBy('A junior developer force-merged into the wrong branch.'), ['force-merged into the wrong branch']);
+  });
+
   it('reports one mistaken act once, however many markers tell it', () => {
     assert.equal(blame('The contractor accidentally wiped the wrong drive instead of the spare.').length, 1);
   });

@@ -99,9 +99,13 @@ const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our',
  */
 export function nounTaggedVerb(tokens: Token[], k: number, from: number): boolean {
   const before = tokens[k - 1];
-  if (k <= from || !['N', 'J'].includes(tokens[k].pos) || !ARTICLES.has(tokens[k + 1]?.lower ?? '')) return false;
-  // "was reindexing the catalogue": an -ing word after a form of "be" is the verb too.
-  return (['N', 'P'].includes(before.pos) && !/['’]s?$/.test(before.lower)) || (tokens[k].lower.endsWith('ing') && ['was', 'were', 'is', 'are'].includes(before.lower));
+  const next = tokens[k + 1];
+  // Followed by an article, or an "-ed" word followed by a preposition ("force-pushed to the branch").
+  if (k < from || !['N', 'J'].includes(tokens[k].pos) || !next || !(ARTICLES.has(next.lower) || (next.pos === 'I' && tokens[k].lower.endsWith('ed')))) return false;
+  // "was reindexing the catalogue": an -ing word after a form of "be" is the verb too; so is an
+  // "-ed" word before an article wherever it stands ("the archivist, in a hurry, shredded the box").
+  if (tokens[k].lower.endsWith('ed') && ARTICLES.has(next.lower)) return true;
+  return k > from && ((['N', 'P'].includes(before.pos) && !/['’]s?$/.test(before.lower)) || (tokens[k].lower.endsWith('ing') && ['was', 'were', 'is', 'are'].includes(before.lower)));
 }
 
 /** The subject of the clause holding token i: the words before the clause's verb, or the clause's it continues. */
@@ -149,15 +153,38 @@ export function quoted(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** The noun phrase that ends right before `end`: [begin, end), empty when a boundary, verb or preposition is there. */
+function phraseEndingAt(tokens: Token[], end: number): [number, number] {
+  let begin = end;
+  // A hyphenated word ("on-call", tagged as a preposition) is a modifier inside the phrase.
+  while (begin > 0 && !isBoundary(tokens[begin - 1], tokens[begin]) && (!['V', 'I', 'T'].includes(tokens[begin - 1].pos) || tokens[begin - 1].lower.includes('-'))) begin--;
+  return [begin, end];
+}
+
 /**
  * Who does the act at `verb`: the noun phrase right before it ("I think the script ran": the
- * script), else the subject its clause shares or takes from a relative ("the admin, who ran").
+ * script), its head taken before a post-modifier ("the engineer on call", "the script from the ops
+ * team") and past an aside ("the admin, under pressure, ran"); else the subject its clause shares
+ * or takes from a relative ("the admin, who ran").
  */
 export function agentOf(tokens: Token[], verb: number): PersonStrength | undefined {
   let end = verb;
   while (end > 0 && (tokens[end - 1].pos === 'R' || ['has', 'had', 'have', "'d"].includes(tokens[end - 1].lower))) end--;
-  let begin = end;
-  while (begin > 0 && !isBoundary(tokens[begin - 1], tokens[begin]) && tokens[begin - 1].pos !== 'V' && tokens[begin - 1].pos !== 'I' && tokens[begin - 1].pos !== 'T') begin--;
-  if (end > begin) return personPhrase(tokens, begin, end);
-  return personSubject(tokens, verb);
+  // An aside between commas that opens with a preposition or an adverb: the agent stands before it.
+  if (tokens[end - 1]?.text === ',') {
+    let open = end - 2;
+    while (open > 0 && end - open < 8 && tokens[open].text !== ',' && !isBoundary(tokens[open], tokens[open + 1])) open--;
+    if (open > 0 && tokens[open].text === ',' && ['I', 'R'].includes(tokens[open + 1].pos)) end = open;
+  }
+  let [begin] = phraseEndingAt(tokens, end);
+  if (end === begin) return personSubject(tokens, verb);
+  let [headFrom, headTo] = [begin, end];
+  // "the engineer on call ran": a phrase after a preposition modifies the one before it, whose head decides.
+  for (let hops = 0; hops < 2 && begin > 1 && tokens[begin - 1].pos === 'I' && tokens[begin - 1].lower !== 'to'; hops++) {
+    const [before] = phraseEndingAt(tokens, begin - 1);
+    if (before === begin - 1) break;
+    [headFrom, headTo] = [before, begin - 1];
+    begin = before;
+  }
+  return personPhrase(tokens, headFrom, headTo);
 }

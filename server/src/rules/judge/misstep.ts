@@ -3,7 +3,7 @@
 // the agent of the clause's act, told as what happened: not in the passive, not under a modal or
 // "to" (advice and plans), not negated, not a present habit ("engineers run migrations"), and not a
 // verb of seeing or having ("received the wrong page" is the system's act).
-import { agentOf, clauseStart, isNegator, negatedAt, nounTaggedVerb, personToken } from '../../language/clauses';
+import { agentOf, clauseStart, isNegator, negatedAt, nounTaggedVerb, personPhrase, personToken, phraseAt } from '../../language/clauses';
 import { pastLikeBase } from '../../language/inflect';
 import { DETERMINERS, PASSIVE_AUX } from '../../language/people';
 import type { Token } from '../../language/types';
@@ -64,16 +64,40 @@ function actVerb(tokens: Token[], from: number): number {
   return -1;
 }
 
-/** Told as what happened: the act is not passive, planned, advised, negated or a present habit. */
-function toldAsDone(tokens: Token[], verb: number): boolean {
+/**
+ * How the act is told: 'done' (active, as what happened), 'passive' (the subject suffered it), or
+ * undefined for a plan, advice, negation or a present habit.
+ */
+function toldAs(tokens: Token[], verb: number): 'done' | 'passive' | undefined {
   const t = tokens[verb];
-  // A base form is a habit or a plan ("operators run it"); "-ed" is past even where the tagger gave no lemma.
-  if (t.lower === t.lemma && !/(?:ed|ing)$/.test(t.lower) && !pastLikeBase(t.lemma)) return false;
+  if (negatedAt(tokens, verb)) return undefined;
   let k = verb - 1;
   while (k >= 0 && (tokens[k].pos === 'R' || PERFECT.has(tokens[k].lower)) && !isNegator(tokens[k]) && !MODALS.has(tokens[k].lower)) k--;
   const before = tokens[k];
-  if (before && (MODALS.has(before.lower) || (PASSIVE_AUX.has(before.lower) && !t.lower.endsWith('ing')))) return false;
-  return !negatedAt(tokens, verb);
+  if (before && MODALS.has(before.lower)) return undefined;
+  if (before && PASSIVE_AUX.has(before.lower) && !t.lower.endsWith('ing')) return 'passive';
+  // A base form is a habit or a plan ("operators run it"); "-ed" is past even where the tagger gave no lemma.
+  if (t.lower === t.lemma && !/(?:ed|ing)$/.test(t.lower) && !pastLikeBase(t.lemma)) return undefined;
+  return 'done';
+}
+
+/** "was run against prod by the analyst": a person after "by" later in the clause. */
+function byPerson(tokens: Token[], verb: number): boolean {
+  for (let k = verb + 1; k < tokens.length && !['T', 'C'].includes(tokens[k].pos); k++) {
+    if (tokens[k].lower !== 'by') continue;
+    const [a, b] = phraseAt(tokens, k + 1);
+    if (personPhrase(tokens, a, b)) return true;
+  }
+  return false;
+}
+
+/** "The pods restarted and they pulled the wrong image": "they" takes up things named before it, no person. */
+function theyMeansThings(tokens: Token[], verb: number): boolean {
+  let they = verb - 1;
+  while (they >= 0 && tokens[they].lower !== 'they') they--;
+  if (they < 0) return false;
+  const before = tokens.slice(0, they);
+  return !before.some((t) => personToken(t)) && before.some((t) => t.pos === 'N' && /[^s]s$/.test(t.lower));
 }
 
 /**
@@ -86,12 +110,15 @@ export function misstepSpan(row: LanguageRow, tokens: Token[], from: number, to:
     if (phraseTo === phraseFrom) return undefined;
     const head = tokens[phraseTo - 1];
     if (row.target !== '*' && !setOf(row.target).has(head.lower) && !setOf(row.target).has(head.lemma)) return undefined;
+    // "instead of a hotfix": one kind of remedy over another is a choice; a swapped target is definite.
+    if (row.target === '*' && ['a', 'an'].includes(tokens[to]?.lower ?? '')) return undefined;
   }
   const verb = actVerb(tokens, from);
   if (verb < 0) return undefined;
   const lemma = tokens[verb].lemma;
   if (NOT_ACTS.has(lemma) || (row.exceptVerbs && setOf(row.exceptVerbs).has(lemma))) return undefined;
-  if (!toldAsDone(tokens, verb) || negatedAt(tokens, from)) return undefined;
-  if (!agentOf(tokens, verb)) return undefined;
+  const told = toldAs(tokens, verb);
+  if (!told || negatedAt(tokens, from)) return undefined;
+  if (told === 'passive' ? !byPerson(tokens, verb) : !agentOf(tokens, verb) || theyMeansThings(tokens, verb)) return undefined;
   return [from - verb <= SPAN_WORDS ? verb : from, Math.max(to, phraseTo)];
 }
