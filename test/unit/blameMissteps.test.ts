@@ -3,7 +3,7 @@
 // Every sentence here was written for this test.
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze';
-import { clauseStart, personPhrase } from '../../server/src/language/clauses';
+import { clauseStart, personPhrase, personToken } from '../../server/src/language/clauses';
 import { roleByForm } from '../../server/src/language/people';
 import { readLine } from '../../server/src/language/reader';
 
@@ -20,6 +20,12 @@ describe('people named by their role', () => {
   it('reads job titles by their form, not words that only end like them', () => {
     for (const role of ['specialist', 'receptionists', 'electrician', 'lineman', 'chairperson', 'locksmith']) assert.ok(roleByForm(role), role);
     for (const thing of ['checklist', 'allowlist', 'persist', 'exist', 'twist', 'specimen', 'german']) assert.ok(!roleByForm(thing), thing);
+  });
+
+  it('does not read "is" as the plural of "I"', () => {
+    const [sentence] = readLine('The rota is short.');
+    assert.equal(personToken(sentence.tokens[2]), undefined);
+    assert.equal(personToken(readLine('The engineers left.')[0].tokens[1]), 'person');
   });
 
   it('reads an ambiguous head as a person only with a word that makes it a human job', () => {

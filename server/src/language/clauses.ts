@@ -51,7 +51,8 @@ export function personToken(t: Token): PersonStrength | undefined {
   if (PRONOUNS.has(w)) return 'person';
   if (NOT_NAMES.has(w)) return undefined;
   if (t.listed) return 'person';
-  if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular(w)) || PERSON_NOUNS.has(t.lemma)) return 'person';
+  // The singular of a plural role ("engineers"), never a pronoun made by cutting an "s" ("is" is not "i").
+  if (PERSON_NOUNS.has(w) || (PERSON_NOUNS.has(singular(w)) && !PRONOUNS.has(singular(w))) || PERSON_NOUNS.has(t.lemma)) return 'person';
   if (t.pos === 'N' && roleByForm(w)) return 'person';
   // A proper noun may be a person or a product ("Marcus", "Prometheus"): only a name-shaped one
   // (not an acronym, not CamelCase) and only a maybe, which the human-only phrases accept.
