@@ -127,6 +127,27 @@ describe('mistaken acts with a person as the agent', () => {
     assert.deepEqual(quotedBy('A junior developer force-merged into the wrong branch.'), ['force-merged into the wrong branch']);
   });
 
+  it('leaves an act told as meant alone: the runbook said so, or it was deliberate', () => {
+    assert.equal(blame('Ines paged the storage rota instead of the platform rota.').length, 1);
+    assert.equal(blame('Ines paged the storage rota instead of the platform rota, as the runbook says.').length, 0);
+    assert.equal(blame('Ines deliberately paged the storage rota instead of the platform rota.').length, 0);
+    assert.equal(blame('Per the playbook, Ines paged the storage rota instead of the platform rota.').length, 0);
+  });
+
+  it('gives a marker after "by" + gerund to the gerund: it tells how, not which target', () => {
+    assert.equal(blame('Oskar recovered the queue by replaying from the mirror instead of the primary.').length, 0);
+  });
+
+  it('finds the agent before an auxiliary: in "X noticed the job was writing ...", the job writes', () => {
+    assert.equal(blame('Wen noticed the exporter was uploading to the wrong bucket.').length, 0);
+    assert.equal(blame('Wen was uploading to the wrong bucket.').length, 1);
+  });
+
+  it('reads an act done without telling anyone as a person\'s omission', () => {
+    assert.equal(blame('The DBA resized the volume without notifying the owners.').length, 1);
+    assert.equal(blame('The autoscaler resized the volume without notifying the owners.').length, 0);
+  });
+
   it('reports one mistaken act once, however many markers tell it', () => {
     assert.equal(blame('The contractor accidentally wiped the wrong drive instead of the spare.').length, 1);
   });

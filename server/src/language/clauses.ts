@@ -170,7 +170,8 @@ function phraseEndingAt(tokens: Token[], end: number): [number, number] {
  */
 export function agentOf(tokens: Token[], verb: number): PersonStrength | undefined {
   let end = verb;
-  while (end > 0 && (tokens[end - 1].pos === 'R' || ['has', 'had', 'have', "'d"].includes(tokens[end - 1].lower))) end--;
+  // Auxiliaries stand between the agent and its verb ("the job was writing", "Ana had run").
+  while (end > 0 && (tokens[end - 1].pos === 'R' || ['has', 'had', 'have', "'d", 'was', 'were', 'is', 'are', 'been', 'be'].includes(tokens[end - 1].lower))) end--;
   // An aside between commas that opens with a preposition or an adverb: the agent stands before it.
   if (tokens[end - 1]?.text === ',') {
     let open = end - 2;

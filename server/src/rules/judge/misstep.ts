@@ -55,6 +55,9 @@ function placeOrThing(tokens: Token[], k: number, marker: number, start: number)
 function actVerb(tokens: Token[], from: number): number {
   const start = clauseStart(tokens, from);
   for (let k = from - 1; k >= start; k--) {
+    // "recovered the queue by replaying from the mirror instead of the primary": the marker belongs
+    // to the gerund, which tells how the act was done, not which target it hit.
+    if (k > start && tokens[k].lower.endsWith('ing') && ['by', 'after', 'before', 'while', 'when'].includes(tokens[k - 1].lower)) return -1;
     if (tokens[k].pos === 'V' ? placeOrThing(tokens, k, from, start) : !nounTaggedVerb(tokens, k, start)) continue;
     // "ran purge -f": a bare verb right after an act (not after "had" or "was") is the command it ran.
     const before = tokens[k - 1];
@@ -100,6 +103,18 @@ function theyMeansThings(tokens: Token[], verb: number): boolean {
   return !before.some((t) => personToken(t)) && before.some((t) => t.pos === 'N' && /[^s]s$/.test(t.lower));
 }
 
+/** Words that tell the act was meant: "as the runbook says", "per the plan", "deliberately". */
+const MEANT = new Set(['deliberately', 'intentionally', 'purposely', 'purposefully']);
+const AS_MEANT = new Set(['planned', 'intended', 'agreed', 'documented', 'designed', 'instructed', 'prescribed', 'says', 'said', 'requires', 'required', 'recommends', 'recommended', 'describes', 'described', 'directs', 'directed']);
+const PLANS = new Set(['runbook', 'playbook', 'plan', 'procedure', 'policy', 'process', 'instructions', 'checklist', 'design']);
+
+function toldAsMeant(tokens: Token[]): boolean {
+  return tokens.some((t, k) => MEANT.has(t.lower) ||
+    (t.lower === 'on' && tokens[k + 1]?.lower === 'purpose') ||
+    (t.lower === 'as' && tokens.slice(k + 1, k + 4).some((u) => AS_MEANT.has(u.lower))) ||
+    (['per', 'following'].includes(t.lower) && tokens.slice(k + 1, k + 3).some((u) => PLANS.has(u.lower))));
+}
+
 /**
  * Where a mistaken-act row's match counts, the span to report (from the act's verb to the phrase
  * after the marker, so the message quotes the act), or undefined when it does not count.
@@ -120,5 +135,6 @@ export function misstepSpan(row: LanguageRow, tokens: Token[], from: number, to:
   const told = toldAs(tokens, verb);
   if (!told || negatedAt(tokens, from)) return undefined;
   if (told === 'passive' ? !byPerson(tokens, verb) : !agentOf(tokens, verb) || theyMeansThings(tokens, verb)) return undefined;
+  if (toldAsMeant(tokens)) return undefined;
   return [from - verb <= SPAN_WORDS ? verb : from, Math.max(to, phraseTo)];
 }
