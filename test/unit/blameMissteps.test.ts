@@ -134,6 +134,15 @@ describe('mistaken acts with a person as the agent', () => {
     assert.equal(blame('Per the playbook, Ines paged the storage rota instead of the platform rota.').length, 0);
   });
 
+  it('reads "the wrong X" after a verb of correcting or finding as the error being fixed', () => {
+    assert.equal(blame('The DBA repaired the incorrect grant on the billing schema.').length, 0);
+    assert.equal(blame('The DBA revoked the wrong grant on the billing schema.').length, 1);
+  });
+
+  it('counts a change made without a pull request as a safeguard left out', () => {
+    assert.equal(blame('Haruki merged the migration without a merge request.').length, 1);
+  });
+
   it('gives a marker after "by" + gerund to the gerund: it tells how, not which target', () => {
     assert.equal(blame('Oskar recovered the queue by replaying from the mirror instead of the primary.').length, 0);
   });

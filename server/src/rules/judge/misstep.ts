@@ -29,7 +29,9 @@ function phraseAfter(tokens: Token[], at: number): [number, number] {
   let k = at;
   while (k < tokens.length && (DETERMINERS.has(tokens[k].lower) || ['any', 'all', 'no'].includes(tokens[k].lower))) k++;
   const from = k;
-  while (k < tokens.length && k - from < 5 && ['N', 'J', 'O', 'R'].includes(tokens[k].pos) && !tokens[k].quoted) k++;
+  // A word tagged as a verb before a noun is a modifier ("a merge request", "the deploy key").
+  const inPhrase = (t: Token, next: Token | undefined) => ['N', 'J', 'O', 'R'].includes(t.pos) || (t.pos === 'V' && next?.pos === 'N');
+  while (k < tokens.length && k - from < 5 && inPhrase(tokens[k], tokens[k + 1]) && !tokens[k].quoted) k++;
   while (k > from && tokens[k - 1].pos === 'R') k--;
   return [from, k];
 }
