@@ -19,7 +19,7 @@ function phrasePerson(words: string) {
 describe('people named by their role', () => {
   it('reads job titles by their form, not words that only end like them', () => {
     for (const role of ['specialist', 'receptionists', 'electrician', 'lineman', 'chairperson', 'locksmith']) assert.ok(roleByForm(role), role);
-    for (const thing of ['checklist', 'allowlist', 'persist', 'exist', 'twist', 'specimen', 'german']) assert.ok(!roleByForm(thing), thing);
+    for (const thing of ['checklist', 'allowlist', 'persist', 'exist', 'twist', 'specimen', 'german', 'postman', 'pacman']) assert.ok(!roleByForm(thing), thing);
   });
 
   it('does not read "is" as the plural of "I"', () => {
@@ -32,6 +32,8 @@ describe('people named by their role', () => {
     assert.equal(phrasePerson('the helpdesk agent'), 'person');
     assert.equal(phrasePerson('the customer care worker'), 'person');
     assert.equal(phrasePerson('the build agent'), undefined);
+    assert.equal(phrasePerson('the service agent'), undefined, 'a cloud service agent is an account');
+    assert.equal(phrasePerson('the ops agent'), undefined, 'a monitoring daemon');
     assert.equal(phrasePerson('the queue worker'), undefined);
   });
 

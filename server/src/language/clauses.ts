@@ -83,7 +83,7 @@ export function personPhrase(tokens: Token[], from: number, to: number, owners =
   if (head) return head;
   // "the helpdesk agent" is a person, "the build agent" software: the words before the head decide.
   if (AMBIGUOUS_ROLES.has(tokens[to - 1].lower)) {
-    for (let k = from; k < to - 1; k++) if (HUMAN_SERVICE_WORDS.has(tokens[k].lower) || PERSON_NOUNS.has(bare(tokens[k]))) return 'person';
+    for (let k = from; k < to - 1; k++) if (HUMAN_SERVICE_WORDS.has(tokens[k].lower)) return 'person';
   }
   if (owners) {
     for (let k = from; k < to - 1; k++) if (/['’]s?$/.test(tokens[k].lower) && personToken(tokens[k])) return personToken(tokens[k]);

@@ -21,18 +21,18 @@ export const PERSON_NOUNS = new Set([
  */
 export const AMBIGUOUS_ROLES = new Set(['agent', 'agents', 'worker', 'workers', 'assistant', 'assistants', 'associate', 'associates', 'rep', 'reps']);
 
-/** Modifiers that make an ambiguous head a person's job (besides the person and group nouns above). */
-export const HUMAN_SERVICE_WORDS = new Set(['support', 'service', 'customer', 'care', 'help', 'desk', 'call', 'contact', 'sales', 'field', 'travel', 'frontline', 'front-line', 'human', 'booking', 'shift', 'junior', 'senior']);
+/** Modifiers that make an ambiguous head a person's job ("the ops agent" may be a monitoring daemon: not listed). */
+export const HUMAN_SERVICE_WORDS = new Set(['helpdesk', 'help-desk', 'servicedesk', 'service-desk', 'support', 'customer', 'care', 'help', 'desk', 'call', 'contact', 'sales', 'field', 'travel', 'frontline', 'front-line', 'human', 'booking', 'shift', 'junior', 'senior']);
 
 /**
  * Job titles by their form, for the ones no list holds: "-ist" (receptionist, journalist, not
  * checklist or persist), "-ician" (electrician), "-man"/"-woman"/"-person"/"-smith" (lineman, spokesperson, locksmith;
- * not "-men", which specimen and abdomen end in too).
+ * not "-men", which specimen and abdomen end in too; not tools such as Postman or pacman).
  */
 export function roleByForm(word: string): boolean {
   if (/^[a-z]{3,}ists?$/.test(word)) return /alists?$/.test(word) || !/(?:list|sist|xist)s?$/.test(word);
   if (/^[a-z]{2,}icians?$/.test(word)) return true;
-  return /^[a-z]{3,}(?:man|woman|person|smith)$/.test(word) && !/^(?:ger|ro|otto|talis|cai|sha)man$/.test(word);
+  return /^[a-z]{3,}(?:man|woman|person|smith)$/.test(word) && !/^(?:ger|ro|otto|talis|cai|sha|post|pac|bat|super|walk|snow)man$/.test(word);
 }
 
 /** Pronouns for people. Not "we" (the authors owning a decision) nor "you" (instructions to the reader). */
