@@ -159,6 +159,17 @@ describe('mistaken acts with a person as the agent', () => {
     assert.equal(blame('The autoscaler resized the volume without notifying the owners.').length, 0);
   });
 
+  it('reads a common noun capitalised at the start of a sentence as a thing, and a name in any alphabet as a name', () => {
+    for (const sentence of [
+      'Provisioning attached the volume to the wrong host.',
+      'Rollout pushed the build to the wrong region.',
+      'Compaction rewrote the wrong segment.',
+      'Stalebot closed the wrong issue.',
+    ]) assert.deepEqual(quotedBy(sentence), [], sentence);
+    assert.equal(blame('Zoë attached the volume to the wrong host.').length, 1);
+    assert.equal(blame('Józef attached the volume to the wrong host.').length, 1);
+  });
+
   it('reports one mistaken act once, however many markers tell it', () => {
     assert.equal(blame('The contractor accidentally wiped the wrong drive instead of the spare.').length, 1);
   });

@@ -35,6 +35,13 @@ export function negatedAt(tokens: Token[], i: number, window = 4): boolean {
 
 export type PersonStrength = 'person' | 'maybe';
 
+/**
+ * Endings of common nouns that a capital at the start of a sentence makes look like names
+ * ("Billing", "Replication", "Checkout", "Failover", "Dependabot"), and that first names rarely have.
+ * Not "-ly", "-ity", "-ence" or "-ery": Emily, Trinity, Florence and Avery end so.
+ */
+const COMMON_NOUN_SHAPE = /^[a-z]{3,}(?:ing|tion|sion|ment|ness|ure|age|ics|ware|bot|out|over|up|back|down|off|ism)$/;
+
 function bare(t: Token): string {
   return t.lower.replace(/['’]s?$/, '');
 }
@@ -55,9 +62,10 @@ export function personToken(t: Token): PersonStrength | undefined {
   if (PERSON_NOUNS.has(w) || (PERSON_NOUNS.has(singular(w)) && !PRONOUNS.has(singular(w))) || PERSON_NOUNS.has(t.lemma)) return 'person';
   if (t.pos === 'N' && roleByForm(w)) return 'person';
   // A proper noun may be a person or a product ("Marcus", "Prometheus"): only a name-shaped one
-  // (not an acronym, not CamelCase) and only a maybe, which the human-only phrases accept.
+  // (not an acronym, not CamelCase; any alphabet's letters: "Lucía") and only a maybe, which the
+  // human-only phrases and the mistaken acts accept.
   // A plural ("Things that could") is a common noun even when capitalised at the start.
-  if (t.name && /^[A-Z][a-z]+(?:['’]s?)?$/.test(t.text) && !(/[^'’]s$/.test(t.lower) && t.lemma !== t.lower)) return 'maybe';
+  if (t.name && /^\p{Lu}\p{Ll}+(?:['’]s?)?$/u.test(t.text) && !(/[^'’]s$/.test(t.lower) && t.lemma !== t.lower) && !COMMON_NOUN_SHAPE.test(w)) return 'maybe';
   return undefined;
 }
 
