@@ -31,8 +31,8 @@ export const noBlameLanguage: Rule = {
   hasSuggestions: true,
   rationale: 'People act sensibly given what they know at the time. A blameless postmortem asks what about the system let an ordinary action cause harm, and what did not catch it, so that people keep reporting honestly.',
   examples: {
-    valid: ['The deploy pipeline applied the change without validating the limit.', 'The readiness probe failed to detect the hung thread.'],
-    invalid: ['The slowdown came down to human error.', 'The on-call engineer forgot to check the dashboard.'],
+    valid: ['The deploy pipeline applied the change without validating the limit.', 'The readiness probe failed to detect the hung thread.', 'The bulk-edit console accepted the update with no row filter and asked for no confirmation.'],
+    invalid: ['The slowdown came down to human error.', 'The on-call engineer forgot to check the dashboard.', 'The support agent ran the bulk update on the live table instead of the copy.'],
   },
   check(context) {
     noBlameLanguage.checkBlock!(sentencesOf(context), context);
