@@ -2,6 +2,7 @@
 // createConnection reads the transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) from argv.
 // Analyses and the workspace index run in worker threads started from serverWorker.js, the bundle
 // of workerThread.ts, which sits beside this one.
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisHost } from './analysis/host';
@@ -16,6 +17,7 @@ const startupNotes: string[] = [];
 const relaunch = relaunchPlan(process as unknown as OwnProcess);
 if (relaunch.kind === 'relaunch') {
   try {
+    accessSync(relaunch.file, constants.X_OK);
     (process as unknown as Required<OwnProcess>).execve(relaunch.file, relaunch.args, relaunch.env);
   } catch (error) {
     startupNotes.push(`Started without its memory settings: restarting with them failed (${(error as Error).message}).`);

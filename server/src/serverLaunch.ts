@@ -54,14 +54,19 @@ export interface OwnProcess {
  * - `relaunch`: restart the same process with them: execve keeps the pid and stdin/stdout, so the
  *   editor sees one process, and there is no second Node process to pay for;
  * - `cannot`: this Node has no execve; the server runs without them and says so once.
+ * Before Node 26 a failed execve(2) aborts the process instead of throwing (nodejs/node#62878), so
+ * server.ts first checks the one cause it can see: Node's own executable no longer runnable.
  */
 export type Relaunch =
   | { kind: 'keep' }
   | { kind: 'relaunch'; file: string; args: string[]; env: Record<string, string | undefined> }
   | { kind: 'cannot'; note: string };
 
+/** Set in the restarted process: it never restarts twice, whatever its flags say. */
+export const RELAUNCHED = 'POSTMORTEM_RELAUNCHED';
+
 export function relaunchPlan(own: OwnProcess): Relaunch {
-  if (own.env.NODE_CHANNEL_FD !== undefined) return { kind: 'keep' };
+  if (own.env.NODE_CHANNEL_FD !== undefined || own.env[RELAUNCHED] !== undefined || own.argv.includes('--version')) return { kind: 'keep' };
   const missing = missingSettings(own.execArgv, own.env);
   const names = [...missing.execArgv, ...Object.entries(missing.env).map(([name, value]) => `${name}=${value}`)];
   if (names.length === 0) return { kind: 'keep' };
@@ -72,5 +77,5 @@ export function relaunchPlan(own: OwnProcess): Relaunch {
         + 'The server works the same and uses more memory; to apply them, start it as the README\'s "Other editors" section shows.',
     };
   }
-  return { kind: 'relaunch', file: own.execPath, args: [own.execPath, ...missing.execArgv, ...own.execArgv, ...own.argv.slice(1)], env: { ...own.env, ...missing.env } };
+  return { kind: 'relaunch', file: own.execPath, args: [own.execPath, ...missing.execArgv, ...own.execArgv, ...own.argv.slice(1)], env: { ...own.env, ...missing.env, [RELAUNCHED]: '1' } };
 }

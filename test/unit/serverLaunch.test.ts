@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { missingSettings, relaunchPlan, serverProcessOptions, type OwnProcess } from '../../server/src/serverLaunch';
+import { missingSettings, RELAUNCHED, relaunchPlan, serverProcessOptions, type OwnProcess } from '../../server/src/serverLaunch';
 
 describe('server process options', () => {
   it('are accepted by this Node: a flag it rejects would keep the server from starting', () => {
@@ -36,7 +36,12 @@ describe('server relaunch (started by another editor without the memory settings
     if (plan.kind !== 'relaunch') return;
     assert.equal(plan.file, '/n/node');
     assert.deepEqual(plan.args, ['/n/node', ...serverProcessOptions().execArgv, '--enable-source-maps', '/pkg/dist/server.js', '--stdio']);
-    assert.deepEqual(plan.env, { PATH: '/bin', ...serverProcessOptions().env });
+    assert.deepEqual(plan.env, { PATH: '/bin', ...serverProcessOptions().env, [RELAUNCHED]: '1' });
+  });
+
+  it('never restarts a restarted process (whatever its flags), nor for --version', () => {
+    assert.deepEqual(relaunchPlan(own({ env: { [RELAUNCHED]: '1' } })), { kind: 'keep' });
+    assert.deepEqual(relaunchPlan(own({ argv: ['/n/node', '/pkg/dist/server.js', '--version'] })), { kind: 'keep' });
   });
 
   it('keeps a process started with the settings: the restarted one, or one the VS Code client started', () => {
