@@ -1,26 +1,35 @@
 // The language server in a web worker (vscode.dev, github.dev, the VS Code server's web worker
 // extension host): the same startServer, over the worker's message port instead of IPC or stdio,
 // reading .postmortemrc and the workspace's postmortems through the client (vscode.workspace.fs).
-// Each open document is analysed in a nested worker running this same bundle, named ANALYSIS_ROLE.
+// Each open document is analysed in a nested worker running this same bundle, named ANALYSIS_ROLE;
+// the workspace index reads its files in one more, named INDEX_ROLE.
 import './browser/workerGlobals';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { WorkerHost } from './analysis/workerHost';
-import { serveAnalysesInWorker } from './browser/analysisRole';
-import { ANALYSIS_ROLE, nestedWorkers } from './browser/nestedWorkers';
+import { serveAnalysesInWorker, serveIndexJobsInWorker } from './browser/analysisRole';
+import { ANALYSIS_ROLE, INDEX, INDEX_ROLE, nestedWorkers } from './browser/nestedWorkers';
 import { clientFileSystem } from './handlers/clientFileSystem';
+import { IndexHost } from './indexHost';
+import type { IndexAnswer, IndexJob } from './indexJobs';
 import { startServer } from './startServer';
 
 const scope = globalThis as unknown as { name?: string; location?: { href: string }; POSTMORTEM_ANALYSIS_BUDGET_MS?: unknown };
 
 if (scope.name === ANALYSIS_ROLE) serveAnalysesInWorker();
+else if (scope.name === INDEX_ROLE) serveIndexJobsInWorker();
 else {
   // The worker's global scope is its message port (typed loosely: the server is compiled without DOM types).
   const worker = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
   const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
-  // A global POSTMORTEM_ANALYSIS_BUDGET_MS, set before this script runs, fixes the time budget (no
-  // per-character allowance), as the environment variable of that name does on Node: for tests.
+  // A global POSTMORTEM_ANALYSIS_BUDGET_MS, set before this script runs, fixes the time budget of an
+  // analysis and of an index read (no per-character allowance), as the environment variable of that
+  // name does on Node: for tests.
   const fixedBudget = Number(scope.POSTMORTEM_ANALYSIS_BUDGET_MS);
-  const workers = nestedWorkers(scope.location?.href ?? '');
-  const host = fixedBudget > 0 ? new WorkerHost(workers, fixedBudget, 0) : new WorkerHost(workers);
-  startServer(connection, { host, fs: clientFileSystem(connection) });
+  const script = scope.location?.href ?? '';
+  const host = fixedBudget > 0 ? new WorkerHost(nestedWorkers(script), fixedBudget, 0) : new WorkerHost(nestedWorkers(script));
+  const indexReader = new IndexHost(nestedWorkers<IndexJob, IndexAnswer>(script, undefined, INDEX), {
+    log: (m) => connection.console.log(m),
+    ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}),
+  });
+  startServer(connection, { host, fs: clientFileSystem(connection), indexReader });
 }

@@ -1,6 +1,6 @@
 // How the workspace index reads one file's action items: exactly as `analyze` reads them (the same
 // parse, remark deciding every block boundary, and the same model; no rules). Shared by the index
-// worker (indexWorker.ts) and the in-thread reader the browser server uses.
+// workers (indexJobs.ts) and the in-thread reader used where no worker can start (indexHost.ts).
 import { isOverdue, todayFor } from './model/calendar';
 import { LineIndex } from './engine/lineIndex';
 import { handlesIn } from './model/actionItems';
@@ -26,7 +26,7 @@ export function indexBudget(length: number, base = INDEX_BUDGET_MS, perChar = IN
 /** One file's items and owner handles, or why it was skipped. */
 export type Extraction = { ok: true; items: IndexedActionItem[]; handles: string[] } | { ok: false; reason: string };
 
-/** Reads the items of a file's text: in a worker thread (indexWorker.ts) or on this one, in slices. */
+/** Reads the items of a file's text: in a worker (indexHost.ts) or on this thread, in slices. */
 export interface ActionItemReader {
   read(uri: string, text: string, now: Date): Promise<Extraction>;
   dispose?(): void;
@@ -64,7 +64,7 @@ export const overBudget = (budget: number) => `reading its action items took lon
 export const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Reads on this thread (the browser server has no worker threads): pauses every few milliseconds
+ * Reads on this thread (where no worker can start, or no reader was given): pauses every few milliseconds
  * so requests are served between slices, and gives up a file once it runs past its budget (checked
  * between slices: one remark pass cannot be interrupted).
  */

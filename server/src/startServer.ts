@@ -19,7 +19,7 @@ export interface ServerOptions {
   now?: () => Date;
   /** Runs analyses in workers (worker threads on Node, nested Web Workers on the web); without it, on the main thread, cooperatively. */
   host?: AnalysisHost;
-  /** Reads the workspace index's files in a worker thread (Node only); without it, on the main thread in slices. */
+  /** Reads the workspace index's files in a worker (a thread on Node, a nested Web Worker on the web); without it, on the main thread in slices. */
   indexReader?: ActionItemReader;
   /** Where .postmortemrc and the workspace's postmortems are read; without it, none are. */
   fs?: FileSystem;

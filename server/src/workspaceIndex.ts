@@ -2,7 +2,7 @@
 // the editor. Built in the background, one file at a time, so diagnostics of the open document are
 // never delayed; a rebuild cancels the one before it. An open document's items are those of the
 // analysis the editor already made; a file on disk is read as `analyze` reads it (remark decides
-// every block boundary), in a worker thread where there is one (indexWorker.ts), else here in slices.
+// every block boundary), in a worker where one can start (indexHost.ts), else here in slices.
 import { childUri, displayName, errorCode, isInside, type DirectoryEntry, type FileStat, type FileSystem } from './service/fileSystem';
 import { isMarkdownPath, SKIPPED_FOLDERS } from './markdownFiles';
 import type { LineIndex } from './engine/lineIndex';

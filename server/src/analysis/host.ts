@@ -2,7 +2,7 @@
 // with a heap limit, so a runaway document's analysis stops before it can take the machine's memory.
 import { Worker } from 'node:worker_threads';
 import { WorkerHost } from './workerHost';
-import type { WorkerAnswer } from './worker';
+import type { DetailsRequest, WorkerAnswer, WorkerJob } from './worker';
 import type { WorkerPlatform } from './workerPlatform';
 
 export { withheld, WorkerHost, type HostAnalysis, type Outcome } from './workerHost';
@@ -17,21 +17,24 @@ const WORKER_HEAP_MB = 768;
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
-/** Worker threads running `script`, each with `heapMb` of old generation at most. */
-export function threadWorkers(script: string, heapMb = WORKER_HEAP_MB): WorkerPlatform {
+/**
+ * Worker threads running `script`, each with `heapMb` of old generation at most; `workerData` tells
+ * a script that serves more than one kind of job which one (the workspace index's, indexWorker.ts).
+ */
+export function threadWorkers<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer>(script: string, heapMb = WORKER_HEAP_MB, workerData?: unknown): WorkerPlatform<Message, Answer> {
   return {
     // A thread that ends before it answers ran out of memory as it started, or failed to load: that
     // document's failure (withheld, with the reason), as on any later job.
     earlyEndMeansUnavailable: false,
     spawn(events) {
-      const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       let ended = false;
       const end = (error?: Error) => {
         if (ended) return;
         ended = true;
         events.gone(error);
       };
-      worker.on('message', (answer: WorkerAnswer) => events.message(answer));
+      worker.on('message', (answer: Answer) => events.message(answer));
       worker.on('error', end);
       worker.on('exit', () => end());
       worker.unref();

@@ -1,25 +1,27 @@
 // What the analysis host (workerHost.ts) needs from a platform's workers, so that the Node server
 // (worker_threads, host.ts) and the web server (nested Web Workers, browser/nestedWorkers.ts) share
-// one host: how a worker is made, how its answers and its end arrive, and how it is stopped.
+// one host: how a worker is made, how its answers and its end arrive, and how it is stopped. The
+// workspace index's reader (indexHost.ts) drives its workers through the same interface, with its
+// own messages (the type parameters).
 import type { DetailsRequest, WorkerAnswer, WorkerJob } from './worker';
 
-/** One analysis worker, as the host drives it. */
-export interface AnalysisWorker {
-  postMessage(message: WorkerJob | DetailsRequest): void;
+/** One worker, as its host drives it (by default an analysis worker). */
+export interface AnalysisWorker<Message = WorkerJob | DetailsRequest> {
+  postMessage(message: Message): void;
   /** Stops the worker mid-job; no answer and no `gone` follow (the host marks it gone itself). */
   terminate(): void;
 }
 
 /** What a worker tells its host. */
-export interface WorkerEvents {
-  message(answer: WorkerAnswer): void;
+export interface WorkerEvents<Answer = WorkerAnswer> {
+  message(answer: Answer): void;
   /** The worker ended on its own (failed, ran out of memory, exited); `error` says why when known. Called at most once. */
   gone(error?: Error): void;
 }
 
-export interface WorkerPlatform {
+export interface WorkerPlatform<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer> {
   /** Starts a worker; throws when this platform cannot (no Worker here, or the host forbids it). */
-  spawn(events: WorkerEvents): AnalysisWorker;
+  spawn(events: WorkerEvents<Answer>): AnalysisWorker<Message>;
   /**
    * Whether the first worker ending before it answers means no worker can run here (a browser that
    * refuses a nested worker's script), so analyses fall back to the server's own thread; on Node such

@@ -1,14 +1,25 @@
 // The web server's analysis workers: dedicated Web Workers started from inside the server's own
 // worker (Chromium, Firefox and Safari allow a worker to start one). Each runs the server's own
 // bundle, whose entry (browserServer.ts) serves analyses instead of LSP when the worker is named
-// ANALYSIS_ROLE. The same script rather than a bundle of its own: the client may have started the
+// ANALYSIS_ROLE (or reads the workspace index's files when named INDEX_ROLE). The same script rather than a bundle of its own: the client may have started the
 // server from a blob: URL (a VS Code server's workbench), where a path beside it does not resolve,
 // but the server's own address (self.location.href) loads again in the same origin, http(s) or blob:.
-import type { WorkerAnswer } from '../analysis/worker';
+import type { DetailsRequest, WorkerAnswer, WorkerJob } from '../analysis/worker';
 import type { WorkerPlatform } from '../analysis/workerPlatform';
+import { INDEX_WORKER_ROLE } from '../indexJobs';
 
 /** The name an analysis worker is started with (its `self.name`): it chooses the bundle's role. */
 export const ANALYSIS_ROLE = 'postmortem-analysis';
+/** The name the workspace index's reader is started with (the same word as the Node index thread's workerData). */
+export const INDEX_ROLE = INDEX_WORKER_ROLE;
+
+/** A nested worker's role: the name it is started with, and what the log calls it. */
+export interface WorkerRole {
+  name: string;
+  label: string;
+}
+const ANALYSIS: WorkerRole = { name: ANALYSIS_ROLE, label: 'analysis worker' };
+export const INDEX: WorkerRole = { name: INDEX_ROLE, label: 'index worker' };
 
 /** The parts of the DOM's Worker used here (the server is compiled without DOM types). */
 interface WebWorker {
@@ -25,7 +36,7 @@ type WebWorkerConstructor = new (url: string, options: { name: string }) => WebW
  * throws: a host that forbids them) or the first one ends before answering (its script refused), the
  * host falls back to analysing on the server's own thread. Browsers set no memory limit per worker.
  */
-export function nestedWorkers(script: string, scope: { Worker?: unknown } = globalThis as { Worker?: unknown }): WorkerPlatform {
+export function nestedWorkers<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer>(script: string, scope: { Worker?: unknown } = globalThis as { Worker?: unknown }, role: WorkerRole = ANALYSIS): WorkerPlatform<Message, Answer> {
   return {
     earlyEndMeansUnavailable: true,
     // A worker whose script never loads may say nothing at all: after this long without a word from
@@ -36,7 +47,7 @@ export function nestedWorkers(script: string, scope: { Worker?: unknown } = glob
     spawn(events) {
       const Constructor = scope.Worker as WebWorkerConstructor | undefined;
       if (typeof Constructor !== 'function') throw new Error('Worker is not defined in the language server\'s worker');
-      const worker = new Constructor(script, { name: ANALYSIS_ROLE });
+      const worker = new Constructor(script, { name: role.name });
       let ended = false;
       const fail = (message: string) => {
         if (ended) return;
@@ -46,13 +57,13 @@ export function nestedWorkers(script: string, scope: { Worker?: unknown } = glob
         events.gone(new Error(message));
       };
       worker.onmessage = (event) => {
-        if (!ended) events.message(event.data as WorkerAnswer);
+        if (!ended) events.message(event.data as Answer);
       };
       worker.onerror = (event) => {
         event.preventDefault?.();
-        fail(event.message || 'the analysis worker could not be started');
+        fail(event.message || `the ${role.label} could not be started`);
       };
-      worker.onmessageerror = () => fail('an answer of the analysis worker could not be read');
+      worker.onmessageerror = () => fail(`an answer of the ${role.label} could not be read`);
       return {
         postMessage: (message) => worker.postMessage(message),
         terminate: () => {
