@@ -126,9 +126,10 @@ export class IndexHost implements ActionItemReader {
   private ended(worker: AnalysisWorker<IndexJob>, error?: Error): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    // Ended already, or silent past the start timeout: either way it is no use any more.
+    worker.terminate();
     if (error) this.options.log?.(`The index worker failed: ${error.message}`);
     if (!this.proven && this.platform.earlyEndMeansUnavailable) {
-      worker.terminate();
       this.giveUp(error?.message ?? 'the index worker ended before it started');
       this.running?.settle('unavailable');
       return;
