@@ -1,8 +1,10 @@
 // The web build's language server (dist/browser/server.js) in headless Chromium, spoken to as the
 // extension's browser client does: LSP messages (vscode-jsonrpc's shapes) over a Web Worker's
 // postMessage. A hostile document is analysed in a nested worker of its own, so another document is
-// answered while it runs, and past the time budget it gets one finding that says so. Where the page
-// refuses nested workers, the server analyses on its own thread and says so once.
+// answered while it runs, and past the time budget it gets one finding that says so. The workspace
+// index reads files on disk (served through the client's file requests) in a nested worker too: a
+// hostile file is skipped at the budget while an open document is answered. Where the page refuses
+// nested workers, the server analyses and indexes on its own thread and says so once for each.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,8 +29,24 @@ window.startServer = (options) => {
   const worker = new Worker(url);
   const waiting = new Map();
   let nextId = 1;
+  // The workspace on "disk", by URI, answered as the extension's client answers with vscode.workspace.fs.
+  const files = options.files || {};
+  const under = (uri) => Object.keys(files).filter((f) => f.startsWith(uri.replace(/\\/+$/, '') + '/'));
+  const fileAnswer = (method, uri) => {
+    if (method === 'postmortem/fs/stat') return { result: uri in files ? { kind: 'file', size: new TextEncoder().encode(files[uri]).length } : under(uri).length ? { kind: 'directory', size: 0 } : null };
+    if (method === 'postmortem/fs/readFile' && uri in files) return { result: { text: files[uri] } };
+    if (method === 'postmortem/fs/readDirectory' && under(uri).length) {
+      const names = new Map();
+      for (const f of under(uri)) {
+        const [name, ...rest] = f.slice(uri.replace(/\\/+$/, '').length + 1).split('/');
+        names.set(name, { name, kind: rest.length ? 'directory' : 'file', symbolicLink: false });
+      }
+      return { result: [...names.values()] };
+    }
+    return method === 'postmortem/fs/stat' || !method.startsWith('postmortem/fs/') ? { result: null } : { error: { code: -32601, message: 'no such file' } };
+  };
   const lsp = window.lsp = {
-    logs: [], errors: [],
+    logs: [], errors: [], fileReads: [],
     request(method, params) {
       const id = nextId++;
       return new Promise((resolve) => {
@@ -45,19 +63,24 @@ window.startServer = (options) => {
       waiting.get(data.id)?.(data);
       waiting.delete(data.id);
     } else if (data.id !== undefined) {
-      const answer = data.method === 'postmortem/fs/stat' || !data.method.startsWith('postmortem/fs/') ? { result: null } : { error: { code: -32601, message: 'no files here' } };
-      worker.postMessage({ jsonrpc: '2.0', id: data.id, ...answer });
+      if (data.method === 'postmortem/fs/readFile') lsp.fileReads.push({ uri: data.params.uri, at: performance.now() });
+      worker.postMessage({ jsonrpc: '2.0', id: data.id, ...fileAnswer(data.method, data.params && data.params.uri) });
     } else if (data.method === 'window/logMessage') lsp.logs.push(data.params.message);
   };
   worker.onerror = (event) => lsp.errors.push(event.message);
 };
 `;
 
+const WORKSPACE = 'file:///ws';
 const HOSTILE_URI = 'file:///ws/postmortems/brackets.md';
 const NORMAL_URI = 'file:///ws/postmortems/normal.md';
 /** 100 KB of nested brackets: remark's parse of it takes many seconds and cannot be interrupted. */
 const HOSTILE = `# Postmortem: nested brackets\n\n${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
 const NORMAL = '# Postmortem: cache flush\n\n## Summary\n\nThe on-call engineer carelessly flushed the cache.\n';
+/** Postmortems on disk, for the workspace index (never opened): named so the hostile one is read first. */
+const DISK_HOSTILE_URI = 'file:///ws/postmortems/a-brackets.md';
+const DISK_NORMAL_URI = 'file:///ws/postmortems/b-queue.md';
+const WITH_ITEMS = '# Postmortem: queue backlog\n\n## Action items\n\n- [ ] Add a queue depth alert. Owner: @ana\n- [ ] Document the drain procedure. Owner: @dee\n';
 
 interface Answer {
   at: number;
@@ -65,14 +88,30 @@ interface Answer {
   error?: { code: number; message: string };
 }
 
-type Lsp = { request(method: string, params: unknown): Promise<Answer>; notify(method: string, params: unknown): void; logs: string[]; errors: string[] };
+type Lsp = { request(method: string, params: unknown): Promise<Answer>; notify(method: string, params: unknown): void; logs: string[]; errors: string[]; fileReads: Array<{ uri: string; at: number }> };
 
-async function startServer(page: Page, base: string, options: { budgetMs?: number; noNestedWorkers?: boolean; direct?: boolean }): Promise<void> {
+/** With `files`, the workspace is WORKSPACE holding them (URI to text), read through the client's file requests. */
+async function startServer(page: Page, base: string, options: { budgetMs?: number; noNestedWorkers?: boolean; direct?: boolean; files?: Record<string, string> }): Promise<void> {
   await page.goto(`${base}/index.html`);
   await page.evaluate((o) => (window as unknown as { startServer: (o: unknown) => void }).startServer(o), options);
-  const init = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.request('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { diagnostic: {} } }, initializationOptions: {} }));
+  const rootUri = options.files ? WORKSPACE : null;
+  const init = await page.evaluate((root) => (window as unknown as { lsp: Lsp }).lsp.request('initialize', { processId: null, rootUri: root, capabilities: { textDocument: { diagnostic: {} } }, initializationOptions: {} }), rootUri);
   assert.equal(init.error, undefined, JSON.stringify(init.error));
   await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.notify('initialized', {}));
+}
+
+/** The workspace index once its scan has listed items and finished (postmortem/actionItems, polled). */
+async function indexed(page: Page): Promise<{ items: Array<{ uri: string; owner: string | null }>; indexing: boolean }> {
+  return page.evaluate(async () => {
+    const lsp = (window as unknown as { lsp: Lsp }).lsp;
+    type Index = { items: Array<{ uri: string; owner: string | null }>; indexing: boolean };
+    let index = (await lsp.request('postmortem/actionItems', {})).result as unknown as Index;
+    for (let i = 0; i < 600 && (index.indexing || index.items.length === 0); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      index = (await lsp.request('postmortem/actionItems', {})).result as unknown as Index;
+    }
+    return index;
+  });
 }
 
 const open = (page: Page, uri: string, text: string) => page.evaluate(([u, t]) => (window as unknown as { lsp: Lsp }).lsp.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text: t } }), [uri, text]);
@@ -129,6 +168,38 @@ describe('web build language server in Chromium', function () {
     }
   });
 
+  it('reads the workspace index in a nested worker: a hostile file on disk is skipped at the budget with a logged reason, the others are indexed, and an open document is answered meanwhile', async () => {
+    const page = await host.browser.newPage();
+    try {
+      const onDisk = { [DISK_HOSTILE_URI]: HOSTILE, [DISK_NORMAL_URI]: WITH_ITEMS };
+      await startServer(page, host.base, { budgetMs: 3000, files: onDisk });
+      const run = await page.evaluate(async ([hostileUri, openUri, openText]) => {
+        const lsp = (window as unknown as { lsp: Lsp }).lsp;
+        const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+        // The index reads the files in name order: the hostile one first.
+        for (let i = 0; i < 600 && !lsp.fileReads.some((r) => r.uri === hostileUri); i++) await sleep(50);
+        const hostileRead = lsp.fileReads.find((r) => r.uri === hostileUri)?.at;
+        lsp.notify('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'markdown', version: 1, text: openText } });
+        const asked = performance.now();
+        const answer = await lsp.request('textDocument/diagnostic', { textDocument: { uri: openUri } });
+        const skippedBeforeAnswer = lsp.logs.some((l) => l.includes('a-brackets.md'));
+        return { hostileRead, asked, answer, skippedBeforeAnswer };
+      }, [DISK_HOSTILE_URI, 'file:///ws/notes/open.md', NORMAL]);
+      const index = await indexed(page);
+      const logs = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.logs);
+      assert.ok(run.hostileRead !== undefined, 'the index read the hostile file');
+      console.log(`      an open document answered in ${(run.answer.at - run.asked).toFixed(0)} ms (cold analysis worker included) while the index read the hostile file`);
+      assert.ok(run.answer.result!.items.some((d) => d.code === 'no-blame-language'), JSON.stringify(run.answer));
+      assert.equal(run.skippedBeforeAnswer, false, 'the open document waited for the hostile file\'s read');
+      assert.equal(index.indexing, false);
+      assert.deepEqual(index.items.map((i) => [i.uri, i.owner]), [[DISK_NORMAL_URI, '@ana'], [DISK_NORMAL_URI, '@dee']]);
+      assert.equal(logs.filter((l) => /a-brackets\.md: reading its action items took longer than 3\.0 s, so it was stopped/.test(l)).length, 1, logs.join('\n'));
+      assert.ok(!logs.some((l) => /no (index|analysis) worker can start/.test(l)), logs.join('\n'));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('loaded from its http URL (as on vscode.dev), analyses in nested workers too', async () => {
     const page = await host.browser.newPage();
     try {
@@ -162,6 +233,19 @@ describe('web build language server in Chromium', function () {
       for (const answer of answers) assert.ok(answer.result!.items.some((d) => d.code === 'no-blame-language'), JSON.stringify(answer));
       const logs = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.logs);
       assert.equal(logs.filter((l) => /no analysis worker can start here/.test(l)).length, 1, logs.join('\n'));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('where nested workers are refused, reads the workspace index on the server\'s own thread and says so once', async () => {
+    const page = await host.browser.newPage();
+    try {
+      await startServer(page, host.base, { noNestedWorkers: true, files: { [DISK_NORMAL_URI]: WITH_ITEMS, 'file:///ws/postmortems/c-copy.md': WITH_ITEMS } });
+      const index = await indexed(page);
+      assert.deepEqual(index.items.map((i) => i.owner), ['@ana', '@dee', '@ana', '@dee']);
+      const logs = await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.logs);
+      assert.equal(logs.filter((l) => /no index worker can start here/.test(l)).length, 1, logs.join('\n'));
     } finally {
       await page.close();
     }
