@@ -17,17 +17,22 @@ const WORKER_HEAP_MB = 768;
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
-/**
- * Worker threads running `script`, each with `heapMb` of old generation at most; `workerData` tells
- * a script that serves more than one kind of job which one (the workspace index's, indexWorker.ts).
- */
-export function threadWorkers<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer>(script: string, heapMb = WORKER_HEAP_MB, workerData?: unknown): WorkerPlatform<Message, Answer> {
+/** How a thread is started besides its old generation's limit. */
+export interface ThreadOptions {
+  /** Tells a script that serves more than one kind of job which one (the workspace index's, indexWorker.ts). */
+  workerData?: unknown;
+  /** The young generation's limit; V8's own when undefined. */
+  youngGenerationMb?: number;
+}
+
+/** Worker threads running `script`, each with `heapMb` of old generation at most (by default analysis workers). */
+export function threadWorkers<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer>(script: string, heapMb = WORKER_HEAP_MB, thread: ThreadOptions = { youngGenerationMb: WORKER_YOUNG_GENERATION_MB }): WorkerPlatform<Message, Answer> {
   return {
     // A thread that ends before it answers ran out of memory as it started, or failed to load: that
     // document's failure (withheld, with the reason), as on any later job.
     earlyEndMeansUnavailable: false,
     spawn(events) {
-      const worker = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, { workerData: thread.workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: thread.youngGenerationMb } });
       let ended = false;
       const end = (error?: Error) => {
         if (ended) return;
