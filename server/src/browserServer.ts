@@ -6,7 +6,7 @@
 import './browser/workerGlobals';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { WorkerHost } from './analysis/workerHost';
-import { serveAnalysesInWorker, serveIndexJobsInWorker } from './browser/analysisRole';
+import { serveAnalysesInWorker, serveIndexJobsInWorker } from './browser/workerRoles';
 import { ANALYSIS_ROLE, INDEX, INDEX_ROLE, nestedWorkers } from './browser/nestedWorkers';
 import { clientFileSystem } from './handlers/clientFileSystem';
 import { IndexHost } from './indexHost';

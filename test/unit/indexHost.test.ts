@@ -6,7 +6,7 @@
 // web build's pieces: the nested worker started in the index role, and the job loop over a worker scope.
 import assert from 'node:assert/strict';
 import type { WorkerEvents } from '../../server/src/analysis/workerPlatform';
-import { serveIndexJobsInWorker } from '../../server/src/browser/analysisRole';
+import { serveIndexJobsInWorker } from '../../server/src/browser/workerRoles';
 import { INDEX, INDEX_ROLE, nestedWorkers } from '../../server/src/browser/nestedWorkers';
 import { isPostmortem } from '../../server/src/documents';
 import { extractActionItems } from '../../server/src/indexExtraction';
