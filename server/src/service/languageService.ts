@@ -31,7 +31,7 @@ export interface ServiceHost {
   now?: () => Date;
   /** Runs analyses in workers (threads on Node, nested Web Workers on the web); without it, or where none can run, on this thread, cooperatively. */
   analysisHost?: AnalysisHost;
-  /** Reads the index's files on disk off this thread (Node: indexWorker.ts); without it, on this thread in slices. */
+  /** Reads the index's files on disk off this thread (indexHost.ts: a worker thread on Node, a nested Web Worker on the web); without it, on this thread in slices. */
   indexReader?: ActionItemReader;
   log?: (message: string) => void;
   error?: (message: string) => void;
