@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisHost, HostAnalysis } from './analysis/host';
 import { answerQuery, type FeatureAnswer, type FeatureQuery } from './features/queries';
 import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails } from './analysis/worker';
+import { HeadlineMaker } from './analysis/headlines';
 import { analyzeCooperatively, type Analysis, type AnalysisSummary, type Notice, type RuleFailure } from './engine/analyze';
 import { LineIndex } from './engine/lineIndex';
 import { NEAR_MISS_SPELLINGS } from './model/nearMiss';
@@ -102,11 +103,12 @@ function summaryOf(text: string, headline: Omit<AnalysisHeadline, 'findings' | '
   };
 }
 
-/** A version analysed on this thread: everything is at hand. */
-function checkedHere(version: number, config: DocumentConfig, analysis: Analysis): CheckedVersion {
+/** A version analysed on this thread: everything is at hand; its headlines are made as a worker makes them. */
+function checkedHere(version: number, config: DocumentConfig, analysis: Analysis, maker: HeadlineMaker): CheckedVersion {
   const cached: CachedAnalysis = { version, config, analysis: summaryOf(analysis.text, analysis, analysis) };
+  const headline: AnalysisHeadline = { text: analysis.text, findings: maker.make(analysis.findings, analysis.text, analysis.lines), errors: analysis.errors, notices: analysis.notices };
   return {
-    version, config, headline: cached.analysis, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request),
+    version, config, headline, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request),
     query: async (query) => answerQuery(analysis.text, analysis, query),
   };
 }
@@ -157,6 +159,8 @@ export class AnalysisCache {
   private readonly entries = new Map<string, CheckedVersion>();
   /** Incremental parsers of analyses run on this thread (without a worker host). */
   private readonly parsers = new Map<string, IncrementalParser>();
+  /** With those parsers, each document's last headlines: a finding over text an edit left alone keeps its fingerprint. */
+  private readonly makers = new Map<string, HeadlineMaker>();
   private readonly jobs = new Map<string, Job>();
   private readonly rechecks = new Map<string, Recheck>();
   /** Bumped by clear(): a job started before it read the old settings or tracker states, so its result is not kept. */
@@ -208,7 +212,9 @@ export class AnalysisCache {
         let parser = this.parsers.get(uri);
         if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
         const analysis = await analyzeCooperatively(text, { config: config.config, now, parser, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, stale);
-        return analysis && checkedHere(version, config, analysis);
+        let maker = this.makers.get(uri);
+        if (!maker) this.makers.set(uri, (maker = new HeadlineMaker()));
+        return analysis && checkedHere(version, config, analysis, maker);
       }
       if (outcome.kind === 'stale') return undefined;
       if (outcome.kind === 'withheld') return withheldVersion(version, config, text, outcome.notices);
@@ -309,7 +315,7 @@ export class AnalysisCache {
     if (!host || !outcome || outcome.kind === 'unavailable') {
       const trackerState = states && stateLookup(states, config.config.trackers ?? {});
       const analysis = await analyzeCooperatively(text, { config: config.config, now, trackerState }, unwanted);
-      return analysis && checkedHere(version, config, analysis);
+      return analysis && checkedHere(version, config, analysis, new HeadlineMaker());
     }
     if (outcome.kind === 'stale') return undefined;
     if (outcome.kind === 'withheld') return withheldVersion(version, config, text, outcome.notices);
@@ -325,6 +331,7 @@ export class AnalysisCache {
     this.host?.forget(uri);
     this.entries.delete(uri);
     this.parsers.delete(uri);
+    this.makers.delete(uri);
     this.jobs.delete(uri);
     this.rechecks.delete(uri);
   }

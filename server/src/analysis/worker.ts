@@ -1,6 +1,7 @@
 // The worker side of off-thread analysis: one worker per open document keeps that document's
 // incremental parser, analyses each version it is sent, and answers with what diagnostics read:
-// the findings without their fixes (placed as LSP ranges), notices and rule failures. The model and
+// the findings without their fixes (placed as LSP ranges, with their identity: headlines.ts), only
+// those that changed since its last answer, notices and rule failures. The model and
 // the fixes stay here (for the last analysis only): code actions pick the fixes they need, and the
 // features asked after every change (queries.ts) are answered here; only hover, completion and the
 // insertions fetch the whole of them, cloning which on every keystroke cost more than the features.
@@ -13,10 +14,10 @@ import type { Postmortem } from '../model/types';
 import type { Finding } from '../rules/types';
 import { stateLookup } from '../trackers/lookup';
 import type { TrackerState } from '../trackers/types';
-import type { Range } from 'vscode-languageserver';
-import type { LineIndex } from '../engine/lineIndex';
-import { lspRange } from './positions';
 import type { FeatureQuery } from '../features/queries';
+import { HeadlineMaker, packHeadlines, type FindingHeadline } from './headlines';
+
+export type { FindingHeadline } from './headlines';
 
 export interface WorkerJob {
   id: number;
@@ -72,12 +73,6 @@ export function pickDetails(details: AnalysisDetails, pick: DetailsPick): Picked
   return { frontMatter: fm && { start: fm.start, end: fm.end }, fixes };
 }
 
-/**
- * A finding as diagnostics read it: its fix and suggestions stay in the worker until asked for. A
- * worker's headline carries its LSP range too, so the main thread need not index the version's lines.
- */
-export type FindingHeadline = Omit<Finding, 'fix' | 'suggestions'> & { range?: Range };
-
 /** The model and every finding with its fixes. */
 export interface AnalysisDetails {
   model: Postmortem;
@@ -85,7 +80,12 @@ export interface AnalysisDetails {
 }
 
 export type WorkerAnswer =
-  | { id: number; ok: true; findings: FindingHeadline[]; errors: RuleFailure[]; notices: Notice[]; details?: AnalysisDetails }
+  /**
+   * As the worker sends it, `findings` holds only the headlines that changed since its last answer
+   * when `reused` says where the others are in that answer (headlines.ts); the host puts the whole
+   * list back together (HeadlineUnpacker) before anything else reads the answer.
+   */
+  | { id: number; ok: true; findings: FindingHeadline[]; reused?: Int32Array; errors: RuleFailure[]; notices: Notice[]; details?: AnalysisDetails }
   | { id: number; ok: false; message: string }
   /** Sent when the worker begins a job (earlier ones may have queued it): the time budget starts here. */
   | { id: number; started: true }
@@ -96,10 +96,6 @@ export type WorkerAnswer =
   /** The answer to a DetailsRequest with a query; undefined when that analysis is no longer the worker's last. */
   | { id: number; request: number; answered: unknown };
 
-function headlines(findings: Finding[], text: string, lines: LineIndex): FindingHeadline[] {
-  return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end, range: lspRange(text, lines, f.start, f.end) }));
-}
-
 /** Makes a feature's answer from an analysis (features/queries.ts `answerQuery`, given by the worker's entry). */
 export type QueryAnswerer = (text: string, details: AnalysisDetails, query: FeatureQuery) => unknown;
 
@@ -108,15 +104,20 @@ export function serveAnalyses(port: MessagePort, answerQuery: QueryAnswerer): vo
   // the first sentence of a later keystroke.
   loadTagger();
   const parser = new IncrementalParser();
+  const maker = new HeadlineMaker();
+  /** The headlines of the last answer that reached the main thread: the next answer names those it repeats. */
+  let sent: FindingHeadline[] | undefined;
   /** The last analysis answered: only its details can be asked for (older versions are superseded). */
   let last: { id: number; text: string; details: AnalysisDetails } | undefined;
-  const send = (answer: WorkerAnswer, id: number, instead?: WorkerAnswer) => {
+  const send = (answer: WorkerAnswer, id: number, instead?: WorkerAnswer): boolean => {
     try {
       port.postMessage(answer);
+      return true;
     } catch (error) {
       // An answer that cannot cross threads (a value the structured clone refuses) must not end the
       // worker: that would respawn it, model and caches cold, on every keystroke.
       port.postMessage(instead ?? ({ id, ok: false, message: `The analysis could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies WorkerAnswer));
+      return false;
     }
   };
   port.on('message', (message: WorkerJob | DetailsRequest) => {
@@ -150,16 +151,26 @@ export function serveAnalyses(port: MessagePort, answerQuery: QueryAnswerer): vo
     }
     const job = message;
     let answer: WorkerAnswer;
+    let made: FindingHeadline[] | undefined;
     port.postMessage({ id: job.id, started: true } satisfies WorkerAnswer);
     last = undefined;
     try {
       const analysis: Analysis = analyze(job.text, { config: job.config, now: new Date(job.now), parser, trackerState: job.trackerStates && stateLookup(job.trackerStates, job.config.trackers ?? {}) });
       const details = { model: analysis.model, findings: analysis.findings };
       last = { id: job.id, text: job.text, details };
-      answer = { id: job.id, ok: true, findings: headlines(analysis.findings, analysis.text, analysis.lines), errors: analysis.errors, notices: analysis.notices, details: job.full ? details : undefined };
+      made = maker.make(analysis.findings, analysis.text, analysis.lines);
+      // Named against the last answer the main thread received; the maker's origins are in the last version it made.
+      const packed = packHeadlines(made, sent, sent ? maker.origins : new Int32Array(0), maker.shift);
+      answer = { id: job.id, ok: true, findings: packed.fresh, reused: packed.plan, errors: analysis.errors, notices: analysis.notices, details: job.full ? details : undefined };
     } catch (error) {
       answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-    send(answer, job.id);
+    if (send(answer, job.id)) {
+      if (made) sent = made;
+    } else {
+      // The main thread got a failure instead, and still holds the answer before: start afresh.
+      sent = undefined;
+      maker.reset();
+    }
   });
 }

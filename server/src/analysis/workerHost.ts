@@ -9,6 +9,7 @@
 import type { ResolvedConfig } from '../config/types';
 import type { Notice, RuleFailure } from '../engine/analyze';
 import type { FeatureAnswer, FeatureQuery } from '../features/queries';
+import { HeadlineUnpacker } from './headlines';
 import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
 import { unrefTimer, type WorkerPlatform } from './workerPlatform';
 import { answerAsked, askDetails, askWorker, releaseAsks, type Settled, type Slot } from './workerSlot';
@@ -165,7 +166,7 @@ export class WorkerHost {
     let slot: Slot;
     try {
       const worker = this.platform.spawn({ message: (answer) => this.heard(slot, answer), gone: (error) => this.ended(uri, slot, error) });
-      slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map() };
+      slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map(), headlines: new HeadlineUnpacker() };
     } catch (error) {
       this.giveUp(error instanceof Error ? error.message : String(error));
       return undefined;
@@ -182,6 +183,8 @@ export class WorkerHost {
 
   private heard(slot: Slot, answer: WorkerAnswer): void {
     this.proven = true;
+    // Every answer, wanted or not: the worker's next one names the headlines it repeats from this one.
+    if ('ok' in answer && answer.ok) answer.findings = slot.headlines.unpack({ fresh: answer.findings, plan: answer.reused });
     if (answerAsked(slot, answer)) return;
     if ('started' in answer) {
       slot.begunAt = performance.now();

@@ -2,6 +2,7 @@
 // answered analysis left in the worker (its model, some fixes, a feature's answer).
 import type { AnalysisDetails, DetailsRequest, WorkerAnswer } from './worker';
 import type { AnalysisWorker } from './workerPlatform';
+import type { HeadlineUnpacker } from './headlines';
 
 type Answer = Extract<WorkerAnswer, { ok: boolean }>;
 /** The answers about a job (it began, it ended); the rest answer requests for details. */
@@ -28,6 +29,8 @@ export interface Slot {
   asked: Map<number, Array<(details: AnalysisDetails | undefined) => void>>;
   /** Picks and queries asked for and not yet answered, by request id. */
   picks: Map<number, (answer: unknown) => void>;
+  /** The headlines of the worker's last answer: its next one names those it repeats (headlines.ts). */
+  headlines: HeadlineUnpacker;
   /**
    * The newest job waiting for the worker to answer the one it is on. Only one waits: a newer job
    * replaces it (it answers 'stale' at once), so a version superseded while queued is never sent.

@@ -8,7 +8,7 @@ import { compatibleFixes } from '../engine/applyEdits';
 import { SHOW_RULE_DOCUMENTATION } from '../protocol';
 import type { Fix } from '../rules/types';
 import { toLspFix, toTextEdit } from './convert';
-import { namedTextKey, type DiagnosticData } from './diagnostics';
+import type { DiagnosticData } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
 
@@ -59,11 +59,10 @@ function disableFile(document: TextDocument, fm: FrontMatterSpan, ruleId: string
  */
 function currentFinding(document: TextDocument, analysis: ActionSource, diagnostic: Diagnostic, data: DiagnosticData): number | undefined {
   const candidates: number[] = [];
-  const text = analysis.headline.text;
   analysis.headline.findings.forEach((f, i) => {
     // The same rule and message, naming the same text (typing inside it, or a neighbour that moved
     // into its old place, is not the finding the diagnostic was made for).
-    if (f.ruleId === data.ruleId && f.message === diagnostic.message && (data.named === undefined || namedTextKey(text, f.start, f.end) === data.named)) candidates.push(i);
+    if (f.ruleId === data.ruleId && f.message === diagnostic.message && (data.named === undefined || f.named === data.named)) candidates.push(i);
   });
   const findings = analysis.headline.findings;
   const start = document.offsetAt(diagnostic.range.start);

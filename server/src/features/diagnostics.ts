@@ -22,7 +22,7 @@ export interface DiagnosticData {
   ruleId: string;
   version: number;
   /**
-   * A fingerprint of the text the finding names (namedTextKey): once the writer typed on, a finding of
+   * A fingerprint of the text the finding names (analysis/headlines.ts namedTextKey): once the writer typed on, a finding of
    * the current version stands for this diagnostic only if it names the same text, so the fix of a
    * neighbour that moved into the diagnostic's old place is never offered for it.
    */
@@ -36,30 +36,15 @@ export interface DiagnosticData {
   twin?: string;
 }
 
-/** A short fingerprint of a finding's text: its length and a 32-bit FNV-1a hash. */
-export function namedTextKey(text: string, start: number, end: number): string {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${end - start}:${(hash >>> 0).toString(36)}`;
-}
-
 /**
- * Diagnostics of one analysis; its headline (findings without fixes) is all they read. Ranges the
- * analysis worker placed are taken as they are: the document's line index is then never built.
+ * Diagnostics of one analysis; its headline (findings without fixes) is all they read. Ranges and
+ * fingerprints come with the headline, made where the analysis ran (once per finding text: see
+ * analysis/headlines.ts), so a keystroke neither indexes the document's lines nor hashes its
+ * findings' text here.
  */
 export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersion, 'version' | 'config'> & { headline: Pick<AnalysisHeadline, 'findings' | 'notices'> }): Diagnostic[] {
-  const text = document.getText();
-  const named = cached.headline.findings.map((f) => namedTextKey(text, f.start, f.end));
-  const twins = new Map<string, number>();
-  const ordinals = cached.headline.findings.map((f, i) => {
-    const key = `${f.ruleId}\u0000${f.message}\u0000${named[i]}`;
-    const k = twins.get(key) ?? 0;
-    twins.set(key, k + 1);
-    return [key, k] as const;
-  });
-  const diagnostics: Diagnostic[] = cached.headline.findings.map((f, i) => {
-    const [key, k] = ordinals[i];
-    const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version, named: named[i], twin: `${k}/${twins.get(key)}` };
+  const diagnostics: Diagnostic[] = cached.headline.findings.map((f) => {
+    const data: DiagnosticData = { ruleId: f.ruleId, version: cached.version, named: f.named, twin: f.twin };
     return {
       range: f.range ?? toRange(document, f.start, f.end),
       severity: SEVERITY[f.severity],
