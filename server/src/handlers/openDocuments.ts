@@ -4,6 +4,7 @@
 // keystroke, and the server's memory rose by 170 MB while one typed into it.
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument, type Position, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { SizedDocument } from '../service/languageService';
 
 /** Above this many characters a document is kept as lines (the default postmortem.maxFileSize). */
 export const LINES_ABOVE_CHARS = 1_000_000;
@@ -18,13 +19,18 @@ function splitLines(text: string): string[] {
 const breakLength = (line: string) => (line.endsWith('\r\n') ? 2 : /[\r\n]$/.test(line) ? 1 : 0);
 
 /** A text document stored as lines; positions and offsets are UTF-16 code units, as LSP counts them. */
-export class LineDocument implements TextDocument {
+export class LineDocument implements TextDocument, SizedDocument {
   private lines: string[];
   private length: number;
 
   constructor(readonly uri: string, readonly languageId: string, public version: number, text: string) {
     this.lines = splitLines(text);
     this.length = text.length;
+  }
+
+  /** Its length, without joining its lines. */
+  get textLength(): number {
+    return this.length;
   }
 
   get lineCount(): number {
