@@ -19,7 +19,7 @@ function unplaceable(text: string, version: number): TextDocument {
     get lineCount() {
       return refuse();
     },
-    positionAt: refuse, offsetAt: refuse,
+    positionAt: refuse, offsetAt: refuse, getLineRange: refuse, getEOLCharacters: refuse,
   };
 }
 

@@ -83,6 +83,19 @@ export type FeatureAnswer<Q extends FeatureQuery> =
       : Q extends { kind: 'outline' } ? DocumentOutline
         : IndexSource;
 
+/**
+ * The document the queries of one analysis place their ranges in, made once per analysis: VS Code
+ * asks for symbols and code lenses (and the Postmortem view for the outline) after every change, and
+ * each made its own, indexing every line of the version again.
+ */
+const documents = new WeakMap<AnalysisDetails, TextDocument>();
+
+export function queryDocument(text: string, details: AnalysisDetails): TextDocument {
+  let document = documents.get(details);
+  if (!document || document.getText() !== text) documents.set(details, (document = TextDocument.create('', 'markdown', 0, text)));
+  return document;
+}
+
 /** Answers a query from a version's text and analysis. Positions are UTF-16 offsets into `text`, as LSP counts them. */
 export function answerQuery<Q extends FeatureQuery>(text: string, details: AnalysisDetails, query: Q): FeatureAnswer<Q> {
   return answer(text, details, query) as FeatureAnswer<Q>;
@@ -91,7 +104,7 @@ export function answerQuery<Q extends FeatureQuery>(text: string, details: Analy
 function answer(text: string, details: AnalysisDetails, query: FeatureQuery): FeatureAnswer<FeatureQuery> {
   const { model } = details;
   // Ranges depend on the text only: any document with it places them as the editor's does.
-  const document = () => TextDocument.create('', 'markdown', 0, text);
+  const document = () => queryDocument(text, details);
   switch (query.kind) {
     case 'symbols':
       return packSymbols(symbolsOf(document(), model));
