@@ -68,6 +68,14 @@ describe('finding headlines', () => {
     assert.equal(maker.hashed, 6);
   });
 
+  it('place a finding before the edit anew when the edit decides where its last line ends (a \\r before a \\n)', () => {
+    const finding: Finding = { ruleId: 'r', severity: 'info', message: 'm', start: 0, end: 2 };
+    const maker = new HeadlineMaker();
+    for (const text of ['a\r\nb', 'a\rXb', 'a\r\nb']) {
+      assert.deepEqual(maker.make([finding], text, new LineIndex(text)), new HeadlineMaker().make([finding], text, new LineIndex(text)), JSON.stringify(text));
+    }
+  });
+
   it('cross threads as the headlines that changed; the main thread rebuilds the whole list', () => {
     const maker = new HeadlineMaker();
     const unpacker = new HeadlineUnpacker();

@@ -82,21 +82,29 @@ export class HeadlineMaker {
     const shift = last ? text.length - last.text.length : 0;
     /** Where the unchanged tail starts in this version. */
     const tail = text.length - suffix;
-    // The last version's headlines by start offset (findings are sorted by start, then end).
-    const before = new Map<number, number>();
-    last?.headlines.forEach((h, i) => {
-      if (!before.has(h.start)) before.set(h.start, i);
-    });
+    const previous = last?.headlines ?? [];
+    /**
+     * The first of the last version's headlines that may share text with the next finding: findings
+     * are sorted by start, and the start they had (theirs before the edit, theirs minus the shift
+     * after it) never decreases, so one pass over both lists finds every origin.
+     */
+    let from = 0;
     const origins = new Int32Array(findings.length).fill(-1);
     const headlines = findings.map((f, i): FindingHeadline => {
       let named: string | undefined;
+      let range: Range | undefined;
       const moved = f.start >= tail ? shift : f.end <= prefix ? 0 : undefined;
-      if (last && moved !== undefined) {
+      if (moved !== undefined) {
+        const start = f.start - moved;
+        while (from < previous.length && previous[from].start < start) from++;
         // Several findings may name the same text: the origin is the one of the same rule and message.
-        for (let j = before.get(f.start - moved) ?? last.headlines.length; j < last.headlines.length && last.headlines[j].start === f.start - moved; j++) {
-          const p = last.headlines[j];
+        for (let j = from; j < previous.length && previous[j].start === start; j++) {
+          const p = previous[j];
           if (p.end !== f.end - moved) continue;
           named = p.named;
+          // Before the edit, lines and columns are as they were (the character after the end too:
+          // a \r there ends a line or not depending on whether a \n follows it).
+          if (moved === 0 && p.range && f.end < prefix) range = p.range;
           if (origins[i] < 0 || (p.ruleId === f.ruleId && p.message === f.message)) origins[i] = j;
           if (p.ruleId === f.ruleId && p.message === f.message) break;
         }
@@ -105,7 +113,7 @@ export class HeadlineMaker {
         named = namedTextKey(text, f.start, f.end);
         this.hashed++;
       }
-      return { ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end, range: lspRange(text, lines, f.start, f.end), named };
+      return { ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end, range: range ?? lspRange(text, lines, f.start, f.end), named };
     });
     twinOrdinals(headlines);
     this.last = { text, headlines };
