@@ -9,7 +9,7 @@
 // Alone:
 //   npx esbuild bench/keystroke.ts --bundle --platform=node --outfile=out/bench/keystroke.js
 //   node out/bench/keystroke.js [runs] [200,1500,15000]
-import { readdirSync, readFileSync } from 'node:fs';
+import { threadCpu, type ThreadCpu } from './threadCpu';
 import { TestClient } from '../test/helpers/lspClient';
 import { editor, generatePostmortem } from './generate';
 
@@ -22,31 +22,6 @@ export interface KeystrokeTimes {
   features: number;
   /** CPU ms per keystroke of the server's main thread and of its other threads (analysis workers, V8's helpers), each way. */
   cpu: { pull: ThreadCpu; withFeatures: ThreadCpu };
-}
-
-interface ThreadCpu {
-  main: number;
-  others: number;
-}
-
-/** CPU ms so far of a process's main thread and of its other threads (Linux; zeros elsewhere). */
-function threadCpu(pid: number | undefined): ThreadCpu {
-  const ms = (stat: string) => {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
-  };
-  try {
-    let others = 0;
-    let main = 0;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const used = ms(readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8'));
-      if (task === String(pid)) main = used;
-      else others += used;
-    }
-    return { main, others };
-  } catch {
-    return { main: 0, others: 0 };
-  }
 }
 
 export async function keystrokeTimes(text: string, runs: number): Promise<KeystrokeTimes> {
