@@ -6,7 +6,7 @@
 //   node out/bench/serverKeystroke.js [200,1500,15000,timeline,actionTable] [runs]
 // Environment: PM_SERVER=path/to/server.js (another build, e.g. main's, copied with its dist/ siblings);
 // PROF_DIR=dir (a --cpu-prof profile of each server thread, written when it exits); FEATURES=1 (the
-// requests VS Code sends after a change, answered before each keystroke, as bench/keystroke.ts).
+// requests VS Code sends after a change, answered before each keystroke and counted in its time).
 import { spawn } from 'node:child_process';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { SERVER } from '../test/helpers/lspClient';
