@@ -7,6 +7,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { commonPrefix, commonSuffix, HeadlineMaker, HeadlineUnpacker, namedTextKey, packHeadlines, type FindingHeadline } from '../../server/src/analysis/headlines';
 import { serveAnalyses, type WorkerAnswer } from '../../server/src/analysis/worker';
 import { resolveConfig } from '../../server/src/config/resolve';
+import { analyze } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/lineIndex';
 import { answerQuery } from '../../server/src/features/queries';
 import type { Finding } from '../../server/src/rules/types';
@@ -106,6 +107,35 @@ describe('finding headlines', () => {
     const fourth = cross(more);
     assert.deepEqual(fourth.list, afresh(more));
     assert.equal(fourth.fresh, 3, 'the two twins whose count changed, and the new one');
+  });
+
+  it('after an answer that did not reach the main thread, the worker sends every headline again', () => {
+    const sent: WorkerAnswer[] = [];
+    let refuse = false;
+    const port = Object.assign(new EventEmitter(), {
+      postMessage: (answer: WorkerAnswer) => {
+        // An answer the structured clone refuses: the worker sends a failure in its place.
+        if (refuse && 'ok' in answer && answer.ok) throw new Error('could not be cloned');
+        sent.push(structuredClone(answer));
+      },
+    });
+    serveAnalyses(port as unknown as MessagePort, answerQuery);
+    const unpacker = new HeadlineUnpacker();
+    const text = '# Postmortem: queue outage\n\n## Summary\n\nObviously the queue filled up.\n\nObviously the disk filled up.\n';
+    const job = (id: number, body: string) => {
+      port.emit('message', { id, text: body, config: resolveConfig([]), now: Date.parse('2026-11-30T12:00:00Z') });
+      return sent.find((a) => 'ok' in a && a.id === id) as WorkerAnswer & { ok: boolean };
+    };
+    const first = job(1, text) as Extract<WorkerAnswer, { ok: true }>;
+    unpacker.unpack({ fresh: first.findings, plan: first.reused });
+    refuse = true;
+    assert.equal(job(2, `${text}\nMore.\n`).ok, false);
+    refuse = false;
+    // Typed in the same place as the refused version: the main thread still holds the first answer.
+    const third = job(3, `${text}\nMore!\n`) as Extract<WorkerAnswer, { ok: true }>;
+    assert.equal(third.reused, undefined, 'nothing named from an answer the main thread never got');
+    const fresh = new HeadlineMaker().make(analyze(`${text}\nMore!\n`).findings, `${text}\nMore!\n`, new LineIndex(`${text}\nMore!\n`));
+    assert.deepEqual(unpacker.unpack({ fresh: third.findings, plan: third.reused }), fresh);
   });
 
   it('the worker sends only what a keystroke changed, and the host rebuilds the same findings a fresh worker finds', () => {

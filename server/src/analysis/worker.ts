@@ -165,10 +165,10 @@ export function serveAnalyses(port: MessagePort, answerQuery: QueryAnswerer): vo
     } catch (error) {
       answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-    if (send(answer, job.id)) {
-      if (made) sent = made;
-    } else {
-      // The main thread got a failure instead, and still holds the answer before: start afresh.
+    if (send(answer, job.id) && answer.ok && made) sent = made;
+    else {
+      // The main thread got a failure, and still holds the answer before this one, which may no
+      // longer be the maker's last version: the next answer sends every headline.
       sent = undefined;
       maker.reset();
     }
