@@ -25,14 +25,16 @@ interface StandIn {
   jobs(): string[];
 }
 
-function standInPlatform(options: { earlyEndMeansUnavailable?: boolean; refuse?: string; startTimeoutMs?: number } = {}): WorkerPlatform & { workers: StandIn[] } {
+/** `refuse` (changeable mid-test): the reason every spawn throws with. */
+function standInPlatform(options: { earlyEndMeansUnavailable?: boolean; refuse?: string; startTimeoutMs?: number } = {}): WorkerPlatform & { workers: StandIn[]; refuse?: string } {
   const workers: StandIn[] = [];
-  return {
+  const platform: WorkerPlatform & { workers: StandIn[]; refuse?: string } = {
     workers,
+    refuse: options.refuse,
     earlyEndMeansUnavailable: options.earlyEndMeansUnavailable ?? false,
     startTimeoutMs: options.startTimeoutMs,
     spawn(events) {
-      if (options.refuse) throw new Error(options.refuse);
+      if (platform.refuse) throw new Error(platform.refuse);
       const worker: StandIn = {
         posted: [], terminated: false, events,
         jobs: () => worker.posted.flatMap((m) => ('text' in m ? [m.text] : [])),
@@ -41,6 +43,7 @@ function standInPlatform(options: { earlyEndMeansUnavailable?: boolean; refuse?:
       return { postMessage: (m) => worker.posted.push(m), terminate: () => (worker.terminated = true) };
     },
   };
+  return platform;
 }
 
 /** Waits until `condition` holds (the host polls on timers), failing after a while. */
@@ -183,11 +186,131 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal((await first).kind, 'withheld');
   });
 
-  it('a first worker that stays silent past the start timeout counts as refused', async () => {
+  it('a first worker silent past the start-up timeout: the caller analyses meanwhile, and once it speaks workers are back', async () => {
     const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
     const h = host(platform);
     assert.equal((await h.run('a', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
-    assert.equal(platform.workers[0].terminated, true);
+    // Until a worker speaks, every run is the caller's, and no more workers are started.
+    assert.equal((await h.run('b', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    assert.equal(platform.workers.length, 1);
+    assert.equal(platform.workers[0].terminated, false, 'a slow worker is kept');
+    // It was slow, not refused: it begins and answers the job it was sent (that answer is no one's now).
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    const next = h.run('a', 'v2', CONFIG, NOW, NEVER);
+    assert.deepEqual(platform.workers[0].jobs(), ['v1', 'v2']);
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.equal((await next).kind, 'done');
+  });
+
+  it('a first worker silent past the start-up timeout that then ends before a word turns workers off for good', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
+    const h = host(platform);
+    assert.equal((await h.run('a', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    platform.workers[0].events.gone(new Error('refused'));
+    assert.equal((await h.run('a', 'v2', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    assert.equal(platform.workers.length, 1);
+  });
+
+  it('once workers have run, a worker silent past the start-up timeout is that version\'s failure: withheld, the worker ended, the next gets a new one', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
+    const h = host(platform, 100);
+    const first = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.equal((await first).kind, 'done');
+    const stuck = await h.run('b', 'v1', CONFIG, NOW, NEVER);
+    assert.equal(stuck.kind, 'withheld');
+    assert.match((stuck as Extract<Outcome, { kind: 'withheld' }>).notices[0].message, /did not start within/);
+    assert.equal(platform.workers[1].terminated, true);
+    const next = h.run('b', 'v2', CONFIG, NOW, NEVER);
+    assert.equal(platform.workers.length, 3);
+    started(platform.workers[2]);
+    answered(platform.workers[2]);
+    assert.equal((await next).kind, 'done');
+  });
+
+  it('once workers have run, a worker that cannot be made withholds only that version (the next one, and the other workers, carry on)', async () => {
+    const platform = standInPlatform();
+    const h = host(platform);
+    const logs: string[] = [];
+    h.setLog((m) => logs.push(m));
+    const first = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    const done = (await first) as Extract<Outcome, { kind: 'done' }>;
+    platform.refuse = 'ERR_WORKER_INIT_FAILED: too many threads';
+    const refused = await h.run('b', 'v1', CONFIG, NOW, NEVER);
+    assert.equal(refused.kind, 'withheld');
+    assert.match((refused as Extract<Outcome, { kind: 'withheld' }>).notices[0].message, /too many threads/);
+    assert.ok(!logs.some((l) => /own thread/.test(l)), logs.join('\n'));
+    assert.equal(platform.workers[0].terminated, false, 'the other document keeps its worker');
+    // Its details are still asked of its worker.
+    void done.analysis.details();
+    assert.deepEqual(platform.workers[0].posted.at(-1), { details: lastJob(platform.workers[0]).id });
+    platform.refuse = undefined;
+    const next = h.run('b', 'v2', CONFIG, NOW, NEVER);
+    started(platform.workers[1]);
+    answered(platform.workers[1]);
+    assert.equal((await next).kind, 'done');
+  });
+
+  it('versions typed while a worker starts never terminate it; the newest waits and is sent once the first job ends', async () => {
+    const platform = standInPlatform();
+    const h = host(platform);
+    let version = 0;
+    const type = () => {
+      const mine = ++version;
+      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
+    };
+    const runs = [type()];
+    // Longer than the keep window for a superseded job: the worker has not begun its first job yet.
+    await new Promise((r) => setTimeout(r, 400));
+    runs.push(type(), type(), type());
+    assert.equal(platform.workers.length, 1);
+    assert.equal(platform.workers[0].terminated, false);
+    // The worker starts: it runs the first job (superseded) to the end, then gets only the newest.
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.deepEqual(platform.workers[0].jobs(), ['v1', 'v4']);
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.deepEqual((await Promise.all(runs)).map((o) => o.kind), ['stale', 'stale', 'stale', 'done']);
+  });
+
+  it('a superseded job that began late is still stopped once it outlives the keep window from its begin', async () => {
+    const platform = standInPlatform();
+    const h = host(platform);
+    let version = 0;
+    const type = () => {
+      const mine = ++version;
+      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
+    };
+    const first = type();
+    const second = type();
+    started(platform.workers[0]);
+    // It never ends (a runaway): its worker goes, and the newest version runs on a new one.
+    await until(() => platform.workers[0].terminated && platform.workers.length === 2, 'the runaway replaced');
+    assert.equal((await first).kind, 'stale');
+    started(platform.workers[1]);
+    answered(platform.workers[1]);
+    assert.equal((await second).kind, 'done');
+  });
+
+  it('a document closed (or the host disposed) while its job runs: the job ends for good, no new worker starts for it', async () => {
+    const platform = standInPlatform();
+    const h = host(platform);
+    const closing = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    const disposing = h.run('b', 'v1', CONFIG, NOW, NEVER);
+    started(platform.workers[0]);
+    started(platform.workers[1]);
+    h.forget('a');
+    assert.equal((await closing).kind, 'stale');
+    h.dispose();
+    assert.equal((await disposing).kind, 'stale');
+    assert.equal(platform.workers.length, 2);
+    assert.ok(platform.workers.every((w) => w.terminated));
   });
 
   it('details asked of a worker that was terminated answer "none" rather than wait for ever', async () => {

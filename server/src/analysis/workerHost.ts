@@ -12,7 +12,7 @@ import type { FeatureAnswer, FeatureQuery } from '../features/queries';
 import { HeadlineUnpacker } from './headlines';
 import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
 import { unrefTimer, type WorkerPlatform } from './workerPlatform';
-import { answerAsked, askDetails, askWorker, releaseAsks, type Settled, type Slot } from './workerSlot';
+import { answerAsked, askDetails, askWorker, keepFor, releaseAsks, type Settled, type Slot } from './workerSlot';
 
 /**
  * What one analysis sends back at once (what diagnostics read), and how to get the rest (the
@@ -46,15 +46,6 @@ const UNAVAILABLE: Outcome = { kind: 'unavailable' };
 
 /** About 3 times what a well-formed document needed on this project's busiest test machine (15,000 lines: 18 s). */
 const BUDGET_MS_PER_CHAR = 0.08;
-/**
- * A superseded job finishes in the background (its answer ignored) unless it has already run longer
- * than a fresh worker needs for this document (its first, cold analysis: model load and full parse),
- * or this long when no cold analysis was measured yet. Terminating costs that cold analysis on the
- * next version. Measured on the bench's 15,000-line document (2 cores under load 8): two keystrokes
- * 100 ms apart took 27.5 s to diagnostics when the worker was terminated on supersession and 6.1 s
- * when it was kept (one keystroke alone: 5.0-7.6 s).
- */
-const KEEP_WORKER_MS = 300;
 /** How often a running job checks whether its version is still wanted. */
 const POLL_MS = 25;
 /** At most this many documents keep a worker; the least recently used one gives its worker up. */
@@ -72,6 +63,8 @@ export class WorkerHost {
   private unavailable?: string;
   /** Some worker has answered: workers can run here. */
   private proven = false;
+  /** The first workers stayed silent past the start-up timeout: until one speaks, runs answer 'unavailable'. */
+  private slowStart = false;
 
   private log: (message: string) => void = () => undefined;
 
@@ -89,17 +82,15 @@ export class WorkerHost {
 
   /** Analyses one version; with `full`, the answer carries the model and fixes too (no later request). */
   async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, trackerStates?: WorkerJob['trackerStates'], full = false): Promise<Outcome> {
-    if (this.unavailable !== undefined) return UNAVAILABLE;
-    let slot = this.slots.get(uri);
+    if (this.unavailable !== undefined || (this.slowStart && !this.proven)) return UNAVAILABLE;
+    const busy = this.slots.get(uri);
     // The worker is still on an older version: that work is no longer wanted.
-    if (slot?.busyWith !== undefined) this.retire(uri, slot!);
-    slot = this.slots.get(uri) ?? this.spawn(uri);
-    if (!slot) return UNAVAILABLE;
+    if (busy?.busyWith !== undefined) this.retire(uri, busy);
+    const slot = this.slots.get(uri) ?? this.spawn(uri);
+    if (typeof slot === 'string') return this.unavailable !== undefined ? UNAVAILABLE : withheld(`This document could not be checked: no analysis worker could start (${slot}).`);
     slot.lastUsed = performance.now();
     const id = this.nextId++;
     const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates, full };
-    /** When the job was sent to the worker (a job waiting behind another is sent later). */
-    let started = performance.now();
     // Long documents get proportionally longer: the budget is for pathological input, not size.
     const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);
     let begun: number | undefined;
@@ -110,34 +101,33 @@ export class WorkerHost {
       }, POLL_MS);
       const finish = (result: Settled | 'budget') => {
         clearInterval(timer);
-        if (slot!.running?.id === id) slot!.running = undefined;
-        if (slot!.pending?.id === id) slot!.pending = undefined;
+        if (slot.running?.id === id) slot.running = undefined;
+        if (slot.pending?.id === id) slot.pending = undefined;
         resolve(result);
       };
       const post = () => {
-        started = performance.now();
-        slot!.running = { id, settle: finish, begin: () => (begun = performance.now()) };
-        slot!.busyWith = id;
-        slot!.sentAt = started;
-        slot!.worker.postMessage(job);
+        slot.running = { id, settle: finish, begin: () => (begun = performance.now()) };
+        slot.busyWith = id;
+        slot.begunAt = undefined;
+        slot.worker.postMessage(job);
       };
       // The worker runs the jobs it is sent in order, to the end: while it is on one (a superseded
       // job left to finish), this job waits here, where a newer one can still replace it.
-      if (slot!.busyWith === undefined) post();
+      if (slot.busyWith === undefined) post();
       else {
-        slot!.pending?.settle('stale');
-        slot!.pending = { id, stale, post, settle: finish };
+        slot.pending?.settle('stale');
+        slot.pending = { id, stale, post, settle: finish };
       }
     });
     // The worker was replaced (a superseded job before this one ran away) while this version is
-    // still wanted: analyse it on the new worker.
+    // still wanted: analyse it on the new worker. Not so once the document closed (or the host went).
+    if (answer === 'closed') return { kind: 'stale' };
     if (answer === 'stale' && !stale() && !this.slots.has(uri)) return this.run(uri, text, config, now, stale, trackerStates, full);
     if (answer === 'unavailable') return UNAVAILABLE;
     if (answer === 'stale') {
-      // Noticed by polling (not by a newer job, which decides itself): the worker is stopped once this
-      // job outlives a cold start, now or later (no newer version may ever come to retire it: it went
-      // over the size limit, or its requests were cancelled).
-      if (!slot.running && slot.busyWith === id) this.retireAfter(uri, slot, id, this.keepFor(slot) - (performance.now() - started));
+      // Noticed by polling (not by a newer job, which decides itself): the worker is stopped once this job
+      // outlives a cold start from its begin (no newer version may come: it went over the size limit, or was cancelled).
+      if (!slot.running && slot.busyWith === id && begun !== undefined) this.retireAfter(uri, slot, id, keepFor(slot) - (performance.now() - begun));
       return { kind: 'stale' };
     }
     if (answer === 'budget') {
@@ -157,38 +147,58 @@ export class WorkerHost {
     return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch, pick, query } };
   }
 
-  /** A worker for this document; undefined when no worker can run here (logged once). */
-  private spawn(uri: string): Slot | undefined {
+  /** A worker for this document, or why none could be made (logged). */
+  private spawn(uri: string): Slot | string {
     if (this.slots.size >= MAX_WORKERS) {
       const idle = [...this.slots.entries()].filter(([, s]) => !s.running && !s.pending).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
       if (idle) this.forget(idle[0]);
     }
     let slot: Slot;
     try {
-      const worker = this.platform.spawn({ message: (answer) => this.heard(slot, answer), gone: (error) => this.ended(uri, slot, error) });
+      const worker = this.platform.spawn({ message: (answer) => this.heard(uri, slot, answer), gone: (error) => this.ended(uri, slot, error) });
       slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map(), headlines: new HeadlineUnpacker() };
     } catch (error) {
-      this.giveUp(error instanceof Error ? error.message : String(error));
-      return undefined;
+      const reason = error instanceof Error ? error.message : String(error);
+      // Before any worker answered, none can be made here; after, only this version is withheld.
+      if (!this.proven) this.giveUp(reason);
+      else this.log(`No analysis worker could start for ${uri}: ${reason}`);
+      return reason;
     }
     this.slots.set(uri, slot);
     const silence = this.platform.startTimeoutMs;
-    if (silence !== undefined && !this.proven) {
-      unrefTimer(setTimeout(() => {
-        if (!this.proven && !slot.gone) this.ended(uri, slot, new Error(`no analysis worker answered within ${silence / 1000} s`));
-      }, silence));
-    }
+    if (silence !== undefined) unrefTimer(setTimeout(() => this.silent(uri, slot, silence), silence));
     return slot;
   }
 
-  private heard(slot: Slot, answer: WorkerAnswer): void {
+  /**
+   * A worker silent past the start-up timeout. Once workers ran here it is stuck: its version is
+   * withheld, the worker goes. Before, it may be slow (a busy machine) or refused without a word: what
+   * waits, and every run until a worker speaks, is analysed by the caller; only an end tells a refusal.
+   */
+  private silent(uri: string, slot: Slot, silence: number): void {
+    if (slot.spoke || slot.gone) return;
+    const reason = `the analysis worker did not start within ${silence / 1000} s`;
+    if (this.proven) {
+      slot.running?.settle({ id: slot.running.id, ok: false, message: reason });
+      this.stop(uri, slot);
+      return;
+    }
+    if (!this.slowStart) this.log(`Analyses run on the server's own thread until an analysis worker answers: ${reason}.`);
+    this.slowStart = true;
+    for (const waiting of this.slots.values()) [waiting.running, waiting.pending].forEach((job) => job?.settle('unavailable'));
+  }
+
+  private heard(uri: string, slot: Slot, answer: WorkerAnswer): void {
     this.proven = true;
+    slot.spoke = true;
     // Every answer, wanted or not: the worker's next one names the headlines it repeats from this one.
     if ('ok' in answer && answer.ok) answer.findings = slot.headlines.unpack({ fresh: answer.findings, plan: answer.reused });
     if (answerAsked(slot, answer)) return;
     if ('started' in answer) {
       slot.begunAt = performance.now();
       if (slot.running?.id === answer.id) slot.running.begin();
+      // Given up before the worker began it (typed over during a cold start): its keep window starts now.
+      else if (slot.busyWith === answer.id) this.retireAfter(uri, slot, answer.id, keepFor(slot));
       return;
     }
     if (slot.begunAt !== undefined) slot.lastDuration = performance.now() - slot.begunAt;
@@ -219,12 +229,17 @@ export class WorkerHost {
   }
 
   /** The worker holds nothing any more: what waited on it is answered. */
-  private release(uri: string, slot: Slot): void {
+  private release(uri: string, slot: Slot, end: 'stale' | 'closed' = 'stale'): void {
     slot.gone = true;
     if (this.slots.get(uri) === slot) this.slots.delete(uri);
     // A job that waited for this worker was never sent: it is analysed on a new one (or by the caller).
-    slot.pending?.settle(this.unavailable === undefined ? 'stale' : 'unavailable');
+    slot.pending?.settle(this.endOf(end));
     releaseAsks(slot);
+  }
+
+  /** How a stopped worker's jobs end: a closed document's for good, else again on a new worker (or by the caller). */
+  private endOf(end: 'stale' | 'closed'): 'stale' | 'closed' | 'unavailable' {
+    return end === 'closed' || this.unavailable === undefined ? end : 'unavailable';
   }
 
   /** The worker answered its job: the job waiting for it is sent now, unless it went stale while it waited. */
@@ -236,11 +251,6 @@ export class WorkerHost {
     else next.post();
   }
 
-  /** How long a superseded job may run on before replacing its worker is cheaper than waiting for it. */
-  private keepFor(slot: Slot): number {
-    return Math.max(KEEP_WORKER_MS, slot.coldDuration ?? 0);
-  }
-
   /**
    * Gives up the job the worker is on, for a newer version (wanted until now, or already given up
    * and left to finish). While the job is younger than a cold start of this document would take, it
@@ -250,13 +260,10 @@ export class WorkerHost {
    */
   private retire(uri: string, slot: Slot): void {
     const busy = slot.busyWith;
-    const left = this.keepFor(slot) - (performance.now() - (slot.sentAt ?? 0));
-    if (left <= 0) {
-      this.stop(uri, slot);
-      return;
-    }
     slot.running?.settle('stale');
-    if (busy !== undefined) this.retireAfter(uri, slot, busy, left);
+    // A job the worker has not begun (it is still starting) is left alone: its window starts when it begins.
+    if (busy === undefined || slot.begunAt === undefined) return;
+    this.retireAfter(uri, slot, busy, keepFor(slot) - (performance.now() - slot.begunAt));
   }
 
   /** Should a superseded job turn out a runaway, its worker goes once it is still on that job `after` ms from now. */
@@ -271,18 +278,17 @@ export class WorkerHost {
     unrefTimer(timer);
   }
 
-  /** Terminates a document's worker mid-job (its job answers 'stale'); the next job gets a fresh one. */
-  private stop(uri: string, slot: Slot): void {
-    slot.running?.settle(this.unavailable === undefined ? 'stale' : 'unavailable');
-    // A job that waited for this worker was never sent: still wanted, it is analysed on a new one.
-    this.release(uri, slot);
+  /** Terminates a document's worker mid-job: its jobs run again on a new one if still wanted, never once it closed. */
+  private stop(uri: string, slot: Slot, end: 'stale' | 'closed' = 'stale'): void {
+    slot.running?.settle(this.endOf(end));
+    this.release(uri, slot, end);
     slot.worker.terminate();
   }
 
-  /** The document closed: its worker goes. */
+  /** The document closed (or the server ends): its worker goes, and its jobs with it. */
   forget(uri: string): void {
     const slot = this.slots.get(uri);
-    if (slot) this.stop(uri, slot);
+    if (slot) this.stop(uri, slot, 'closed');
   }
 
   dispose(): void {

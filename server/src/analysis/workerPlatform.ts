@@ -29,7 +29,10 @@ export interface WorkerPlatform<Message = WorkerJob | DetailsRequest, Answer = W
    * Once any worker has answered, workers can run, and a later one that ends is its document's failure.
    */
   earlyEndMeansUnavailable: boolean;
-  /** With earlyEndMeansUnavailable: the first worker silent this long is taken as one that ended. */
+  /**
+   * A worker silent this long after it was made: before any worker answered, what waits is analysed
+   * by the caller until one does; after, that worker is stuck (its version withheld, the worker ended).
+   */
   startTimeoutMs?: number;
 }
 

@@ -39,10 +39,10 @@ type WebWorkerConstructor = new (url: string, options: { name: string }) => WebW
 export function nestedWorkers<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer>(script: string, scope: { Worker?: unknown } = globalThis as { Worker?: unknown }, role: WorkerRole = ANALYSIS): WorkerPlatform<Message, Answer> {
   return {
     earlyEndMeansUnavailable: true,
-    // A worker whose script never loads may say nothing at all: after this long without a word from
-    // the first worker, none is expected to start. About 8 times its cold start (the bundle and the
-    // language model, then a first analysis: 0.8-1.3 s in headless Chromium on this project's busy
-    // 2-core test machine); taking a slow start for a refusal costs only the budget, never a diagnostic.
+    // A worker whose script never loads may say nothing at all: after this long without a word, the
+    // server analyses on its own thread until some worker speaks. About 8 times a cold start (the
+    // bundle and the language model, then a first analysis: 0.8-1.3 s in headless Chromium on this
+    // project's busy 2-core test machine); a slow start costs only the budget meanwhile, never a diagnostic.
     startTimeoutMs: 10_000,
     spawn(events) {
       const Constructor = scope.Worker as WebWorkerConstructor | undefined;
