@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { threadWorkers } from '../../server/src/analysis/host';
 import type { DetailsRequest, WorkerAnswer, WorkerJob } from '../../server/src/analysis/worker';
 import { WorkerHost, type Outcome } from '../../server/src/analysis/workerHost';
@@ -387,19 +388,29 @@ describe('worker threads as the Node server\'s worker platform', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** Worker threads whose threads the test can wait for: the platform's own 'exit' listener runs before the test's. */
+  const exit = (thread: Worker) => new Promise((resolve) => thread.once('exit', resolve));
+  const watched = (threads: Worker[]) => (file: string, options: WorkerOptions) => {
+    const thread = new Worker(file, options);
+    threads.push(thread);
+    return thread;
+  };
+
   it('a thread that fails reports its end once, with the error (its exit that follows is no news)', async () => {
     const ends: Array<string | undefined> = [];
-    threadWorkers(join(dir, 'failing.cjs')).spawn({ message: () => undefined, gone: (e) => ends.push(e?.message) });
-    await until(() => ends.length > 0, 'the end');
-    await new Promise((r) => setTimeout(r, 200));
+    const threads: Worker[] = [];
+    threadWorkers(join(dir, 'failing.cjs'), undefined, { start: watched(threads) }).spawn({ message: () => undefined, gone: (e) => ends.push(e?.message) });
+    await exit(threads[0]);
     assert.deepEqual(ends, ['failed while loading']);
   });
 
   it('a thread the host terminates reports no end (the host marked it gone itself)', async () => {
     const ends: unknown[] = [];
-    const worker = threadWorkers(join(dir, 'idle.cjs')).spawn({ message: () => undefined, gone: (e) => ends.push(e) });
+    const threads: Worker[] = [];
+    const worker = threadWorkers(join(dir, 'idle.cjs'), undefined, { start: watched(threads) }).spawn({ message: () => undefined, gone: (e) => ends.push(e) });
+    const exited = exit(threads[0]);
     worker.terminate();
-    await new Promise((r) => setTimeout(r, 300));
+    await exited;
     assert.deepEqual(ends, []);
   });
 });

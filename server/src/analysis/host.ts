@@ -1,6 +1,6 @@
 // The Node server's analysis host: the shared host (workerHost.ts) over worker_threads, each worker
 // with a heap limit, so a runaway document's analysis stops before it can take the machine's memory.
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { WorkerHost } from './workerHost';
 import type { DetailsRequest, WorkerAnswer, WorkerJob } from './worker';
 import type { WorkerPlatform } from './workerPlatform';
@@ -23,6 +23,8 @@ export interface ThreadOptions {
   workerData?: unknown;
   /** The young generation's limit; V8's own when undefined. */
   youngGenerationMb?: number;
+  /** Makes the thread (`new Worker` when undefined): tests watch it to wait for its exit. */
+  start?: (script: string, options: WorkerOptions) => Worker;
 }
 
 /** Worker threads running `script`, each with `heapMb` of old generation at most (by default analysis workers). */
@@ -32,7 +34,7 @@ export function threadWorkers<Message = WorkerJob | DetailsRequest, Answer = Wor
     // document's failure (withheld, with the reason), as on any later job.
     earlyEndMeansUnavailable: false,
     spawn(events) {
-      const worker = new Worker(script, { workerData: thread.workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: thread.youngGenerationMb } });
+      const worker = (thread.start ?? ((file, options) => new Worker(file, options)))(script, { workerData: thread.workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: thread.youngGenerationMb } });
       let ended = false;
       const end = (error?: Error) => {
         if (ended) return;
