@@ -163,6 +163,8 @@ export class AnalysisCache {
   private readonly makers = new Map<string, HeadlineMaker>();
   private readonly jobs = new Map<string, Job>();
   private readonly rechecks = new Map<string, Recheck>();
+  /** Each open document's mark, set when it closes: its analyses in flight are then no longer wanted. */
+  private readonly opened = new Map<string, { closed: boolean }>();
   /** Bumped by clear(): a job started before it read the old settings or tracker states, so its result is not kept. */
   private generation = 0;
   /** Tracker states read in the background (handlers/trackerStates.ts); undefined turns action-item-drift off. */
@@ -189,9 +191,12 @@ export class AnalysisCache {
   private start(document: TextDocument, config: DocumentConfig): Job {
     const { uri, version } = document;
     const interests: Interest[] = [];
+    let mark = this.opened.get(uri);
+    if (!mark) this.opened.set(uri, (mark = { closed: false }));
+    const open = mark;
     const superseded = () => {
       const current = this.currentVersion(uri);
-      return current !== undefined && current !== version;
+      return open.closed || (current !== undefined && current !== version);
     };
     const unwanted = () => interests.length > 0 && interests.every((i) => i.isCancellationRequested);
     const job: Job = { version, config, interests, promise: Promise.resolve(undefined) };
@@ -224,6 +229,8 @@ export class AnalysisCache {
         // A newer version's analysis may be on the worker: running this one would retire it.
         if (superseded()) return undefined;
         const outcome = await host.run(uri, text, config.config, now, superseded, states, true);
+        // No worker can run after all (or none has started yet): here, as the first analysis would have.
+        if (outcome.kind === 'unavailable') return analyzeCooperatively(text, { config: config.config, now, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, superseded);
         return outcome.kind === 'done' ? outcome.analysis.details() : undefined;
       };
       return this.checkedThere(version, config, outcome.analysis, again);
@@ -231,11 +238,11 @@ export class AnalysisCache {
     job.promise = run().then((fresh) => {
       if (this.jobs.get(uri) === job) this.jobs.delete(uri);
       if (!fresh) {
-        this.log(`Stopped analysing ${uri} (version ${version}): ${superseded() ? 'a newer version arrived' : 'its requests were cancelled'}.`);
+        this.log(`Stopped analysing ${uri} (version ${version}): ${open.closed ? 'it was closed' : superseded() ? 'a newer version arrived' : 'its requests were cancelled'}.`);
         return undefined;
       }
       const existing = this.entries.get(uri);
-      if (generation === this.generation && (!existing || existing.version <= version)) this.entries.set(uri, fresh);
+      if (generation === this.generation && !open.closed && (!existing || existing.version <= version)) this.entries.set(uri, fresh);
       return fresh;
     });
     this.jobs.set(uri, job);
@@ -322,12 +329,16 @@ export class AnalysisCache {
     const again = async () => {
       if (unwanted()) return undefined;
       const full = await host.run(uri, text, config.config, now, unwanted, states, true);
+      if (full.kind === 'unavailable') return analyzeCooperatively(text, { config: config.config, now, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, unwanted);
       return full.kind === 'done' ? full.analysis.details() : undefined;
     };
     return this.checkedThere(version, config, outcome.analysis, again);
   }
 
   delete(uri: string): void {
+    const mark = this.opened.get(uri);
+    if (mark) mark.closed = true;
+    this.opened.delete(uri);
     this.host?.forget(uri);
     this.entries.delete(uri);
     this.parsers.delete(uri);

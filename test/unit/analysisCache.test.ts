@@ -47,6 +47,43 @@ describe('analysis cache with a worker host', () => {
     assert.deepEqual(calls, [{ text: TEXT, full: false }, { text: TEXT, full: true }]);
   });
 
+  it('analyses the version here when its model is asked for after workers became unavailable', async () => {
+    const host = forgetfulHost([]);
+    const cache = new AnalysisCache(() => NOW, () => 1, () => undefined, host);
+    const checked = await cache.get(TextDocument.create(URI, 'markdown', 1, TEXT), config);
+    // The worker moved on, and by now no worker can run (the re-analysis in full answers 'unavailable').
+    host.run = async () => ({ kind: 'unavailable' });
+    const full = await checked?.full();
+    assert.ok(full?.analysis.model.sections.some((s) => s.title === 'Timeline'), 'the model was had here');
+  });
+
+  it('a document closed while its analysis runs: the analysis is no longer wanted, and its answer is not kept', async () => {
+    const asked: Array<{ stale: () => boolean; answer: (outcome: Outcome) => void }> = [];
+    const host = forgetfulHost([]);
+    const analyse = host.run.bind(host);
+    host.run = (_uri, _text, _config, _now, stale) => new Promise<Outcome>((answer) => asked.push({ stale, answer }));
+    const waitForRuns = async (count: number) => {
+      for (let i = 0; i < 200 && asked.length < count; i++) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(asked.length, count, 'runs asked of the host');
+    };
+    // The document store no longer knows a closed document's version.
+    let open = true;
+    const cache = new AnalysisCache(() => NOW, () => (open ? 1 : undefined), () => undefined, host);
+    const document = TextDocument.create(URI, 'markdown', 1, TEXT);
+    const pending = cache.get(document, config);
+    await waitForRuns(1);
+    open = false;
+    cache.delete(URI);
+    assert.equal(asked[0].stale(), true, 'a closed document\'s version counts as stale');
+    // Its answer lands after the close: it is not kept, so the document opened again is analysed again.
+    asked[0].answer(await analyse(URI, TEXT, config.config, NOW, () => false));
+    await pending;
+    open = true;
+    void cache.get(document, config);
+    await waitForRuns(2);
+    asked[1].answer({ kind: 'stale' });
+  });
+
   it('gives no model for a version superseded before its details were fetched', async () => {
     let current = 1;
     const cache = new AnalysisCache(() => NOW, () => current, () => undefined, forgetfulHost([]));
