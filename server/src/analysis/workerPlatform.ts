@@ -30,8 +30,8 @@ export interface WorkerPlatform<Message = WorkerJob | DetailsRequest, Answer = W
    */
   earlyEndMeansUnavailable: boolean;
   /**
-   * A worker silent this long after it was made: before any worker answered, what waits is analysed
-   * by the caller until one does; after, that worker is stuck (its version withheld, the worker ended).
+   * How long a worker may stay silent after it was made. The analysis host (workerHost.ts): before any
+   * worker answered, what waits is analysed by the caller until one does; after, that worker is stuck.
    */
   startTimeoutMs?: number;
 }
