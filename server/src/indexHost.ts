@@ -5,7 +5,7 @@
 // while. The workers come from a WorkerPlatform (analysis/workerPlatform.ts), as the analysis
 // host's do: worker threads on Node (indexWorker.ts), nested Web Workers on the web
 // (browserServer.ts). Where no worker can run, files are read on the server's own thread in slices
-// (indexExtraction.ts), logged once.
+// (indexExtraction.ts), logged once; so they are while a slow first worker has not spoken yet.
 import type { AnalysisWorker, WorkerPlatform } from './analysis/workerPlatform';
 import { unrefTimer } from './analysis/workerPlatform';
 import { indexBudget, INDEX_BUDGET_MS, INDEX_BUDGET_MS_PER_CHAR, inThreadReader, overBudget, type ActionItemReader, type Extraction } from './indexExtraction';
@@ -43,6 +43,12 @@ export class IndexHost implements ActionItemReader {
   private proven = false;
   /** Why no worker can run here, once that is known: files are then read on this thread. */
   private unavailable?: string;
+  /**
+   * No worker has answered yet and the first one is silent past the start-up timeout (a slow machine
+   * still loading the bundle): files are read on this thread until it speaks. It is kept, not taken
+   * for a refusal, so one slow start never costs the index its worker for the whole session.
+   */
+  private quiet = false;
   private inThread: ActionItemReader | undefined;
 
   constructor(private readonly platform: IndexPlatform, private readonly options: IndexHostOptions = {}) {}
@@ -61,7 +67,7 @@ export class IndexHost implements ActionItemReader {
 
   private async run(uri: string, text: string, now: Date): Promise<Extraction> {
     if (this.disposed) return { ok: false, reason: 'the server is shutting down' };
-    const result = this.unavailable === undefined ? await this.inWorker(uri, text, now) : 'unavailable';
+    const result = this.unavailable === undefined && !this.quiet ? await this.inWorker(uri, text, now) : 'unavailable';
     if (result !== 'unavailable') return result;
     // The same budget, checked between slices (one remark pass cannot be interrupted).
     this.inThread ??= inThreadReader(this.options.budgetMs ?? INDEX_BUDGET_MS, this.options.budgetMsPerChar ?? INDEX_BUDGET_MS_PER_CHAR);
@@ -80,7 +86,8 @@ export class IndexHost implements ActionItemReader {
         if (this.running?.id !== id) return;
         clearTimeout(timer);
         this.running = undefined;
-        this.idle = setTimeout(() => this.stop(), this.options.idleMs ?? IDLE_MS);
+        // A quiet worker is kept until it speaks: stopping it would only start the wait again.
+        this.idle = setTimeout(() => !this.quiet && this.stop(), this.options.idleMs ?? IDLE_MS);
         unrefTimer(this.idle);
         resolve(result);
       };
@@ -109,14 +116,22 @@ export class IndexHost implements ActionItemReader {
     const silence = this.platform.startTimeoutMs;
     if (silence !== undefined && !this.proven) {
       unrefTimer(setTimeout(() => {
-        if (!this.proven && this.worker === worker) this.ended(worker, new Error(`no index worker answered within ${silence / 1000} s`));
+        if (!this.proven && this.worker === worker) this.hush(silence);
       }, silence));
     }
     return worker;
   }
 
+  /** The first worker is silent past the start-up timeout: this file and the next are read here until it speaks. */
+  private hush(silence: number): void {
+    if (!this.quiet) this.options.log?.(`The workspace index reads files on the server's own thread, in slices, until its worker answers: none answered within ${silence / 1000} s.`);
+    this.quiet = true;
+    this.running?.settle('unavailable');
+  }
+
   private heard(answer: IndexAnswer): void {
     this.proven = true;
+    this.quiet = false;
     if (this.running?.id !== answer.id) return;
     if ('started' in answer) this.running.begin();
     else this.running.settle(answer.ok ? { ok: true, items: answer.items, handles: answer.handles } : { ok: false, reason: answer.reason });
@@ -126,7 +141,7 @@ export class IndexHost implements ActionItemReader {
   private ended(worker: AnalysisWorker<IndexJob>, error?: Error): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    // Ended already, or silent past the start timeout: either way it is no use any more.
+    this.quiet = false;
     worker.terminate();
     if (error) this.options.log?.(`The index worker failed: ${error.message}`);
     if (!this.proven && this.platform.earlyEndMeansUnavailable) {

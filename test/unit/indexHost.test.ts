@@ -39,6 +39,8 @@ interface Options {
   firstEndsSilently?: boolean;
   /** The first worker never says anything. */
   firstSilent?: boolean;
+  /** The first worker takes this long to start (a slow machine still loading its bundle). */
+  firstStartsAfterMs?: number;
 }
 
 /** Workers that run the real job loop on what they are sent (answers delivered on a later turn, as a port would). */
@@ -68,6 +70,7 @@ function standInPlatform(options: Options = {}): IndexPlatform & { workers: Stan
         postMessage(job: IndexJob) {
           worker.jobs.push(job);
           if (first && options.firstSilent) return;
+          if (first && options.firstStartsAfterMs) return void setTimeout(() => listener?.(job), options.firstStartsAfterMs);
           if (first && options.firstEndsSilently) return void setImmediate(() => events.gone());
           if (job.text.includes(END)) return void setImmediate(() => events.gone(new Error('worker out of memory')));
           setImmediate(() => listener?.(job));
@@ -148,12 +151,26 @@ describe('the index reader over a worker platform (stand-in workers)', function 
     assert.equal(logs.filter((l) => /no index worker can start here \(the index worker ended before it started\)/.test(l)).length, 1, logs.join('\n'));
   });
 
-  it('where the first worker stays silent past the start timeout, reads on this thread', async () => {
+  it('where the first worker stays silent past the start timeout, reads on this thread and keeps the worker', async () => {
     const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50, firstSilent: true });
-    const index = await indexWith(reader(platform), { 'a.md': PM('- [ ] One. Owner: @a') }, []);
-    assert.deepEqual(owners(index), ['@a']);
-    assert.equal(platform.workers[0].terminated, true, 'the silent worker was stopped');
-    assert.ok(logs.some((l) => /no index worker can start here \(no index worker answered within 0\.05 s\)/.test(l)), logs.join('\n'));
+    const index = await indexWith(reader(platform), { 'a.md': PM('- [ ] One. Owner: @a'), 'b.md': PM('- [ ] Two. Owner: @b') }, []);
+    assert.deepEqual(owners(index), ['@a', '@b']);
+    assert.equal(platform.workers.length, 1, 'no second worker while the first is silent');
+    assert.equal(platform.workers[0].terminated, false, 'a silent worker is kept: it may be slow, not refused');
+    assert.equal(logs.filter((l) => /own thread, in slices, until its worker answers: none answered within 0\.05 s/.test(l)).length, 1, logs.join('\n'));
+  });
+
+  it('a first worker slower than the start timeout: files read here meanwhile, in the worker once it speaks', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 30, firstStartsAfterMs: 120 });
+    const r = reader(platform);
+    assert.ok((await r.read(`${WS}/postmortems/a.md`, PM('- [ ] One. Owner: @a'), NOW)).ok, 'read here while the worker is silent');
+    // The worker starts 120 ms after its first job and answers it (ignored: that file was read here).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const result = await r.read(`${WS}/postmortems/b.md`, PM('- [ ] Two. Owner: @b'), NOW);
+    assert.ok(result.ok && result.items[0].owner === '@b');
+    assert.equal(platform.workers.length, 1);
+    assert.equal(platform.workers[0].jobs.at(-1)?.uri, `${WS}/postmortems/b.md`, 'the second file went to the worker that spoke');
+    assert.ok(!logs.some((l) => /no index worker can start here/.test(l)), logs.join('\n'));
   });
 
   it('once a worker has answered, a later one that ends costs only its file, also where an early end means no worker can run', async () => {
