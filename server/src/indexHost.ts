@@ -86,9 +86,7 @@ export class IndexHost implements ActionItemReader {
         if (this.running?.id !== id) return;
         clearTimeout(timer);
         this.running = undefined;
-        // A quiet worker is kept until it speaks: stopping it would only start the wait again.
-        this.idle = setTimeout(() => !this.quiet && this.stop(), this.options.idleMs ?? IDLE_MS);
-        unrefTimer(this.idle);
+        this.idleAfterwards();
         resolve(result);
       };
       const begin = () => {
@@ -122,6 +120,13 @@ export class IndexHost implements ActionItemReader {
     return worker;
   }
 
+  /** The worker goes after an idle spell; a quiet one is kept until it speaks (stopping it would only start the wait again). */
+  private idleAfterwards(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => !this.quiet && this.stop(), this.options.idleMs ?? IDLE_MS);
+    unrefTimer(this.idle);
+  }
+
   /** The first worker is silent past the start-up timeout: this file and the next are read here until it speaks. */
   private hush(silence: number): void {
     if (!this.quiet) this.options.log?.(`The workspace index reads files on the server's own thread, in slices, until its worker answers: none answered within ${silence / 1000} s.`);
@@ -131,6 +136,8 @@ export class IndexHost implements ActionItemReader {
 
   private heard(answer: IndexAnswer): void {
     this.proven = true;
+    // A quiet worker's idle spell passed while it was kept: it goes after one more unless a file comes.
+    if (this.quiet && !this.running) this.idleAfterwards();
     this.quiet = false;
     if (this.running?.id !== answer.id) return;
     if ('started' in answer) this.running.begin();

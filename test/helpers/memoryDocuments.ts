@@ -16,6 +16,11 @@ export class MemoryDocuments implements DocumentStore {
     return this.docs.get(uri);
   }
 
+  /** Closes the document. */
+  close(uri: string): void {
+    this.docs.delete(uri);
+  }
+
   all(): TextDocument[] {
     return [...this.docs.values()];
   }

@@ -173,6 +173,16 @@ describe('the index reader over a worker platform (stand-in workers)', function 
     assert.ok(!logs.some((l) => /no index worker can start here/.test(l)), logs.join('\n'));
   });
 
+  it('a slow first worker that speaks after its idle spell passed is still let go once idle', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 30, firstStartsAfterMs: 120 });
+    const r = new IndexHost(platform, { idleMs: 20, log: (m) => logs.push(m) });
+    readers.push(r);
+    assert.ok((await r.read(`${WS}/postmortems/a.md`, PM('- [ ] One. Owner: @a'), NOW)).ok);
+    for (let i = 0; i < 200 && r.alive; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(r.alive, false, 'the worker went idle after it spoke');
+    assert.equal(platform.workers[0].terminated, true);
+  });
+
   it('once a worker has answered, a later one that ends costs only its file, also where an early end means no worker can run', async () => {
     const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
     const indexLogs: string[] = [];

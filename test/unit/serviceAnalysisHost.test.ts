@@ -337,3 +337,19 @@ describe('follow-through report models', () => {
     assert.deepEqual(second.map((m) => m?.actionItems.length), [1, 2, 3]);
   });
 });
+
+describe('a document closed while its configuration is read', () => {
+  it('is not analysed: no worker is started for a closed document', async () => {
+    const crossed: Crossing[] = [];
+    const documents = new MemoryDocuments();
+    let release: () => void = () => undefined;
+    const settingsRead = new Promise<void>((resolve) => (release = resolve));
+    const service = new PostmortemService(documents, { fs: memoryFileSystem({}), now: () => NOW, analysisHost: recordingHost(crossed, {}), settings: async () => (await settingsRead, {}) });
+    documents.set(DOC, postmortem(1));
+    const answer = service.diagnostics(DOC);
+    documents.close(DOC);
+    release();
+    await answer;
+    assert.deepEqual(crossed.filter((c) => c.kind === 'run'), []);
+  });
+});

@@ -205,6 +205,42 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal((await next).kind, 'done');
   });
 
+  it('a slow first worker that begins the job it was given up on finishes it (the keep window does not apply), and serves the next', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
+    const h = host(platform);
+    assert.equal((await h.run('a', 'v1', CONFIG, NOW, NEVER)).kind, 'unavailable');
+    started(platform.workers[0]);
+    // Longer than the keep window a superseded job gets (300 ms with no cold start measured).
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.equal(platform.workers[0].terminated, false, 'the worker warming up on its first job is kept');
+    answered(platform.workers[0]);
+    const next = h.run('a', 'v2', CONFIG, NOW, NEVER);
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.equal((await next).kind, 'done');
+    assert.equal(platform.workers.length, 1);
+  });
+
+  it('a worker started before any spoke, silent past the timeout after another spoke, is not taken for stuck; still silent at its next run, it is replaced', async () => {
+    const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
+    const h = host(platform);
+    const a = h.run('a', 'v1', CONFIG, NOW, NEVER);
+    const b = h.run('b', 'v1', CONFIG, NOW, NEVER);
+    await until(() => platform.workers.length === 2, 'two workers');
+    started(platform.workers[0]);
+    answered(platform.workers[0]);
+    assert.equal((await a).kind, 'done');
+    // b's worker was started before a's spoke: slow, maybe, so its version goes to the caller and the worker stays.
+    assert.equal((await b).kind, 'unavailable');
+    assert.equal(platform.workers[1].terminated, false);
+    const again = h.run('b', 'v2', CONFIG, NOW, NEVER);
+    await until(() => platform.workers.length === 3, 'a fresh worker for b');
+    assert.equal(platform.workers[1].terminated, true);
+    started(platform.workers[2]);
+    answered(platform.workers[2]);
+    assert.equal((await again).kind, 'done');
+  });
+
   it('a first worker silent past the start-up timeout that then ends before a word turns workers off for good', async () => {
     const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
     const h = host(platform);

@@ -83,6 +83,9 @@ export class WorkerHost {
   /** Analyses one version; with `full`, the answer carries the model and fixes too (no later request). */
   async run(uri: string, text: string, config: ResolvedConfig, now: Date, stale: () => boolean, trackerStates?: WorkerJob['trackerStates'], full = false): Promise<Outcome> {
     if (this.unavailable !== undefined || (this.slowStart && !this.proven)) return UNAVAILABLE;
+    const silent = this.slots.get(uri);
+    // Started before any worker spoke, given up by silence, and still silent now that others speak: start afresh.
+    if (silent?.hushed && !silent.spoke && this.proven) this.stop(uri, silent);
     const busy = this.slots.get(uri);
     // The worker is still on an older version: that work is no longer wanted.
     if (busy?.busyWith !== undefined) this.retire(uri, busy);
@@ -156,7 +159,7 @@ export class WorkerHost {
     let slot: Slot;
     try {
       const worker = this.platform.spawn({ message: (answer) => this.heard(uri, slot, answer), gone: (error) => this.ended(uri, slot, error) });
-      slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map(), headlines: new HeadlineUnpacker() };
+      slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map(), headlines: new HeadlineUnpacker(), spawnedProven: this.proven };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Before any worker answered, none can be made here; after, only this version is withheld.
@@ -178,14 +181,22 @@ export class WorkerHost {
   private silent(uri: string, slot: Slot, silence: number): void {
     if (slot.spoke || slot.gone) return;
     const reason = `the analysis worker did not start within ${silence / 1000} s`;
-    if (this.proven) {
+    if (slot.spawnedProven) {
       slot.running?.settle({ id: slot.running.id, ok: false, message: reason });
       this.stop(uri, slot);
       return;
     }
+    // Started before any worker spoke: judged as such even if another has spoken since.
+    if (this.proven) return this.hush(slot);
     if (!this.slowStart) this.log(`Analyses run on the server's own thread until an analysis worker answers: ${reason}.`);
     this.slowStart = true;
-    for (const waiting of this.slots.values()) [waiting.running, waiting.pending].forEach((job) => job?.settle('unavailable'));
+    for (const waiting of this.slots.values()) if (!waiting.spoke) this.hush(waiting);
+  }
+
+  /** What waits on a silent, maybe slow, worker goes to the caller; the worker is kept and may still begin its job. */
+  private hush(slot: Slot): void {
+    slot.hushed = { job: slot.busyWith };
+    [slot.running, slot.pending].forEach((job) => job?.settle('unavailable'));
   }
 
   private heard(uri: string, slot: Slot, answer: WorkerAnswer): void {
@@ -198,7 +209,8 @@ export class WorkerHost {
       slot.begunAt = performance.now();
       if (slot.running?.id === answer.id) slot.running.begin();
       // Given up before the worker began it (typed over during a cold start): its keep window starts now.
-      else if (slot.busyWith === answer.id) this.retireAfter(uri, slot, answer.id, keepFor(slot));
+      // Not the job a slow first worker was given up on: finishing it is what warms that worker.
+      else if (slot.busyWith === answer.id && slot.hushed?.job !== answer.id) this.retireAfter(uri, slot, answer.id, keepFor(slot));
       return;
     }
     if (slot.begunAt !== undefined) slot.lastDuration = performance.now() - slot.begunAt;

@@ -27,6 +27,13 @@ export interface Slot {
   busyWith?: number;
   /** The worker has sent something: it started. */
   spoke?: boolean;
+  /** Some worker had spoken when this one was started: its silence past the start-up timeout is a failure. */
+  spawnedProven?: boolean;
+  /**
+   * Silent past the start-up timeout before any worker spoke, so what waited on it went to the
+   * caller: `job` is the one it was on, which it may still begin (slow, not stuck) and must finish.
+   */
+  hushed?: { job: number | undefined };
   /** Terminated or exited: it holds no details any more. */
   gone?: boolean;
   /** Details asked for and not yet answered, by job id. */

@@ -195,6 +195,8 @@ export class PostmortemService {
     const version = open.version;
     const snapshot = length <= this.globalSettings.maxFileSize ? open.getText() : undefined;
     const config = await this.documentConfig(uri);
+    // Closed while the configuration was read: nothing to answer for (and no worker to start for it).
+    if (!this.documents.get(uri)) return { kind: 'stale' };
     if (length > config.settings.maxFileSize) {
       return isPostmortem(uri, head ?? snapshot ?? open.getText(), config.settings.files) ? { kind: 'too-large', limit: config.settings.maxFileSize, document: open } : { kind: 'skip' };
     }
