@@ -60,6 +60,11 @@ function lastJob(worker: StandIn): WorkerJob {
 
 const started = (worker: StandIn) => worker.events.message({ id: lastJob(worker).id, started: true } satisfies WorkerAnswer);
 const answered = (worker: StandIn) => worker.events.message({ id: lastJob(worker).id, ok: true, findings: [], errors: [], notices: [] } satisfies WorkerAnswer);
+/** The worker begins its last job and answers it. */
+const startsAndAnswers = (worker: StandIn) => {
+  started(worker);
+  answered(worker);
+};
 
 describe('analysis host over a worker platform (stand-in workers)', function () {
   this.timeout(20_000);
@@ -75,8 +80,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     const platform = standInPlatform();
     const pending = host(platform).run('a', 'text a', CONFIG, NOW, NEVER);
     await until(() => platform.workers[0]?.jobs().length === 1, 'the job');
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     const outcome = await pending;
     assert.equal(outcome.kind, 'done');
   });
@@ -95,8 +99,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal((await first).kind, 'stale');
     assert.equal((await second).kind, 'stale');
     assert.deepEqual(platform.workers[0].jobs(), ['v1', 'v3']);
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.equal((await third).kind, 'done');
   });
 
@@ -113,8 +116,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     // The next version gets a fresh worker.
     const next = h.run('a', 'fine', CONFIG, NOW, NEVER);
     await until(() => platform.workers.length === 2 && platform.workers[1].jobs().length === 1, 'a fresh worker');
-    started(platform.workers[1]);
-    answered(platform.workers[1]);
+    startsAndAnswers(platform.workers[1]);
     assert.equal((await next).kind, 'done');
   });
 
@@ -128,8 +130,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(settled, false);
     assert.equal(platform.workers[0].terminated, false);
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.equal((await pending).kind, 'done');
   });
 
@@ -149,8 +150,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     // The worker had answered ('started'), so workers can run here: the next version is not given up.
     const next = h.run('a', 'v2', CONFIG, NOW, NEVER);
     await until(() => platform.workers.length === 2 && platform.workers[1].jobs().length === 1, 'a new worker');
-    started(platform.workers[1]);
-    answered(platform.workers[1]);
+    startsAndAnswers(platform.workers[1]);
     assert.equal((await next).kind, 'done');
   });
 
@@ -196,12 +196,10 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal(platform.workers.length, 1);
     assert.equal(platform.workers[0].terminated, false, 'a slow worker is kept');
     // It was slow, not refused: it begins and answers the job it was sent (that answer is no one's now).
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     const next = h.run('a', 'v2', CONFIG, NOW, NEVER);
     assert.deepEqual(platform.workers[0].jobs(), ['v1', 'v2']);
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.equal((await next).kind, 'done');
   });
 
@@ -215,8 +213,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal(platform.workers[0].terminated, false, 'the worker warming up on its first job is kept');
     answered(platform.workers[0]);
     const next = h.run('a', 'v2', CONFIG, NOW, NEVER);
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.equal((await next).kind, 'done');
     assert.equal(platform.workers.length, 1);
   });
@@ -227,8 +224,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     const a = h.run('a', 'v1', CONFIG, NOW, NEVER);
     const b = h.run('b', 'v1', CONFIG, NOW, NEVER);
     await until(() => platform.workers.length === 2, 'two workers');
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.equal((await a).kind, 'done');
     // b's worker was started before a's spoke: slow, maybe, so its version goes to the caller and the worker stays.
     assert.equal((await b).kind, 'unavailable');
@@ -236,8 +232,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     const again = h.run('b', 'v2', CONFIG, NOW, NEVER);
     await until(() => platform.workers.length === 3, 'a fresh worker for b');
     assert.equal(platform.workers[1].terminated, true);
-    started(platform.workers[2]);
-    answered(platform.workers[2]);
+    startsAndAnswers(platform.workers[2]);
     assert.equal((await again).kind, 'done');
   });
 
@@ -254,8 +249,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     const platform = standInPlatform({ earlyEndMeansUnavailable: true, startTimeoutMs: 50 });
     const h = host(platform, 100);
     const first = h.run('a', 'v1', CONFIG, NOW, NEVER);
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.equal((await first).kind, 'done');
     const stuck = await h.run('b', 'v1', CONFIG, NOW, NEVER);
     assert.equal(stuck.kind, 'withheld');
@@ -263,8 +257,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal(platform.workers[1].terminated, true);
     const next = h.run('b', 'v2', CONFIG, NOW, NEVER);
     assert.equal(platform.workers.length, 3);
-    started(platform.workers[2]);
-    answered(platform.workers[2]);
+    startsAndAnswers(platform.workers[2]);
     assert.equal((await next).kind, 'done');
   });
 
@@ -274,8 +267,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     const logs: string[] = [];
     h.setLog((m) => logs.push(m));
     const first = h.run('a', 'v1', CONFIG, NOW, NEVER);
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     const done = (await first) as Extract<Outcome, { kind: 'done' }>;
     platform.refuse = 'ERR_WORKER_INIT_FAILED: too many threads';
     const refused = await h.run('b', 'v1', CONFIG, NOW, NEVER);
@@ -288,8 +280,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.deepEqual(platform.workers[0].posted.at(-1), { details: lastJob(platform.workers[0]).id });
     platform.refuse = undefined;
     const next = h.run('b', 'v2', CONFIG, NOW, NEVER);
-    started(platform.workers[1]);
-    answered(platform.workers[1]);
+    startsAndAnswers(platform.workers[1]);
     assert.equal((await next).kind, 'done');
   });
 
@@ -308,11 +299,9 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal(platform.workers.length, 1);
     assert.equal(platform.workers[0].terminated, false);
     // The worker starts: it runs the first job (superseded) to the end, then gets only the newest.
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.deepEqual(platform.workers[0].jobs(), ['v1', 'v4']);
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     assert.deepEqual((await Promise.all(runs)).map((o) => o.kind), ['stale', 'stale', 'stale', 'done']);
   });
 
@@ -330,8 +319,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     // It never ends (a runaway): its worker goes, and the newest version runs on a new one.
     await until(() => platform.workers[0].terminated && platform.workers.length === 2, 'the runaway replaced');
     assert.equal((await first).kind, 'stale');
-    started(platform.workers[1]);
-    answered(platform.workers[1]);
+    startsAndAnswers(platform.workers[1]);
     assert.equal((await second).kind, 'done');
   });
 
@@ -355,8 +343,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     const h = host(platform);
     const pending = h.run('a', 'v1', CONFIG, NOW, NEVER);
     await until(() => platform.workers[0]?.jobs().length === 1, 'the job');
-    started(platform.workers[0]);
-    answered(platform.workers[0]);
+    startsAndAnswers(platform.workers[0]);
     const outcome = (await pending) as Extract<Outcome, { kind: 'done' }>;
     const details = outcome.analysis.details();
     const pick = outcome.analysis.pick({ findings: [0], rules: [], allFixes: false });
