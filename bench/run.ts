@@ -1,7 +1,7 @@
 // `npm run bench`: medians and ratios measured in one run. Not a test: it never fails on a time.
 // Documents: generated postmortems of about 200, 1,500 and 15,000 lines, and two ~1,500-line ones whose edit lands inside one long section (bench/generate.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { markdown as alex } from 'alex';
@@ -14,6 +14,7 @@ import { clientLoadMs, serverStartMs } from './activation';
 import { keystrokeToCodeActions } from './codeActions';
 import { editor, generateLongSection, generatePostmortem } from './generate';
 import { measureHostile } from './hostile';
+import { rssOf, serverKeystrokes } from './serverRounds';
 
 const ROOT = join(__dirname, '..', '..');
 /** Documents measured: generated postmortems by size, and two whose edit lands inside one long section. */
@@ -76,47 +77,6 @@ function table(title: string, header: string[], rows: string[][]): void {
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| ${header.map(() => '---').join(' | ')} |`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-}
-
-/** The resident memory of a process, in MB (Linux). */
-const rssOf = (pid: number | undefined) => (pid ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024 : 0);
-
-/**
- * Keystroke to diagnostics, asked two ways in alternating rounds (so drift in the machine's speed
- * affects both alike): as VS Code asks (with the last report's result id, so the server may answer
- * "unchanged"), and for a full report every time.
- */
-async function keystrokeToDiagnostics(text: string, runs: number, inside?: string): Promise<{ median: number; full: number; unchanged: string; rssMb: number }> {
-  const client = new TestClient();
-  await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
-  const uri = 'file:///bench/postmortems/generated.md';
-  await client.open(uri, text);
-  let version = 1;
-  const next = editor(text, inside);
-  let resultId: string | undefined;
-  let unchanged = 0;
-  const keystroke = async (asVsCode: boolean) => {
-    version++;
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: next() }] });
-    const report = await client.connection.sendRequest<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: asVsCode ? resultId : undefined });
-    if (asVsCode && report.kind === 'unchanged') unchanged++;
-    resultId = report.resultId;
-  };
-  await keystroke(false);
-  await keystroke(true);
-  unchanged = 0;
-  const times: Record<'vscode' | 'full', number[]> = { vscode: [], full: [] };
-  for (let i = 0; i < runs; i++) {
-    for (const mode of ['vscode', 'full'] as const) {
-      const start = performance.now();
-      await keystroke(mode === 'vscode');
-      times[mode].push(performance.now() - start);
-    }
-  }
-  const middle = (xs: number[]) => xs.sort((p, q) => p - q)[Math.floor(xs.length / 2)];
-  const rssMb = rssOf(client.pid);
-  await client.stop();
-  return { median: middle(times.vscode), full: middle(times.full), unchanged: `${unchanged} of ${runs}`, rssMb };
 }
 
 /**
@@ -195,13 +155,15 @@ async function main(): Promise<void> {
     const alexTime = median(() => alex(text), Math.max(3, Math.floor(runs / 6)));
     rows.push([`${label} (${lines} lines, ${(text.length / 1024).toFixed(0)} KB)`, ms(parse), ms(full), x(full / parse), ms(edit), x(edit / parse)]);
     peers.push([label, ms(full), ms(edit), ms(mdl), ms(alexTime), x(mdl / full), x(alexTime / full), x(mdl / edit)]);
-    const k = await keystrokeToDiagnostics(text, lines > 10000 ? 5 : 15, inside);
-    server.push([label, ms(k.median), k.unchanged, x(k.median / parse), ms(k.full), x(k.full / parse), ms(parse)]);
+    const serverRuns = lines > 10000 ? 5 : 15;
+    const k = await serverKeystrokes(text, { runs: serverRuns, inside });
+    // Against remark's parse timed in the same rounds as the keystrokes (bench/serverRounds.ts), not the engine table's.
+    server.push([label, ms(k.vscode), `${k.unchanged} of ${serverRuns}`, x(k.vscode / k.parse), ms(k.full), x(k.full / k.parse), ms(k.parse)]);
     if (lines > 10000) rss = k.rssMb;
   }
   table('Engine (in process)', ['document', 'remark parse alone', 'full analysis', 'full ÷ parse', 'one-character edit (incremental)', 'edit ÷ parse'], rows);
   table('Peers on the same documents', ['document', 'full analysis', 'edit', 'markdownlint', 'alex', 'markdownlint ÷ full', 'alex ÷ full', 'markdownlint ÷ edit'], peers);
-  table('Language server over stdio (pull: didChange + textDocument/diagnostic)', ['document', 'keystroke to diagnostics (as VS Code asks)', 'answered "unchanged"', 'keystroke ÷ parse', 'with a full report each time', 'full ÷ parse', 'remark parse alone'], server);
+  table('Language server over stdio (pull: didChange with the changed range + textDocument/diagnostic)', ['document', 'keystroke to diagnostics (as VS Code asks)', 'answered "unchanged"', 'keystroke ÷ parse', 'with a full report each time', 'full ÷ parse', 'remark parse alone (in the same rounds)'], server);
   await hostileTable();
 
   const corpus = join(ROOT, '..', 'shared', 'corpus');
