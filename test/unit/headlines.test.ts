@@ -69,6 +69,29 @@ describe('finding headlines', () => {
     assert.equal(maker.hashed, 6);
   });
 
+  it('keep the last version\'s headline object where nothing about it changed, and only there', () => {
+    const maker = new HeadlineMaker();
+    const first = make(maker, TEXT);
+    // Typed into the last line: the four findings before it are the same objects.
+    const typed = TEXT.replace('Page again', 'Page agai');
+    const second = make(maker, typed);
+    assert.deepEqual(second, afresh(typed));
+    assert.deepEqual(second.map((h) => first.indexOf(h)), [0, 1, 2, 3, -1]);
+    assert.equal(maker.reused, 4);
+    // A twin appears earlier: the first "forgot to" is now 0/3 and the second 1/3, so neither is kept;
+    // findings after the edit move and are made anew.
+    const twins = `Cy forgot to ask.\n${typed}`;
+    const third = make(maker, twins);
+    assert.deepEqual(third, afresh(twins));
+    assert.deepEqual(third.map((h) => second.indexOf(h)), [-1, -1, -1, -1, -1, -1]);
+    // A twin's ordinal changed before the edit: kept objects never carry an old one.
+    const fewer = twins.replace('Ben forgot to look', 'Ben looked');
+    const fourth = make(maker, fewer);
+    assert.deepEqual(fourth, afresh(fewer));
+    assert.equal(fourth[0].twin, '0/2');
+    assert.notEqual(fourth[0], third[0]);
+  });
+
   it('place a finding before the edit anew when the edit decides where its last line ends (a \\r before a \\n)', () => {
     const finding: Finding = { ruleId: 'r', severity: 'info', message: 'm', start: 0, end: 2 };
     const maker = new HeadlineMaker();
