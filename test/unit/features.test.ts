@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { escapeMarkdown } from '../../server/src/render/markdownEscape';
 import { hover } from '../../server/src/features/hover';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { ruleDocsUrl } from '../../server/src/rules/registry';
 import { configFor, DEFAULT_SETTINGS } from '../../server/src/settings';
 import type { CachedAnalysis } from '../../server/src/documents';
 
@@ -37,5 +38,16 @@ describe('features without a connection', () => {
     const limits = toDiagnostics(document, { ...cached, headline: cached.analysis }).filter((d) => d.code === 'input-limit');
     assert.equal(limits.length, 1);
     assert.equal(limits[0].range.start.line, 4);
+  });
+
+  it('diagnostics of one rule share its documentation link, from one report to the next', () => {
+    const { document, cached } = cachedFor('# Incident\n\nObviously it was simple. Obviously the fix was easy. It was obviously trivial.\n');
+    const first = toDiagnostics(document, { ...cached, headline: cached.analysis }).filter((d) => d.code === 'no-hindsight-minimizer');
+    const again = toDiagnostics(document, { ...cached, headline: cached.analysis }).filter((d) => d.code === 'no-hindsight-minimizer');
+    assert.ok(first.length >= 2, `${first.length} hindsight findings`);
+    for (const d of [...first, ...again]) {
+      assert.equal(d.codeDescription, first[0].codeDescription);
+      assert.equal(d.codeDescription?.href, ruleDocsUrl('no-hindsight-minimizer'));
+    }
   });
 });

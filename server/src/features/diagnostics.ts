@@ -37,6 +37,19 @@ export interface DiagnosticData {
 }
 
 /**
+ * Each rule's documentation link, made once: a report of a 500-row action table holds about 950
+ * diagnostics, and each keystroke made a link object and its 90-character string for every one.
+ * Shared objects are safe: a report is serialised, never changed, and the handlers only read it.
+ */
+const docsLinks = new Map<string, { readonly href: string }>();
+
+export function docsLink(ruleId: string): { readonly href: string } {
+  let link = docsLinks.get(ruleId);
+  if (!link) docsLinks.set(ruleId, (link = Object.freeze({ href: ruleDocsUrl(ruleId) })));
+  return link;
+}
+
+/**
  * Diagnostics of one analysis; its headline (findings without fixes) is all they read. Ranges and
  * fingerprints come with the headline, made where the analysis ran (once per finding text: see
  * analysis/headlines.ts), so a keystroke neither indexes the document's lines nor hashes its
@@ -49,7 +62,7 @@ export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersio
       range: f.range ?? toRange(document, f.start, f.end),
       severity: SEVERITY[f.severity],
       code: f.ruleId,
-      codeDescription: { href: ruleDocsUrl(f.ruleId) },
+      codeDescription: docsLink(f.ruleId),
       source: 'postmortem',
       message: f.message,
       data,
