@@ -90,6 +90,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /**
+ * The same analysis without pausing, asking `stale()` after each step (a parse window, a phase, a
+ * rule) and stopping (undefined) at the first step after which nobody needs the result any more:
+ * what an analysis worker runs, its stale() reading the host's word (analysis/worker.ts).
+ * Stopping midway is safe: the parser keeps the previous version as its reference.
+ */
+export function analyzeUnlessStale(text: string, options: AnalyzeOptions, stale: () => boolean): Analysis | undefined {
+  const steps = analysisSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (stale()) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+  }
+}
+
+/**
  * The same analysis, pausing every few milliseconds so the server can read new messages, and
  * stopping (undefined) as soon as `stale()` says nobody needs the result any more.
  */
