@@ -6,7 +6,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { answerQuery, unpackSymbols, type PackedSymbols } from '../../server/src/features/queries';
-import { serveAnalyses, type WorkerAnswer } from '../../server/src/analysis/worker';
+import { serveAnalyses, type FindingHeadline, type WorkerAnswer } from '../../server/src/analysis/worker';
+import { HeadlineUnpacker } from '../../server/src/analysis/headlines';
 import { analyze } from '../../server/src/engine/analyze';
 import { symbolsOf } from '../../server/src/features/symbols';
 
@@ -45,6 +46,44 @@ describe('analysis worker (stand-in port)', function () {
     port.emit('message', { details: 1 });
     const answer = port.sent.find((a) => !('ok' in a) && 'details' in a && a.id === 1) as { details?: { findings: Array<{ ruleId: string }> } };
     assert.ok(answer.details?.findings.some((f) => f.ruleId === 'no-hindsight-minimizer'));
+  });
+
+  it('a job given up (the shared word past its id) before it begins is answered abandoned, never analysed; the last analysis stays', () => {
+    const port = new RefusingPort(() => false);
+    serveAnalyses(port as unknown as MessagePort, answerQuery);
+    const word = new Int32Array(new SharedArrayBuffer(4));
+    port.emit('message', { firstWanted: word });
+    port.emit('message', JOB);
+    Atomics.store(word, 0, 3);
+    port.emit('message', { ...JOB, id: 2, text: `${JOB.text}\nBob broke it.\n` });
+    assert.deepEqual(port.sent.filter((a) => a.id === 2), [{ id: 2, abandoned: true }]);
+    port.emit('message', { details: 1 });
+    const details = port.sent.at(-1) as { details?: unknown };
+    assert.ok(details.details, 'the details of the last analysis answered are still there');
+  });
+
+  it('a job given up while it runs stops at its next step, answers abandoned, and the next answer still unpacks against the last one the host got', () => {
+    const unpacker = new HeadlineUnpacker();
+    const word = new Int32Array(new SharedArrayBuffer(4));
+    const port = new RefusingPort(() => false);
+    const got: FindingHeadline[][] = [];
+    port.postMessage = (answer: WorkerAnswer) => {
+      port.sent.push(answer);
+      // The host gives job 2 up as soon as it begins (a newer version, job 3, arrived).
+      if ('started' in answer && answer.id === 2) Atomics.store(word, 0, 3);
+      if ('ok' in answer && answer.ok) got.push(unpacker.unpack({ fresh: answer.findings, plan: answer.reused }));
+    };
+    serveAnalyses(port as unknown as MessagePort, answerQuery);
+    port.emit('message', { firstWanted: word });
+    const base = `${JOB.text}\n## Action items\n\n- [ ] Add an alert. Due: 2026-12-15\n`;
+    port.emit('message', { ...JOB, text: base });
+    port.emit('message', { ...JOB, id: 2, text: `${base}\nObviously it was simple.\n` });
+    assert.deepEqual(port.sent.filter((a) => a.id === 2), [{ id: 2, started: true }, { id: 2, abandoned: true }]);
+    const newest = `Summary first.\n\n${base}`;
+    port.emit('message', { ...JOB, id: 3, text: newest });
+    assert.equal(got.length, 2, 'jobs 1 and 3 answered');
+    const expected = analyze(newest, { config: JOB.config, now: new Date(JOB.now) }).findings;
+    assert.deepEqual(got[1].map((f) => [f.ruleId, f.start, f.end]), expected.map((f) => [f.ruleId, f.start, f.end]));
   });
 
   it('answers a pick with only the fixes asked for and the front matter\'s extent, never the model', () => {

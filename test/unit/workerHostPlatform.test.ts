@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { threadWorkers } from '../../server/src/analysis/host';
-import type { DetailsRequest, WorkerAnswer, WorkerJob } from '../../server/src/analysis/worker';
+import type { WorkerAnswer, WorkerJob, WorkerMessage } from '../../server/src/analysis/worker';
 import { WorkerHost, type Outcome } from '../../server/src/analysis/workerHost';
 import type { WorkerEvents, WorkerPlatform } from '../../server/src/analysis/workerPlatform';
 import { ANALYSIS_ROLE, nestedWorkers } from '../../server/src/browser/nestedWorkers';
@@ -20,20 +20,21 @@ const NEVER = () => false;
 
 /** A worker the test drives: what it was sent, whether it was terminated, and its events. */
 interface StandIn {
-  posted: Array<WorkerJob | DetailsRequest>;
+  posted: WorkerMessage[];
   terminated: boolean;
   events: WorkerEvents;
   jobs(): string[];
 }
 
 /** `refuse` (changeable mid-test): the reason every spawn throws with. */
-function standInPlatform(options: { earlyEndMeansUnavailable?: boolean; refuse?: string; startTimeoutMs?: number } = {}): WorkerPlatform & { workers: StandIn[]; refuse?: string } {
+function standInPlatform(options: { earlyEndMeansUnavailable?: boolean; refuse?: string; startTimeoutMs?: number; sharesMemory?: boolean } = {}): WorkerPlatform & { workers: StandIn[]; refuse?: string } {
   const workers: StandIn[] = [];
   const platform: WorkerPlatform & { workers: StandIn[]; refuse?: string } = {
     workers,
     refuse: options.refuse,
     earlyEndMeansUnavailable: options.earlyEndMeansUnavailable ?? false,
     startTimeoutMs: options.startTimeoutMs,
+    sharesMemory: options.sharesMemory,
     spawn(events) {
       if (platform.refuse) throw new Error(platform.refuse);
       const worker: StandIn = {
@@ -60,6 +61,14 @@ function lastJob(worker: StandIn): WorkerJob {
 
 const started = (worker: StandIn) => worker.events.message({ id: lastJob(worker).id, started: true } satisfies WorkerAnswer);
 const answered = (worker: StandIn) => worker.events.message({ id: lastJob(worker).id, ok: true, findings: [], errors: [], notices: [] } satisfies WorkerAnswer);
+/** The worker stops its last job, given up, at a step. */
+const abandoned = (worker: StandIn) => worker.events.message({ id: lastJob(worker).id, abandoned: true } satisfies WorkerAnswer);
+/** The word the host shares with a worker: the first job id it still wants. */
+function wordOf(worker: StandIn): Int32Array {
+  const handed = worker.posted[0];
+  assert.ok(handed && 'firstWanted' in handed, 'the word is the first thing the worker is sent');
+  return handed.firstWanted;
+}
 /** The worker begins its last job and answers it. */
 const startsAndAnswers = (worker: StandIn) => {
   started(worker);
@@ -338,6 +347,80 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.ok(platform.workers.every((w) => w.terminated));
   });
 
+  it('where memory is shared, a superseded job is told through the word; answered abandoned, the newest goes to the same worker at once', async () => {
+    const platform = standInPlatform({ sharesMemory: true });
+    const h = host(platform);
+    let version = 0;
+    const type = () => {
+      const mine = ++version;
+      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
+    };
+    const first = type();
+    const worker = platform.workers[0];
+    const word = wordOf(worker);
+    started(worker);
+    const v1 = lastJob(worker).id;
+    assert.ok(Atomics.load(word, 0) <= v1, 'wanted while it is the newest');
+    const second = type();
+    assert.equal((await first).kind, 'stale');
+    assert.ok(Atomics.load(word, 0) > v1, 'given up through the word');
+    assert.deepEqual(worker.jobs(), ['v1'], 'the newer version waits for the worker to stop');
+    abandoned(worker);
+    assert.deepEqual(worker.jobs(), ['v1', 'v2']);
+    assert.ok(Atomics.load(word, 0) <= lastJob(worker).id, 'the newest is wanted');
+    startsAndAnswers(worker);
+    assert.equal((await second).kind, 'done');
+    assert.equal(platform.workers.length, 1);
+    assert.equal(worker.terminated, false);
+  });
+
+  it('a platform that cannot share memory is sent no word', async () => {
+    const platform = standInPlatform();
+    const pending = host(platform).run('a', 'v1', CONFIG, NOW, NEVER);
+    startsAndAnswers(platform.workers[0]);
+    await pending;
+    assert.ok(platform.workers[0].posted.every((m) => !('firstWanted' in m)));
+  });
+
+  it('where memory is shared, a job that ran longer than the keep window is given one window from its supersession to stop; one that does not is replaced', async () => {
+    const platform = standInPlatform({ sharesMemory: true });
+    const h = host(platform);
+    let version = 0;
+    const type = () => {
+      const mine = ++version;
+      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
+    };
+    void type();
+    started(platform.workers[0]);
+    // Longer than the keep window (300 ms with no cold start measured): without a word, superseding it now terminates it at once.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const second = type();
+    assert.equal(platform.workers[0].terminated, false, 'told to stop, not terminated at once');
+    // It never reaches its next step (a parse that will not end): its worker goes, and the newest runs on a new one.
+    await until(() => platform.workers[0].terminated && platform.workers.length === 2, 'the runaway replaced');
+    startsAndAnswers(platform.workers[1]);
+    assert.equal((await second).kind, 'done');
+  });
+
+  it('where memory is shared, a job given up by polling (no newer version) is told through the word', async () => {
+    const platform = standInPlatform({ sharesMemory: true });
+    const h = host(platform);
+    let wanted = true;
+    const pending = h.run('a', 'v1', CONFIG, NOW, () => !wanted);
+    const worker = platform.workers[0];
+    started(worker);
+    wanted = false;
+    assert.equal((await pending).kind, 'stale');
+    assert.ok(Atomics.load(wordOf(worker), 0) > lastJob(worker).id);
+    abandoned(worker);
+    // Stopped, the worker serves the next version.
+    const next = h.run('a', 'v2', CONFIG, NOW, NEVER);
+    assert.deepEqual(worker.jobs(), ['v1', 'v2']);
+    startsAndAnswers(worker);
+    assert.equal((await next).kind, 'done');
+    assert.equal(worker.terminated, false);
+  });
+
   it('details asked of a worker that was terminated answer "none" rather than wait for ever', async () => {
     const platform = standInPlatform();
     const h = host(platform);
@@ -394,6 +477,13 @@ describe('nested Web Workers as the web server\'s worker platform', () => {
     onerror({ message: 'again' });
     assert.deepEqual(gone, ['Uncaught RangeError']);
     assert.equal(made[0].worker.terminated, true);
+  });
+
+  it('shares memory with its workers only where the page is cross-origin isolated', () => {
+    const { scope } = fakeWorkerScope();
+    assert.equal(nestedWorkers('https://example.test/server.js', { ...scope, SharedArrayBuffer, crossOriginIsolated: true }).sharesMemory, true);
+    assert.equal(nestedWorkers('https://example.test/server.js', { ...scope, SharedArrayBuffer, crossOriginIsolated: false }).sharesMemory, false);
+    assert.equal(nestedWorkers('https://example.test/server.js', { ...scope, crossOriginIsolated: true }).sharesMemory, false);
   });
 
   it('throws where the worker has no Worker constructor, so the host falls back', () => {

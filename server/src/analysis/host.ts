@@ -2,7 +2,7 @@
 // with a heap limit, so a runaway document's analysis stops before it can take the machine's memory.
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { WorkerHost } from './workerHost';
-import type { DetailsRequest, WorkerAnswer, WorkerJob } from './worker';
+import type { WorkerAnswer, WorkerMessage } from './worker';
 import type { WorkerPlatform } from './workerPlatform';
 
 export { withheld, WorkerHost, type HostAnalysis, type Outcome } from './workerHost';
@@ -28,11 +28,12 @@ export interface ThreadOptions {
 }
 
 /** Worker threads running `script`, each with `heapMb` of old generation at most (by default analysis workers). */
-export function threadWorkers<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer>(script: string, heapMb = WORKER_HEAP_MB, thread: ThreadOptions = { youngGenerationMb: WORKER_YOUNG_GENERATION_MB }): WorkerPlatform<Message, Answer> {
+export function threadWorkers<Message = WorkerMessage, Answer = WorkerAnswer>(script: string, heapMb = WORKER_HEAP_MB, thread: ThreadOptions = { youngGenerationMb: WORKER_YOUNG_GENERATION_MB }): WorkerPlatform<Message, Answer> {
   return {
     // A thread that ends before it answers ran out of memory as it started, or failed to load: that
     // document's failure (withheld, with the reason), as on any later job.
     earlyEndMeansUnavailable: false,
+    sharesMemory: true,
     spawn(events) {
       const worker = (thread.start ?? ((file, options) => new Worker(file, options)))(script, { workerData: thread.workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: thread.youngGenerationMb } });
       let ended = false;

@@ -7,7 +7,7 @@
 // insertions fetch the whole of them, cloning which on every keystroke cost more than the features.
 import type { MessagePort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types';
-import { analyze, type Analysis, type Notice, type RuleFailure } from '../engine/analyze';
+import { analyzeUnlessStale, type Analysis, type Notice, type RuleFailure } from '../engine/analyze';
 import { loadTagger } from '../language/tagger';
 import { IncrementalParser } from '../parsing/incremental';
 import type { Postmortem } from '../model/types';
@@ -73,6 +73,18 @@ export function pickDetails(details: AnalysisDetails, pick: DetailsPick): Picked
   return { frontMatter: fm && { start: fm.start, end: fm.end }, fixes };
 }
 
+/**
+ * Handed to the worker once, right after it starts, where memory can be shared with it: a word the
+ * host sets to the first job id still wanted whenever it gives jobs up (workerHost.ts). The worker
+ * reads it between the steps of an analysis, so a superseded version stops at its next step.
+ */
+export interface JobWord {
+  firstWanted: Int32Array;
+}
+
+/** What a host sends an analysis worker. */
+export type WorkerMessage = WorkerJob | DetailsRequest | JobWord;
+
 /** The model and every finding with its fixes. */
 export interface AnalysisDetails {
   model: Postmortem;
@@ -89,6 +101,8 @@ export type WorkerAnswer =
   | { id: number; ok: false; message: string }
   /** Sent when the worker begins a job (earlier ones may have queued it): the time budget starts here. */
   | { id: number; started: true }
+  /** The job was given up (JobWord) before or while the worker ran it: it stopped at a step, and sends nothing else about it. */
+  | { id: number; abandoned: true }
   /** The answer to a DetailsRequest; undefined when that analysis is no longer the worker's last. */
   | { id: number; details: AnalysisDetails | undefined }
   /** The answer to a DetailsRequest with a pick; undefined when that analysis is no longer the worker's last. */
@@ -120,7 +134,13 @@ export function serveAnalyses(port: MessagePort, answerQuery: QueryAnswerer): vo
       return false;
     }
   };
-  port.on('message', (message: WorkerJob | DetailsRequest) => {
+  /** The host's word, where it shares one: jobs before the id it holds are no longer wanted. */
+  let word: Int32Array | undefined;
+  port.on('message', (message: WorkerMessage) => {
+    if ('firstWanted' in message) {
+      word = message.firstWanted;
+      return;
+    }
     if ('details' in message && message.query) {
       const { details: id, query, request = 0 } = message;
       let answered: unknown;
@@ -152,10 +172,16 @@ export function serveAnalyses(port: MessagePort, answerQuery: QueryAnswerer): vo
     const job = message;
     let answer: WorkerAnswer;
     let made: FindingHeadline[] | undefined;
+    // One load of a shared word per step: the cost of stopping a superseded version at its next step.
+    const givenUp = () => word !== undefined && Atomics.load(word, 0) > job.id;
+    // The headlines the host holds stay those of the last answer it got: nothing about this job changes them.
+    const abandon = () => port.postMessage({ id: job.id, abandoned: true } satisfies WorkerAnswer);
+    if (givenUp()) return abandon();
     port.postMessage({ id: job.id, started: true } satisfies WorkerAnswer);
     last = undefined;
     try {
-      const analysis: Analysis = analyze(job.text, { config: job.config, now: new Date(job.now), parser, trackerState: job.trackerStates && stateLookup(job.trackerStates, job.config.trackers ?? {}) });
+      const analysis: Analysis | undefined = analyzeUnlessStale(job.text, { config: job.config, now: new Date(job.now), parser, trackerState: job.trackerStates && stateLookup(job.trackerStates, job.config.trackers ?? {}) }, givenUp);
+      if (!analysis) return abandon();
       const details = { model: analysis.model, findings: analysis.findings };
       last = { id: job.id, text: job.text, details };
       made = maker.make(analysis.findings, analysis.text, analysis.lines);

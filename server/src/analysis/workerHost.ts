@@ -1,6 +1,8 @@
 // Runs analyses off the server's main thread, one worker per open document, so a document that is
 // slow to parse (remark cannot be interrupted) never freezes the others. A version's work is
-// abandoned when a newer version arrives (its answer ignored; the worker terminated if the job outlives a cold start), and a version that runs
+// abandoned when a newer version arrives (the worker stops it at its next step where it shares a word
+// with the host, else its answer is ignored; the worker is terminated if the job outlives its keep
+// window, workerSlot.ts keepFor), and a version that runs
 // past the time budget is stopped and answered with one finding that says so. A worker is sent one
 // job at a time: versions that arrive while it is busy wait on this side, and only the newest is sent.
 // Shared by the Node server (worker threads, host.ts) and the web server (nested Web Workers,
@@ -11,8 +13,8 @@ import type { Notice, RuleFailure } from '../engine/analyze';
 import type { FeatureAnswer, FeatureQuery } from '../features/queries';
 import { HeadlineUnpacker } from './headlines';
 import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
-import { unrefTimer, type WorkerPlatform } from './workerPlatform';
-import { answerAsked, askDetails, askWorker, keepFor, releaseAsks, type Settled, type Slot } from './workerSlot';
+import { shareWord, unrefTimer, type WorkerPlatform } from './workerPlatform';
+import { answerAsked, askDetails, askWorker, keepFor, releaseAsks, wantFrom, type Settled, type Slot } from './workerSlot';
 
 /**
  * What one analysis sends back at once (what diagnostics read), and how to get the rest (the
@@ -87,12 +89,12 @@ export class WorkerHost {
     // Started before any worker spoke, given up by silence, and still silent now that others speak: start afresh.
     if (silent?.hushed && !silent.spoke && this.proven) this.stop(uri, silent);
     const busy = this.slots.get(uri);
+    const id = this.nextId++;
     // The worker is still on an older version: that work is no longer wanted.
-    if (busy?.busyWith !== undefined) this.retire(uri, busy);
+    if (busy?.busyWith !== undefined) this.retire(uri, busy, id);
     const slot = this.slots.get(uri) ?? this.spawn(uri);
     if (typeof slot === 'string') return this.unavailable !== undefined ? UNAVAILABLE : withheld(`This document could not be checked: no analysis worker could start (${slot}).`);
     slot.lastUsed = performance.now();
-    const id = this.nextId++;
     const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates, full };
     // Long documents get proportionally longer: the budget is for pathological input, not size.
     const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);
@@ -128,9 +130,9 @@ export class WorkerHost {
     if (answer === 'stale' && !stale() && !this.slots.has(uri)) return this.run(uri, text, config, now, stale, trackerStates, full);
     if (answer === 'unavailable') return UNAVAILABLE;
     if (answer === 'stale') {
-      // Noticed by polling (not by a newer job, which decides itself): the worker is stopped once this job
-      // outlives a cold start from its begin (no newer version may come: it went over the size limit, or was cancelled).
-      if (!slot.running && slot.busyWith === id && begun !== undefined) this.retireAfter(uri, slot, id, keepFor(slot) - (performance.now() - begun));
+      // Noticed by polling (not by a newer job, which decides itself): no newer version may come (it went
+      // over the size limit, or was cancelled), so the worker is told to stop here, and is stopped once the job outlives its keep window.
+      if (!slot.running && slot.busyWith === id) this.abandon(uri, slot, id, id + 1, begun);
       return { kind: 'stale' };
     }
     if (answer === 'budget') {
@@ -160,6 +162,7 @@ export class WorkerHost {
     try {
       const worker = this.platform.spawn({ message: (answer) => this.heard(uri, slot, answer), gone: (error) => this.ended(uri, slot, error) });
       slot = { worker, lastUsed: performance.now(), asked: new Map(), picks: new Map(), headlines: new HeadlineUnpacker(), spawnedProven: this.proven };
+      slot.firstWanted = shareWord(this.platform, worker);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Before any worker answered, none can be made here; after, only this version is withheld.
@@ -205,6 +208,13 @@ export class WorkerHost {
     // Every answer, wanted or not: the worker's next one names the headlines it repeats from this one.
     if ('ok' in answer && answer.ok) answer.findings = slot.headlines.unpack({ fresh: answer.findings, plan: answer.reused });
     if (answerAsked(slot, answer)) return;
+    if ('abandoned' in answer) {
+      // Given up, it stopped at a step: no duration is recorded (it was not a whole analysis).
+      if (slot.busyWith === answer.id) slot.busyWith = undefined;
+      if (slot.running?.id === answer.id) slot.running.settle('stale');
+      this.sendPending(slot);
+      return;
+    }
     if ('started' in answer) {
       slot.begunAt = performance.now();
       if (slot.running?.id === answer.id) slot.running.begin();
@@ -264,18 +274,28 @@ export class WorkerHost {
   }
 
   /**
-   * Gives up the job the worker is on, for a newer version (wanted until now, or already given up
-   * and left to finish). While the job is younger than a cold start of this document would take, it
-   * is left to finish (its answer ignored; the newer version waits for it, not sent), so the worker
-   * keeps its parsed blocks and cached sentences for the next keystroke; a job older than that is a
-   * runaway and its worker is terminated at once.
+   * Gives up the job the worker is on for a newer version, job `newer` (the job wanted until now, or
+   * one already given up and left to finish). The newer version waits for it, not sent; the worker is
+   * kept, with its parsed blocks and cached sentences for the next keystroke (abandon).
    */
-  private retire(uri: string, slot: Slot): void {
+  private retire(uri: string, slot: Slot, newer: number): void {
     const busy = slot.busyWith;
     slot.running?.settle('stale');
-    // A job the worker has not begun (it is still starting) is left alone: its window starts when it begins.
-    if (busy === undefined || slot.begunAt === undefined) return;
-    this.retireAfter(uri, slot, busy, keepFor(slot) - (performance.now() - slot.begunAt));
+    if (busy !== undefined) this.abandon(uri, slot, busy, newer, slot.begunAt);
+  }
+
+  /**
+   * The worker's job `busy` is no longer wanted, nor any before `firstWanted`. Where the worker shares
+   * a word with the host, it stops the job at its next step and says so (an 'abandoned' answer); else
+   * the job runs to its end, its answer ignored. Either way, a job still on once its keep window
+   * passed is a runaway, and its worker is terminated (workerSlot.ts keepFor). A job the worker has
+   * not begun (it is still starting) keeps its window until it begins (heard, 'started').
+   */
+  private abandon(uri: string, slot: Slot, busy: number, firstWanted: number, begunAt: number | undefined): void {
+    wantFrom(slot, firstWanted);
+    if (begunAt === undefined) return;
+    // The window covers one step from now where the job is told to stop; else the whole job from its begin.
+    this.retireAfter(uri, slot, busy, slot.firstWanted ? keepFor(slot) : keepFor(slot) - (performance.now() - begunAt));
   }
 
   /** Should a superseded job turn out a runaway, its worker goes once it is still on that job `after` ms from now. */

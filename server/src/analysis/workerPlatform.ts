@@ -3,10 +3,10 @@
 // one host: how a worker is made, how its answers and its end arrive, and how it is stopped. The
 // workspace index's reader (indexHost.ts) drives its workers through the same interface, with its
 // own messages (the type parameters).
-import type { DetailsRequest, WorkerAnswer, WorkerJob } from './worker';
+import type { WorkerAnswer, WorkerMessage } from './worker';
 
 /** One worker, as its host drives it (by default an analysis worker). */
-export interface AnalysisWorker<Message = WorkerJob | DetailsRequest> {
+export interface AnalysisWorker<Message = WorkerMessage> {
   postMessage(message: Message): void;
   /** Stops the worker mid-job; no answer and no `gone` follow (the host marks it gone itself). */
   terminate(): void;
@@ -19,7 +19,7 @@ export interface WorkerEvents<Answer = WorkerAnswer> {
   gone(error?: Error): void;
 }
 
-export interface WorkerPlatform<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer> {
+export interface WorkerPlatform<Message = WorkerMessage, Answer = WorkerAnswer> {
   /** Starts a worker; throws when this platform cannot (no Worker here, or the host forbids it). */
   spawn(events: WorkerEvents<Answer>): AnalysisWorker<Message>;
   /**
@@ -34,6 +34,29 @@ export interface WorkerPlatform<Message = WorkerJob | DetailsRequest, Answer = W
    * worker answered, what waits is analysed by the caller until one does; after, that worker is stuck.
    */
   startTimeoutMs?: number;
+  /**
+   * Its workers can be handed a SharedArrayBuffer (worker threads always; browsers only when
+   * cross-origin isolated): the analysis host then tells a worker through a shared word that its job
+   * was superseded, and the worker stops at the job's next step. Without it a superseded job runs on
+   * until it ends or its keep window passes (workerSlot.ts keepFor).
+   */
+  sharesMemory?: boolean;
+}
+
+/**
+ * Hands an analysis worker its word (the first job id still wanted: worker.ts JobWord) where its
+ * platform shares memory, and returns it for the host to write; undefined elsewhere.
+ */
+export function shareWord(platform: Pick<WorkerPlatform, 'sharesMemory'>, worker: AnalysisWorker): Int32Array | undefined {
+  if (!platform.sharesMemory || typeof SharedArrayBuffer !== 'function') return undefined;
+  const word = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  try {
+    worker.postMessage({ firstWanted: word });
+    return word;
+  } catch {
+    // A browser that refuses to post shared memory after all: superseded jobs run on, as without a word.
+    return undefined;
+  }
 }
 
 /** Lets a timer not keep Node's process alive (a no-op in browsers, whose timers are numbers). */

@@ -5,8 +5,8 @@ import type { AnalysisWorker } from './workerPlatform';
 import type { HeadlineUnpacker } from './headlines';
 
 type Answer = Extract<WorkerAnswer, { ok: boolean }>;
-/** The answers about a job (it began, it ended); the rest answer requests for details. */
-type JobAnswer = Answer | Extract<WorkerAnswer, { started: true }>;
+/** The answers about a job (it began, it ended, it stopped given up); the rest answer requests for details. */
+type JobAnswer = Answer | Extract<WorkerAnswer, { started: true }> | Extract<WorkerAnswer, { abandoned: true }>;
 
 /**
  * How a job ends: its answer, its worker ended, a newer version or cancellation, no worker can run
@@ -16,6 +16,8 @@ export type Settled = Answer | 'exit' | 'stale' | 'unavailable' | 'closed';
 
 export interface Slot {
   worker: AnalysisWorker;
+  /** The word shared with the worker (where its platform shares memory): the first job id still wanted. */
+  firstWanted?: Int32Array;
   running?: { id: number; settle: (answer: Settled) => void; begin: () => void };
   lastUsed: number;
   /** When the worker began its current job (undefined until it says so), and how long its last finished job took. */
@@ -50,18 +52,28 @@ export interface Slot {
 }
 
 /**
- * A superseded job finishes in the background (its answer ignored) unless it has already run longer
- * than a fresh worker needs for this document (its first, cold analysis: model load and full parse),
- * or this long when no cold analysis was measured yet. Terminating costs that cold analysis on the
- * next version. Measured on the bench's 15,000-line document (2 cores under load 8): two keystrokes
- * 100 ms apart took 27.5 s to diagnostics when the worker was terminated on supersession and 6.1 s
- * when it was kept (one keystroke alone: 5.0-7.6 s).
+ * A superseded job's worker is kept, not terminated: terminating costs a cold start (model load and
+ * full parse) on the next version. Measured on the bench's 15,000-line document (2 cores under load
+ * 8): two keystrokes 100 ms apart took 27.5 s to diagnostics when the worker was terminated on
+ * supersession and 6.1 s when it was kept (one keystroke alone: 5.0-7.6 s).
+ * Where the worker shares a word with the host, it stops the job at its next step (a parse window,
+ * a phase, a rule), so the keep window only has to cover one step that cannot be interrupted (one
+ * window's remark parse): it counts from the supersession. Without a shared word the job runs to its
+ * end, and the window counts from its begin. Either way a job still on past the window is a runaway
+ * (a parse that will not end), and its worker is terminated. The window is what a fresh worker needs
+ * for this document (its first, cold analysis, which holds every step), or this long when no cold
+ * analysis was measured yet.
  */
 const KEEP_WORKER_MS = 300;
 
-/** How long a superseded job may run on, from its begin, before replacing its worker is cheaper than waiting for it. */
+/** How long a superseded job may run on before replacing its worker is cheaper than waiting for it. */
 export function keepFor(slot: Slot): number {
   return Math.max(KEEP_WORKER_MS, slot.coldDuration ?? 0);
+}
+
+/** Tells the worker, through the shared word where there is one, that the jobs before `id` are no longer wanted. */
+export function wantFrom(slot: Slot, id: number): void {
+  if (slot.firstWanted && Atomics.load(slot.firstWanted, 0) < id) Atomics.store(slot.firstWanted, 0, id);
 }
 
 /** Asks the worker that answered job `id` for its model and fixes; undefined once it moved on or stopped. */

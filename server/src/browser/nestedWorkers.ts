@@ -4,7 +4,7 @@
 // ANALYSIS_ROLE (or reads the workspace index's files when named INDEX_ROLE). The same script rather than a bundle of its own: the client may have started the
 // server from a blob: URL (a VS Code server's workbench), where a path beside it does not resolve,
 // but the server's own address (self.location.href) loads again in the same origin, http(s) or blob:.
-import type { DetailsRequest, WorkerAnswer, WorkerJob } from '../analysis/worker';
+import type { WorkerAnswer, WorkerMessage } from '../analysis/worker';
 import type { WorkerPlatform } from '../analysis/workerPlatform';
 import { INDEX_WORKER_ROLE } from '../indexJobs';
 
@@ -31,14 +31,25 @@ interface WebWorker {
 }
 type WebWorkerConstructor = new (url: string, options: { name: string }) => WebWorker;
 
+/** What the platform reads from the server worker's global scope. */
+interface WorkerScope {
+  Worker?: unknown;
+  SharedArrayBuffer?: unknown;
+  /** False where the page is not cross-origin isolated: a SharedArrayBuffer then cannot be posted. */
+  crossOriginIsolated?: boolean;
+}
+
 /**
  * Nested workers running `script`. Where there are none (`Worker` undefined, or its constructor
  * throws: a host that forbids them) or the first one ends before answering (its script refused), the
  * host falls back to analysing on the server's own thread. Browsers set no memory limit per worker.
  */
-export function nestedWorkers<Message = WorkerJob | DetailsRequest, Answer = WorkerAnswer>(script: string, scope: { Worker?: unknown } = globalThis as { Worker?: unknown }, role: WorkerRole = ANALYSIS): WorkerPlatform<Message, Answer> {
+export function nestedWorkers<Message = WorkerMessage, Answer = WorkerAnswer>(script: string, scope: WorkerScope = globalThis as WorkerScope, role: WorkerRole = ANALYSIS): WorkerPlatform<Message, Answer> {
   return {
     earlyEndMeansUnavailable: true,
+    // Only a cross-origin isolated page may share memory with its workers; elsewhere a superseded job
+    // runs on until its keep window passes, as before shared words.
+    sharesMemory: typeof scope.SharedArrayBuffer === 'function' && scope.crossOriginIsolated === true,
     // A worker whose script never loads may say nothing at all: after this long without a word, the
     // server analyses on its own thread until some worker speaks. About 8 times a cold start (the
     // bundle and the language model, then a first analysis: 0.8-1.3 s in headless Chromium on this
