@@ -402,6 +402,32 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
     assert.equal((await second).kind, 'done');
   });
 
+  it('where memory is shared, a cold first job typed over and abandoned still counts in the keep window (the warm job after it is not what a fresh worker costs)', async () => {
+    const platform = standInPlatform({ sharesMemory: true });
+    const h = host(platform);
+    let version = 0;
+    const type = () => {
+      const mine = ++version;
+      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    void type();
+    const worker = platform.workers[0];
+    started(worker);
+    await sleep(900); // the cold first analysis: loading and a first full parse
+    const second = type();
+    abandoned(worker);
+    startsAndAnswers(worker); // warm: it reuses what the abandoned job loaded
+    assert.equal((await second).kind, 'done');
+    void type();
+    started(worker);
+    void type(); // superseded inside one long step that cannot stop at once
+    // Past the 300 ms floor, within the cold start (900 ms and more): a fresh worker would cost more than waiting.
+    await sleep(500);
+    assert.equal(worker.terminated, false, 'kept while one step runs for less than the cold start took');
+    assert.equal(platform.workers.length, 1);
+  });
+
   it('where memory is shared, a job given up by polling (no newer version) is told through the word', async () => {
     const platform = standInPlatform({ sharesMemory: true });
     const h = host(platform);

@@ -209,7 +209,10 @@ export class WorkerHost {
     if ('ok' in answer && answer.ok) answer.findings = slot.headlines.unpack({ fresh: answer.findings, plan: answer.reused });
     if (answerAsked(slot, answer)) return;
     if ('abandoned' in answer) {
-      // Given up, it stopped at a step: no duration is recorded (it was not a whole analysis).
+      // Given up, it stopped at a step: not a whole analysis, so no duration of its own. Before the
+      // worker's first whole answer its time counts towards the cold duration: the next job reuses
+      // what it loaded and parsed, and alone would make a fresh worker look cheap to replace.
+      if (slot.coldDuration === undefined && slot.begunAt !== undefined) slot.warmingMs = (slot.warmingMs ?? 0) + performance.now() - slot.begunAt;
       if (slot.busyWith === answer.id) slot.busyWith = undefined;
       if (slot.running?.id === answer.id) slot.running.settle('stale');
       this.sendPending(slot);
@@ -224,7 +227,7 @@ export class WorkerHost {
       return;
     }
     if (slot.begunAt !== undefined) slot.lastDuration = performance.now() - slot.begunAt;
-    slot.coldDuration ??= slot.lastDuration;
+    if (slot.coldDuration === undefined && slot.lastDuration !== undefined) slot.coldDuration = slot.lastDuration + (slot.warmingMs ?? 0);
     if (slot.busyWith === answer.id) slot.busyWith = undefined;
     if (slot.running?.id === answer.id) slot.running.settle(answer);
     this.sendPending(slot);

@@ -23,8 +23,13 @@ export interface Slot {
   /** When the worker began its current job (undefined until it says so), and how long its last finished job took. */
   begunAt?: number;
   lastDuration?: number;
-  /** How long this worker's first (cold) job took: what replacing the worker costs. */
+  /**
+   * How long this worker took to give its first whole answer, the jobs it abandoned before it
+   * included (they loaded and warmed what the first finished one reused): what replacing it costs.
+   */
   coldDuration?: number;
+  /** Time spent on jobs abandoned before the first whole answer (part of `coldDuration`). */
+  warmingMs?: number;
   /** The job the worker thread is on (its answer not yet received), wanted or not. */
   busyWith?: number;
   /** The worker has sent something: it started. */
