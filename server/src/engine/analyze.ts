@@ -160,7 +160,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
   let today: string | undefined;
   const lines = new LineIndex(text);
   clock('lines');
-  const suppressions = new Suppressions(root, lines);
+  const suppressions = new Suppressions(root, lines, text);
   clock('suppressions');
   const findings: Finding[] = [];
   const errors: RuleFailure[] = [];

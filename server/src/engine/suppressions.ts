@@ -6,6 +6,9 @@ import type { LineIndex } from './lineIndex';
 
 const DIRECTIVE = /<!--\s*postmortem-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
 
+/** Where a directive can start: what DIRECTIVE matches always begins with. */
+const DIRECTIVE_OPENING = /<!--\s*postmortem-/;
+
 type RuleSet = Set<string> | 'all';
 
 interface Region {
@@ -55,7 +58,12 @@ export class Suppressions {
   private file: Set<string> | 'all' | undefined;
   readonly directives: Directive[] = [];
 
-  constructor(root: Root, private readonly index: LineIndex) {
+  /**
+   * `text`, when given, is the text the tree was parsed from: without a directive's opening in it
+   * no unit needs a look (most documents have none; looking costs two cache lookups per unit).
+   */
+  constructor(root: Root, private readonly index: LineIndex, text?: string) {
+    if (text !== undefined && !DIRECTIVE_OPENING.test(text)) return;
     for (const unit of unitsOf(root)) {
       const base = startOffset(unit);
       for (const found of directivesByUnit.get(unit)) {
@@ -79,6 +87,7 @@ export class Suppressions {
   }
 
   isSuppressed(ruleId: string, offset: number): boolean {
+    if (this.directives.length === 0) return false;
     if (has(this.file, ruleId) || has(this.lines.get(this.index.line(offset)), ruleId)) return true;
     let disabled = false;
     for (const region of this.regions) {

@@ -64,3 +64,29 @@ export function headingCandidates(text: string): Array<{ offset: number; line: n
   }
   return out;
 }
+
+/** Characters compared at once first: a slice comparison is one native call, a loop per character is not. */
+const FIRST_STRIDE = 64;
+
+/**
+ * How many characters `a` and `b` share from their starts (`fromEnd`: from their ends), at most
+ * `limit`. Compares growing slices, then narrows to the first difference by halving (a binary
+ * search): a keystroke in a long document costs a few native comparisons, not a JS loop over it.
+ */
+export function commonLength(a: string, b: string, limit: number, fromEnd = false): number {
+  const equal = (at: number, length: number) =>
+    fromEnd
+      ? a.slice(a.length - at - length, a.length - at) === b.slice(b.length - at - length, b.length - at)
+      : a.slice(at, at + length) === b.slice(at, at + length);
+  let same = 0;
+  let stride = FIRST_STRIDE;
+  while (same + stride <= limit && equal(same, stride)) {
+    same += stride;
+    stride *= 2;
+  }
+  // The first difference (or the limit) lies within `stride` characters of `same`.
+  for (let step = stride >> 1; step >= 1; step >>= 1) {
+    if (same + step <= limit && equal(same, step)) same += step;
+  }
+  return same;
+}

@@ -7,7 +7,7 @@
 // Documents with link or footnote definitions (which change how text elsewhere parses) are parsed
 // whole. A property test (test/unit/incrementalSpec.test.ts) checks the result equals a full parse.
 import type { List, Root, RootContent, Table } from 'mdast';
-import { canSplit, headingCandidates, isLineStart, lineEnd, lineEndings, lineStartOf } from './blocks';
+import { canSplit, commonLength, headingCandidates, isLineStart, lineEnd, lineEndings, lineStartOf } from './blocks';
 import { reparseListItem, reparseTableRow, type FineEdit } from './fineGrained';
 import { movedCopies, parseAt } from './windows';
 
@@ -135,14 +135,12 @@ export class IncrementalParser {
     const old = previous.text;
     const oldChildren = previous.children;
     const shortest = Math.min(old.length, text.length);
-    let p = 0;
-    while (p < shortest && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    const p = commonLength(old, text, shortest);
     if (p === old.length && p === text.length) {
       this.lastStats = { reused: oldChildren.length, parsed: 0, fine: false };
       return oldChildren.slice();
     }
-    let s = 0;
-    while (s < shortest - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    const s = commonLength(old, text, shortest - p, true);
     const edit: FineEdit = { old, text, start: p, oldEnd: old.length - s, delta: text.length - old.length };
     const j = lastAtOrBefore(previous.lineStarts, p);
 

@@ -35,7 +35,27 @@ function markerAt(text: string, i: number): number {
   return 0;
 }
 
+/** Per depth limit, the line start every line that is cut has (see mayNestTooDeep). */
+const deepPrefixes = new Map<number, RegExp>();
+
+/**
+ * A line whose containers are cut starts with more than `max` markers (each at least one character)
+ * or is indented further than `max` levels, and holds only markers and blanks up to there: a line
+ * that does not start with `max + 1` such characters cannot be cut.
+ */
+function mayNestTooDeep(text: string, max: number): boolean {
+  let prefix = deepPrefixes.get(max);
+  if (!prefix) deepPrefixes.set(max, (prefix = new RegExp(`^[ \\t>*+\\-0-9.)]{${max + 1}}`, 'm')));
+  return prefix.test(text);
+}
+
 export function boundNesting(text: string, max = MAX_NESTING): BoundedText {
+  // One native search over the text; the scan steps through every line in JS.
+  return mayNestTooDeep(text, max) ? cutNesting(text, max) : { text, capped: [] };
+}
+
+/** The scan itself: every line's leading containers, cut past `max` (boundNesting skips it when no line can be cut). */
+export function cutNesting(text: string, max: number): BoundedText {
   let out: string[] | undefined;
   let last = 0;
   const capped: number[] = [];
