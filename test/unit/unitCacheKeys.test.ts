@@ -51,6 +51,18 @@ describe('per-unit cache keys', () => {
     });
   });
 
+  it('judges a block again when the characters just after it change, and only then', () => {
+    // The paragraph's lookahead (8 characters) reaches past the thematic break into the next
+    // paragraph's first letter; the parser re-parses from the break, so the first paragraph's node
+    // is reused and only its key can tell it to judge again.
+    const text = '# Incident\n\n## Summary\n\nThe operator forgot the flag.\n\n***\n\nNobody checked the dashboard in time.\n';
+    const near = keystrokeCacheWork(text, 'Nobody', blockCacheStats);
+    const far = keystrokeCacheWork(text, 'dashboard', blockCacheStats);
+    // Three units judged again (the paragraph, the break, the edited paragraph) against two.
+    assert.ok(far.misses > 0);
+    assert.equal(near.misses * 2, far.misses * 3);
+  });
+
   it('reads a cached table row again when only the header changes what its cells mean', () => {
     const text = '| Action | Owner | Due |\n| --- | --- | --- |\n| Add a canary | @ana | 2026-12-01 |\n';
     const table = parseMarkdown(text).children[0] as Table;

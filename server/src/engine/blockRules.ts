@@ -4,8 +4,8 @@
 // block rule may read besides the unit itself (see Rule.scope): the rule's options and the shared
 // settings, the people the front matter lists, the section kinds over the unit, and the few
 // characters after it. A unit's key is compared once per analysis, not once per rule: the record
-// keeps the last key string, and an equal new key is replaced by it, so each rule's check is one
-// identity comparison.
+// keeps the last key object while its parts stay equal, so each rule's check is one identity
+// comparison.
 import { detached } from '../parsing/detach';
 import { readUnitSentences, peopleNames } from '../language/reader';
 import type { Sentence } from '../language/types';
@@ -18,15 +18,24 @@ import { BLOCK_LOOKAHEAD, type AnyRule, type Fix, type Report, type RuleContext 
 interface UnitReports {
   /** The rule's settings and the unit's key they were judged with. */
   settings: string;
-  unitKey: string;
+  unitKey: UnitKey;
   relative: Report[];
   at: number;
   placed: Report[];
 }
 
+/**
+ * A unit's key: the section kinds over it and the characters after it. A new key object only when
+ * one of them changed, so a rule's check of a unit's slot is one identity comparison.
+ */
+interface UnitKey {
+  kinds: string;
+  after: string;
+}
+
 /** One unit's record: its key when last judged, and each block rule's reports. */
 interface UnitRecord {
-  key: string;
+  key: UnitKey;
   byRule: Map<string, UnitReports>;
 }
 
@@ -66,12 +75,17 @@ export function kindsKey(kinded: readonly Section[], start: number, end: number)
   return key;
 }
 
+/** Whether the text after `end` is `after` (up to BLOCK_LOOKAHEAD characters, or the text's end), without slicing it. */
+function followedBy(text: string, end: number, after: string): boolean {
+  return after.length === Math.min(BLOCK_LOOKAHEAD, text.length - end) && text.startsWith(after, end);
+}
+
 export interface BlockRun {
   units: readonly Unit[];
   /** What every unit's reports depend on besides itself, its key and the rule's settings: the people the front matter lists. */
   peopleKey: string;
-  /** Per unit: what its reports depend on besides itself, the people and the rule's settings (the record's own string when unchanged). */
-  unitKeys: string[];
+  /** Per unit: what its reports depend on besides itself, the people and the rule's settings (the record's own key when unchanged). */
+  unitKeys: UnitKey[];
   /** Per unit: its rules' reports (see `records`). */
   unitRecords: Map<string, UnitReports>[];
   sentencesOf(unit: Unit): Sentence[];
@@ -84,21 +98,36 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
   const sections = [...kinded].sort((a, b) => a.start - b.start);
   let next = 0;
   let open: Section[] = [];
-  const unitKeys: string[] = new Array(units.length);
+  // The kinds of the open sections, for the units they all cover: one string per change of `open`,
+  // not one per unit (most units of a long section lie wholly inside the same sections).
+  let covering: string | undefined;
+  const unitKeys: UnitKey[] = new Array(units.length);
   const unitRecords: Map<string, UnitReports>[] = new Array(units.length);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     const start = startOffset(unit);
     const end = endOffset(unit);
-    while (next < sections.length && sections[next].start < end) open.push(sections[next++]);
-    if (open.some((s) => s.end <= start)) open = open.filter((s) => s.end > start);
-    const key = `${kindsKey(open, start, end)}\u0001${text.slice(end, end + BLOCK_LOOKAHEAD)}`;
+    while (next < sections.length && sections[next].start < end) {
+      open.push(sections[next++]);
+      covering = undefined;
+    }
+    if (open.some((s) => s.end <= start)) {
+      open = open.filter((s) => s.end > start);
+      covering = undefined;
+    }
+    const kinds = open.every((s) => s.start <= start && end <= s.end) ? (covering ??= kindsKey(open, start, end)) : kindsKey(open, start, end);
     const origin = originOf(unit);
-    let record = records.get(origin);
-    if (!record) records.set(origin, (record = { key: detached(key), byRule: new Map() }));
-    else if (record.key !== key) record.key = detached(key);
-    unitKeys[i] = record.key;
-    unitRecords[i] = record.byRule;
+    const record = records.get(origin);
+    if (record && record.key.kinds === kinds && followedBy(text, end, record.key.after)) {
+      unitKeys[i] = record.key;
+      unitRecords[i] = record.byRule;
+      continue;
+    }
+    const key = { kinds: detached(kinds), after: detached(text.slice(end, end + BLOCK_LOOKAHEAD)) };
+    if (record) record.key = key;
+    else records.set(origin, { key, byRule: new Map() });
+    unitKeys[i] = key;
+    unitRecords[i] = (record ?? records.get(origin)!).byRule;
   }
   const read = new Map<Unit, Sentence[]>();
   return {
