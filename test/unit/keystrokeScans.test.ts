@@ -7,7 +7,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/lineIndex';
 import { commonLength } from '../../server/src/parsing/blocks';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
-import { boundNesting, cutNesting } from '../../server/src/parsing/nesting';
+import { boundNesting } from '../../server/src/parsing/nesting';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
 
@@ -41,6 +41,23 @@ function naiveLineStarts(text: string): number[] {
   return starts;
 }
 
+/** Where the nesting bound cuts, read line by line with a pattern: a marker's count past `max`, or one indented past `max` levels of 4 columns. */
+function cappedLines(text: string, max: number): number[] {
+  const capped: number[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    let depth = 0;
+    for (const m of line.matchAll(/[ \t]*(>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/gy)) {
+      if (++depth > max || m.index + m[0].length - m[1].length > max * 4) {
+        capped.push(lineStart);
+        break;
+      }
+    }
+    lineStart += line.length + 1;
+  }
+  return capped;
+}
+
 describe('whole-text passes of a keystroke', () => {
   it('finds the common start and end of two texts as a character-by-character comparison does', () => {
     fc.assert(fc.property(edited, ({ base, at, removed, inserted }) => {
@@ -68,16 +85,16 @@ describe('whole-text passes of a keystroke', () => {
     }), { numRuns: 300, seed: 12 });
   });
 
-  it('skips the nesting scan only for texts the scan leaves as they are', () => {
-    // Lines of markers and blanks around the limit (3 levels here): the shortcut must never skip a line the scan cuts.
+  it('skips only lines the nesting bound leaves as they are', () => {
+    // Lines of markers and blanks around the limit (3 levels here), against a plain reading of each line.
     const line = fc.string({ unit: fc.constantFrom('- ', '>', '>', '>', '* ', '1. ', '2) ', '  ', '\t', '-', 'x', '12'), maxLength: 12 });
     const text = fc.array(line, { maxLength: 6 }).map((lines) => lines.join('\n'));
     fc.assert(fc.property(text, (t) => {
-      assert.deepEqual(boundNesting(t, 3), cutNesting(t, 3));
+      assert.deepEqual(boundNesting(t, 3).capped, cappedLines(t, 3));
     }), { numRuns: 2000, seed: 13 });
     // The shortest lines that are cut: one character per level past the limit.
-    for (const cut of ['>>>>x', '- - - - x', 'x\n>>>>']) assert.deepEqual(boundNesting(cut, 3), cutNesting(cut, 3), cut);
-    assert.deepEqual(boundNesting('>>>>x', 3).capped, [0], 'four levels past a limit of three are cut');
+    for (const cut of ['>>>>', '>>>>x', '- - - - x', 'x\n>>>>']) assert.deepEqual(boundNesting(cut, 3).capped, cappedLines(cut, 3), cut);
+    assert.equal(boundNesting('>>>>', 3).text, '>>>\u00a0');
   });
 
   it('suppresses with a directive an edit adds to a document that had none', () => {
