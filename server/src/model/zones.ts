@@ -1,4 +1,5 @@
 // Time zones as people write them in postmortems: abbreviations, UTC offsets and IANA names.
+import { detached } from '../parsing/detach';
 
 /** Fixed offsets (minutes east of UTC) of the abbreviations seen in incident timelines. */
 const ABBREVIATIONS: Record<string, number> = {
@@ -23,9 +24,64 @@ const REGIONS: Record<string, string> = {
 
 export const ZONE_PATTERN = String.raw`(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z|(?:${Object.keys(ABBREVIATIONS).filter((z) => !['UTC', 'GMT', 'Z'].includes(z)).join('|')})`;
 
+/**
+ * One formatter per zone name (null: a name Intl does not know). Making one costs about a thousand
+ * times what using it does: made per entry, a 1,200-entry timeline written in PST took most of a
+ * second per keystroke.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const FORMATTERS_LIMIT = 256;
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    } catch {
+      formatter = null;
+    }
+    if (formatters.size >= FORMATTERS_LIMIT) formatters.clear();
+    // The name may be a slice of a document: a copy of its own, so the cache keeps no document alive.
+    formatters.set(detached(zone), formatter);
+  }
+  return formatter;
+}
+
+const HOUR = 3_600_000;
+/** Per zone, the offset of each UTC hour in which it does not change (a timeline's entries share few hours). */
+const hourOffsets = new Map<string, Map<number, number>>();
+const HOURS_LIMIT = 4096;
+
+/**
+ * The zone's offset at an instant. Offsets change only at a zone's transitions, never twice within
+ * an hour: when the offset at an hour's first and last millisecond agree, it holds for the whole
+ * hour, and the entries in that hour read it from the memo instead of formatting a date each.
+ */
 function ianaOffset(zone: string, utcMillis: number): number | undefined {
+  const hour = Math.floor(utcMillis / HOUR);
+  const known = hourOffsets.get(zone)?.get(hour);
+  if (known !== undefined) return known;
+  const offset = formattedOffset(zone, utcMillis);
+  if (offset === undefined || formattedOffset(zone, hour * HOUR) !== offset || formattedOffset(zone, (hour + 1) * HOUR - 1) !== offset) return offset;
+  let hours = hourOffsets.get(zone);
+  if (!hours) {
+    if (hourOffsets.size >= FORMATTERS_LIMIT) hourOffsets.clear();
+    hourOffsets.set(detached(zone), (hours = new Map()));
+  }
+  if (hours.size >= HOURS_LIMIT) hours.clear();
+  hours.set(hour, offset);
+  return offset;
+}
+
+/** How many dates were formatted to read an offset: tests check a timeline's entries share them. */
+export const offsetFormats = { count: 0 };
+
+function formattedOffset(zone: string, utcMillis: number): number | undefined {
+  const formatter = formatterFor(zone);
+  if (!formatter) return undefined;
+  offsetFormats.count++;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(utcMillis));
+    const parts = formatter.formatToParts(new Date(utcMillis));
     const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
     const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name);
     if (!m) return undefined;
