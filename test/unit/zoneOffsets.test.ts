@@ -24,6 +24,17 @@ describe('zone offsets', () => {
     }
   });
 
+  it('reads fixed zones once and still reads region abbreviations by the date', () => {
+    for (let i = 0; i < 2; i++) {
+      assert.equal(zoneOffset('UTC', i * 600_000, true), 0);
+      assert.equal(zoneOffset('(+05:30)', i * 600_000), 330);
+      assert.equal(zoneOffset('Nowhere', i * 600_000), undefined);
+      // PST without a date is the abbreviation's offset; with a July date, Los Angeles's daylight time.
+      assert.equal(zoneOffset('PST', Date.UTC(2026, 6, 1, 12) / 60000, false), -480);
+      assert.equal(zoneOffset('PST', Date.UTC(2026, 6, 1, 12) / 60000, true), -420);
+    }
+  });
+
   it('formats a date a few times per hour of a long timeline in PST, not once per entry', () => {
     const entries = Array.from({ length: 300 }, (_, i) => `- 2026-07-0${1 + Math.floor(i / 100)} ${String(9 + Math.floor((i % 100) / 20)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')} Step ${i}.`);
     const text = `# Incident\n\n## Timeline\n\nAll times PST.\n\n${entries.join('\n')}\n`;

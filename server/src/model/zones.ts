@@ -47,6 +47,9 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
+/** Zones whose offset depends on neither the date nor the time ("UTC", "+05:30", "JST"; unknown names too). */
+const fixedOffsets = new Map<string, number | undefined>();
+
 const HOUR = 3_600_000;
 /** Per zone, the offset of each UTC hour in which it does not change (a timeline's entries share few hours). */
 const hourOffsets = new Map<string, Map<number, number>>();
@@ -96,19 +99,25 @@ function formattedOffset(zone: string, utcMillis: number): number | undefined {
  * as if the wall clock were UTC). Undefined when the zone is unknown.
  */
 export function zoneOffset(zone: string, localMinutes = 0, dated = false): number | undefined {
+  // Every entry of a timeline asks for the same few zones: those whose offset never changes are read once.
+  if (fixedOffsets.has(zone)) return fixedOffsets.get(zone);
   const z = zone.trim().replace(/^\(|\)$/g, '');
   const upper = z.toUpperCase();
   if (dated && upper in REGIONS) return zoneOffset(REGIONS[upper], localMinutes) ?? ABBREVIATIONS[upper];
-  if (upper in ABBREVIATIONS) return ABBREVIATIONS[upper];
+  const fixed = (offset: number | undefined) => {
+    if (upper in REGIONS) return offset;
+    if (fixedOffsets.size >= FORMATTERS_LIMIT) fixedOffsets.clear();
+    fixedOffsets.set(detached(zone), offset);
+    return offset;
+  };
+  if (upper in ABBREVIATIONS) return fixed(ABBREVIATIONS[upper]);
   const m = /^(?:UTC|GMT)?\s?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
-  if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-  if (z.includes('/')) {
-    // Two passes: the offset at the guessed instant, then at the corrected one (DST edges).
-    const first = ianaOffset(z, localMinutes * 60000);
-    if (first === undefined) return undefined;
-    return ianaOffset(z, (localMinutes - first) * 60000) ?? first;
-  }
-  return undefined;
+  if (m) return fixed((m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)));
+  if (!z.includes('/')) return fixed(undefined);
+  // Two passes: the offset at the guessed instant, then at the corrected one (DST edges).
+  const first = ianaOffset(z, localMinutes * 60000);
+  if (first === undefined) return undefined;
+  return ianaOffset(z, (localMinutes - first) * 60000) ?? first;
 }
 
 export function isKnownZone(zone: string): boolean {
