@@ -77,10 +77,13 @@ function itemLine(item: ListItem, text: string): string {
 // timeline reads only the items it changed.
 const TIMED = 1;
 const CLOCKED = 2;
-/** One list item's cached reading: its timing, and its raw entries as read under its list's timing. */
+/**
+ * One list item's cached reading: its timing, and its raw entries as read under its list's timing
+ * (relative to its start), with the copies last placed at `at`: reused while the item stays put.
+ */
 interface ItemRecord {
   timing: number;
-  entries?: { key: string; raws: RawItem[] };
+  entries?: { key: string; raws: RawItem[]; at: number; placed: RawItem[] };
 }
 const itemRecords = new UnitCache<ItemRecord>();
 
@@ -170,8 +173,14 @@ function collectList(list: List, text: string, sink: Sink, options: ReadOptions)
   list.children.forEach((item, i) => {
     const record = records[i];
     const base = startOffset(item);
-    if (record.entries?.key !== key) record.entries = { key, raws: readItem(absolute(item), text, timed, options).map((r) => relativeRaw(r, base)) };
-    for (const raw of record.entries.raws) sink(shiftRaw(raw, base));
+    if (record.entries?.key !== key) record.entries = { key, raws: readItem(absolute(item), text, timed, options).map((r) => relativeRaw(r, base)), at: NaN, placed: [] };
+    const entries = record.entries;
+    // Placed raws are shared by every analysis that finds the item where it was: nobody changes them (see attach).
+    if (entries.at !== base) {
+      entries.placed = entries.raws.map((raw) => shiftRaw(raw, base));
+      entries.at = base;
+    }
+    for (const raw of entries.placed) sink(raw);
   });
 }
 
@@ -305,7 +314,12 @@ export function collectRawEntries(nodes: readonly RootContent[], text: string, s
     // Only the entries either side of the gap: copying the list here made a long timeline quadratic.
     const previous = before > 0 ? out[before - 1] : undefined;
     const added = out[before];
-    if (pendingEnd !== undefined && previous && !('dateLine' in previous) && added && !('dateLine' in added)) previous.end = Math.max(previous.end, pendingEnd);
+    if (pendingEnd !== undefined && previous && !('dateLine' in previous) && added && !('dateLine' in added) && pendingEnd > previous.end) {
+      // A copy: the entry may be a list item's cached placement, shared with other analyses.
+      const extended = shiftRaw(previous, 0) as RawEntry;
+      extended.end = pendingEnd;
+      out[before - 1] = extended;
+    }
     pendingEnd = undefined;
   };
   nodes.forEach((node, i) => {
