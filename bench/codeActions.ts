@@ -41,7 +41,7 @@ export async function keystrokeToCodeActions(text: string, inside: string | unde
     if (report.kind === 'full') known = report.items ?? [];
     // The cursor sits where the character was typed; the lightbulb asks with the diagnostics of its line.
     const doc = TextDocument.create(uri, 'markdown', version, current);
-    const cursor = doc.positionAt(text.length === current.length ? 0 : firstDifference(text, current) + 1);
+    const cursor = doc.positionAt(firstDifference(text, current) + current.length - text.length);
     const onLine = known.filter((d) => d.range.start.line <= cursor.line && d.range.end.line >= cursor.line);
     const asked = performance.now();
     const actions = await client.connection.sendRequest<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics: onLine, triggerKind: 2 } });

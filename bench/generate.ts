@@ -82,12 +82,17 @@ export function generateLongSection(kind: 'timeline' | 'actionTable', seed = 1):
   return [...head, ...body, ...tail].join('\n') + '\n';
 }
 
+/** What the editor types, a character per keystroke, over and over (words and spaces, nothing a rule flags). */
+const TYPED = 'while the retry queue grew ';
+
 /**
- * One character typed in the middle of the document (or of its long section, when `inside` names
- * that section's heading: its last occurrence, after the generated head), alternating so every
- * version differs.
+ * Typing in the middle of the document (or of its long section, when `inside` names that section's
+ * heading: its last occurrence, after the generated head): each call returns the text with one more
+ * character typed at the same point, as a person types, so everything after the point moves on
+ * every keystroke. `alternate` instead replaces one typed character with another (the length never
+ * changes and nothing after the edit moves: the bench's way before 2026-11-30, kept for comparison).
  */
-export function editor(text: string, inside?: string): () => string {
+export function editor(text: string, inside?: string, alternate = false): () => string {
   let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
   if (inside) {
     const from = text.lastIndexOf(inside);
@@ -96,5 +101,7 @@ export function editor(text: string, inside?: string): () => string {
     at = middle + 22; // inside the entry's words or the row's first cell, past the marker and time
   }
   let k = 0;
-  return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
+  if (alternate) return () => text.slice(0, at) + (k++ % 2 ? 'x' : 'y') + text.slice(at);
+  let typed = '';
+  return () => text.slice(0, at) + (typed += TYPED[k++ % TYPED.length]) + text.slice(at);
 }

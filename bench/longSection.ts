@@ -3,10 +3,10 @@
 //   npx esbuild bench/longSection.ts --bundle --platform=node --outfile=out/bench/longSection.js
 //   node out/bench/longSection.js [rounds] [200,1500,15000,timeline,actionTable] [alternate|typing]
 // Two ways to type:
-// - "alternate" (bench/run.ts's editor): each version replaces the last character typed, so the
-//   length never changes and nothing after the edit moves;
-// - "typing": each version one character longer, as a person types, so every unit after the edit
-//   moves on each keystroke (what `movedCopies` costs is printed per keystroke for this way).
+// - "alternate" (bench/generate.ts editor's old way): each version replaces the last character
+//   typed, so the length never changes and nothing after the edit moves;
+// - "typing" (as npm run bench types): each version one character longer, as a person types, so
+//   every unit after the edit moves on each keystroke (what `movedCopies` costs is printed per keystroke for this way).
 // Medians of wall time, in interleaved rounds (remark parse, full analysis, edit) as bench/run.ts
 // measures them, so the caches and the collector see the same mix.
 import { analyze } from '../server/src/engine/analyze';
@@ -35,11 +35,6 @@ function editOffset(text: string, inside?: string): number {
   return at;
 }
 
-function typing(text: string, at: number): () => string {
-  let typed = '';
-  return () => text.slice(0, at) + (typed += typed.length % 2 ? 'x' : 'y') + text.slice(at);
-}
-
 function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
@@ -59,7 +54,7 @@ for (const { label, text: make, inside } of DOCUMENTS) {
   if (only && !only.includes(label)) continue;
   const text = make();
   const at = editOffset(text, inside);
-  const next = way === 'typing' ? typing(text, at) : editor(text, inside);
+  const next = editor(text, inside, way === 'alternate');
   const parser = new IncrementalParser();
   analyze(text, { parser });
   const times: Record<'parse' | 'full' | 'edit', number[]> = { parse: [], full: [], edit: [] };
