@@ -79,15 +79,20 @@ function table(title: string, header: string[], rows: string[][]): void {
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
 
+/** Generated postmortems one after another, cut at `size` characters (a document as large as wanted). */
+function postmortemsOfSize(size: number): string {
+  let text = '';
+  for (let seed = 2; text.length < size; seed++) text += generatePostmortem(15000, seed);
+  return text.slice(0, size);
+}
+
 /**
  * A 4 MB postmortem (over postmortem.maxFileSize) opened and typed into, one character at a time as
  * an editor sends it, while another document is edited and its diagnostics pulled: the server's RSS
  * before, with it open, at its highest while it is edited, and how long the other document waits.
  */
 async function hugeDocument(): Promise<{ before: number; open: number; peak: number; other: number; otherAlone: number }> {
-  let huge = '';
-  for (let seed = 2; huge.length < 4_000_000; seed++) huge += generatePostmortem(15000, seed);
-  huge = huge.slice(0, 4_000_000);
+  const huge = postmortemsOfSize(4_000_000);
   const client = new TestClient();
   await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
   const other = 'file:///bench/postmortems/other.md';
@@ -161,6 +166,8 @@ async function main(): Promise<void> {
     server.push([label, ms(k.vscode), `${k.unchanged} of ${serverRuns}`, x(k.vscode / k.parse), ms(k.full), x(k.full / k.parse), ms(k.parse)]);
     if (lines > 10000) rss = k.rssMb;
   }
+  // The largest document the server analyses in full by default (postmortem.maxFileSize is 1 MB).
+  const nearLimit = await serverKeystrokes(postmortemsOfSize(990_000), { runs: 5 });
   table('Engine (in process)', ['document', 'remark parse alone', 'full analysis', 'full ÷ parse', 'one-character edit (incremental)', 'edit ÷ parse'], rows);
   table('Peers on the same documents', ['document', 'full analysis', 'edit', 'markdownlint', 'alex', 'markdownlint ÷ full', 'alex ÷ full', 'markdownlint ÷ edit'], peers);
   table('Language server over stdio (pull: didChange with the changed range + textDocument/diagnostic)', ['document', 'keystroke to diagnostics (as VS Code asks)', 'answered "unchanged"', 'keystroke ÷ parse', 'with a full report each time', 'full ÷ parse', 'remark parse alone (in the same rounds)'], server);
@@ -174,6 +181,7 @@ async function main(): Promise<void> {
     misc.push([`CLI over ../shared/corpus (${files.length} files, whole process)`, ms(cli)]);
   }
   misc.push(['server memory (RSS) with the 15,000-line document open', `${rss.toFixed(0)} MB`]);
+  misc.push(['a 990 KB document (just under postmortem.maxFileSize): keystroke to diagnostics as VS Code asks; server memory (RSS)', `${ms(nearLimit.vscode)} (${x(nearLimit.vscode / nearLimit.parse)} of its parse); ${nearLimit.rssMb.toFixed(0)} MB`]);
   const table500 = DOCUMENTS.find((d) => d.label.startsWith('action table'))!;
   const actions = await keystrokeToCodeActions(table500.text, table500.inside, 21);
   misc.push(['action table of 500 rows: keystroke to the code actions at the cursor (diagnostics pulled between, as VS Code asks)', `${ms(actions.keystroke)} (the code-action request alone ${ms(actions.request)})`]);
