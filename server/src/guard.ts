@@ -54,3 +54,25 @@ export class Guard {
     };
   }
 }
+
+/** Where process-level failures come from: Node's `process` (an interface, so tests can emit them). */
+export interface FailureSource {
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
+}
+
+/**
+ * The last line of defence: a failure no handler caught (a timer, a library callback) goes through the
+ * guard's report-once path like a handler's, so a timer that fails every second logs one line and
+ * shows one message, not one each time. A listener that threw would end the process, so it never does.
+ */
+export function reportProcessFailures(source: FailureSource, guard: Guard): void {
+  const report = (error: unknown) => {
+    try {
+      guard.report('A background task', error);
+    } catch {
+      // The connection is gone: there is no one left to tell.
+    }
+  };
+  source.on('uncaughtException', report);
+  source.on('unhandledRejection', report);
+}

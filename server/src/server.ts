@@ -8,6 +8,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisHost } from './analysis/host';
 import { IndexWorker, INDEX_WORKER_ROLE } from './indexWorker';
 import { startServer } from './startServer';
+import { reportProcessFailures } from './guard';
 import { nodeFileSystem } from './service/nodeFileSystem';
 import { relaunchPlan, type OwnProcess } from './serverLaunch';
 
@@ -28,10 +29,6 @@ if (process.argv.includes('--version')) {
   process.stdout.write(`${PM_VERSION}\n`);
 } else {
   const connection = createConnection(ProposedFeatures.all);
-  // Last line of defence: every handler is guarded, but a failure that escapes one (a timer, a
-  // library callback) is logged instead of ending the process the editor depends on.
-  process.on('uncaughtException', (error) => connection.console.error(`Unexpected failure: ${error.stack ?? String(error)}`));
-  process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected failure: ${String((reason as Error)?.stack ?? reason)}`));
   // POSTMORTEM_ANALYSIS_BUDGET_MS fixes the time budget (no per-character allowance): for tests that
   // must see the budget run out whatever the machine's speed, and for users who want a tighter one.
   const fixedBudget = Number(process.env.POSTMORTEM_ANALYSIS_BUDGET_MS);
@@ -40,5 +37,8 @@ if (process.argv.includes('--version')) {
   const workerScript = join(__dirname, 'serverWorker.js');
   const host = fixedBudget > 0 ? new AnalysisHost(workerScript, fixedBudget, 0, heapMb) : new AnalysisHost(workerScript, undefined, undefined, heapMb);
   const indexReader = new IndexWorker(workerScript, { workerData: INDEX_WORKER_ROLE, log: (m) => connection.console.log(m), ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}) });
-  startServer(connection, { host, fs: nodeFileSystem, indexReader, startupNotes });
+  const guard = startServer(connection, { host, fs: nodeFileSystem, indexReader, startupNotes });
+  // Every handler is guarded; a failure that escapes them all is reported once through the same guard
+  // instead of ending the process the editor depends on.
+  reportProcessFailures(process, guard);
 }

@@ -27,7 +27,8 @@ export interface ServerOptions {
   startupNotes?: readonly string[];
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+/** Starts serving; returns the guard, so the entry can route process-level failures through it. */
+export function startServer(connection: Connection, options: ServerOptions = {}): Guard {
   const documents = openDocuments();
   // The service shows each message once; the guard reports through it (it runs only once both exist).
   const guard = new Guard({ log: (m) => connection.console.error(m), tell: (m) => service.tellOnce('error', m) });
@@ -64,4 +65,5 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+  return guard;
 }
