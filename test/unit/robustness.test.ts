@@ -91,6 +91,24 @@ describe('odd input never breaks the engine', () => {
     assert.equal(few.model.meta.severity, 'SEV-2', 'a few aliases are still read');
   });
 
+  it('front matter over 64 KB is not parsed: one limit finding at its start, and its fields are ignored', () => {
+    const fields = (count: number) => ['severity: SEV-2', ...Array.from({ length: count }, (_, i) => `note${i}: ${'a reviewer wrote this line'.padEnd(60, '.')}`)].join('\n');
+    // About 1,100 fields of 70 characters: a little over the limit, and valid YAML, so only the size can refuse it.
+    const large = `---\n${fields(1100)}\n---\n\n# Incident\n`;
+    assert.ok(large.length > 64 * 1024 + 1000);
+    const analysis = analyze(large, { now: NOW });
+    assertSound(analysis);
+    const findings = analysis.findings.filter((f) => f.ruleId === 'front-matter');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /^The front matter is not read: Front matter longer than 64 KB is not read/);
+    assert.equal(findings[0].start, 4, 'at the first line of the front matter');
+    assert.equal(analysis.model.meta.severity, undefined, 'no field of it is read');
+    // The same fields under the limit are read: it is the size that is refused, not the content.
+    const smaller = analyze(`---\n${fields(900)}\n---\n\n# Incident\n`, { now: NOW });
+    assert.equal(smaller.model.meta.severity, 'SEV-2');
+    assert.deepEqual(smaller.findings.filter((f) => f.ruleId === 'front-matter'), []);
+  });
+
   it('reports a rule that throws by its id and keeps the other rules', () => {
     const config = resolveConfig([{ rules: { 'action-item-due-date': { options: { defaultDueDays: 'abc' } } } } as never]);
     const text = '# Incident\n\nIt was human error.\n\n## Action items\n\n- [ ] Add an alert. Owner: @a\n';
