@@ -227,6 +227,14 @@ describe('language service (no connection)', () => {
       assert.equal(await service.completion(DOC, { line: 2, character: 3 }, CANCELLED), undefined);
       assert.equal(await service.outline(DOC, CANCELLED), undefined);
       assert.equal(await service.timelineInsertion({ uri: DOC, now: NOW.toISOString() }, CANCELLED), undefined);
+      const item = { uri: DOC, text: 'Load-test search', owner: 'ana', due: '2026-12-20' };
+      assert.equal(await service.actionItemInsertion(item, CANCELLED), undefined);
+      // Code actions are asked with the findings the client holds: those of an analysis that was not cancelled.
+      const diagnostics = (await service.diagnostics(DOC))!;
+      assert.equal(await service.codeActions(actionParams(DOC, diagnostics), CANCELLED), undefined);
+      // Not cancelled, the same two requests are answered: it is the cancellation that left them empty.
+      assert.ok(((await service.codeActions(actionParams(DOC, diagnostics))) ?? []).length > 0);
+      assert.ok(await service.actionItemInsertion(item));
     });
 
     it('cancelling while the analysis waits stops it, and a later request still gets an answer', async () => {
