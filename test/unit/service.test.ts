@@ -207,6 +207,21 @@ describe('language service (no connection)', () => {
       assert.match(item.edit.newText, /Load-test search.*@ana.*2026-12-20/);
     });
 
+    it('a timeline entry is stamped with the wall clock the timeline\'s own zone reads back: a region written all year follows daylight saving', async () => {
+      const { documents, service } = setup();
+      const timeline = (zone: string) => `# Postmortem: queue backlog\n\n## Timeline\n\nAll times in ${zone}.\n\n- 09:00 Alert fired.\n`;
+      // 17:30 UTC on 15 July is 10:30 in California (PDT, UTC-7), whatever the timeline calls its zone.
+      const july = '2026-07-15T17:30:00Z';
+      for (const zone of ['PT', 'PST', 'America/Los_Angeles']) {
+        documents.set(DOC, timeline(zone));
+        const entry = (await service.timelineInsertion({ uri: DOC, now: july })) as Insertion;
+        assert.match(entry.edit.newText, /- 10:30 $/, `${zone}: ${JSON.stringify(entry.edit.newText)}`);
+      }
+      // A fixed offset stays fixed.
+      documents.set(DOC, timeline('UTC-8'));
+      assert.match(((await service.timelineInsertion({ uri: DOC, now: july })) as Insertion).edit.newText, /- 09:30 $/);
+    });
+
     it('the outline of a document that is not a postmortem is empty', async () => {
       const { documents, service } = setup();
       documents.set(`${WS}/README.md`, '# Readme\n');

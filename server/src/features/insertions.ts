@@ -1,7 +1,7 @@
 // Where and how to insert a timeline entry or an action item, in the format the document already uses.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CachedAnalysis } from '../documents';
-import { zoneOffset } from '../model/zones';
+import { zoneOffsetAt } from '../model/calendar';
 import type { Insertion } from '../protocol';
 import { insertionPoint } from '../rules/requiredSections';
 
@@ -15,7 +15,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The wall-clock time of `now` in `zone`, as minutes since the epoch and as parts. */
 function localTime(now: Date, zone: string) {
   const utcMinutes = Math.floor(now.getTime() / 60000);
-  const offset = zoneOffset(zone, utcMinutes + (zoneOffset(zone, utcMinutes) ?? 0)) ?? 0;
+  // An unknown zone is written as it stands, with UTC's clock.
+  const offset = zoneOffsetAt(zone, now) ?? 0;
   const local = new Date((utcMinutes + offset) * 60000);
   return {
     utcMinutes, offset,

@@ -11,15 +11,21 @@ function isoDay(year: number, monthIndex: number, day: number): string {
   return new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
 }
 
+/**
+ * Minutes east of UTC in `zone` at the instant `now`, or undefined when the zone is unknown. A region
+ * written all year ("PT") follows its daylight-saving rules, as timeline entries are read.
+ */
+export function zoneOffsetAt(zone: string, now: Date): number | undefined {
+  const utcMinutes = Math.floor(now.getTime() / 60000);
+  // zoneOffset reads a wall-clock time; guess the wall clock, then correct once (daylight-saving edges).
+  const guess = zoneOffset(zone, utcMinutes, true);
+  return guess === undefined ? undefined : zoneOffset(zone, utcMinutes + guess, true) ?? guess;
+}
+
 /** The date (YYYY-MM-DD) at the instant `now`: in `zone` when given and known, else in the local zone. */
 export function localToday(now: Date, zone?: string): string {
-  if (zone) {
-    const utcMinutes = now.getTime() / 60000;
-    // zoneOffset reads a wall-clock time; guess the wall clock, then correct once (daylight-saving edges).
-    const guess = zoneOffset(zone, utcMinutes, true);
-    const offset = guess === undefined ? undefined : zoneOffset(zone, utcMinutes + guess, true) ?? guess;
-    if (offset !== undefined) return new Date(now.getTime() + offset * 60000).toISOString().slice(0, 10);
-  }
+  const offset = zone ? zoneOffsetAt(zone, now) : undefined;
+  if (offset !== undefined) return new Date(now.getTime() + offset * 60000).toISOString().slice(0, 10);
   return isoDay(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
