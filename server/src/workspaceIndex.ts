@@ -35,8 +35,8 @@ export interface IndexOptions {
  * Markdown files under the roots (URIs). Symbolic links are followed only when the file system can
  * resolve them and they resolve inside a root, and each real folder is walked once, so a link loop
  * ends; each real file is listed once too (by its own name when the walk reaches it, else by the
- * first link to it), so a linked file's items are not counted twice; an unreadable folder is skipped
- * with a logged reason.
+ * first link to it), so a linked file's items are not counted twice; an unreadable folder, and a link
+ * to a folder walked already (a loop), are skipped with a logged reason.
  */
 async function markdownFiles(fs: FileSystem, roots: string[], cancelled: () => boolean, maxSize: number, log: (m: string) => void): Promise<string[]> {
   const out: string[] = [];
@@ -50,7 +50,12 @@ async function markdownFiles(fs: FileSystem, roots: string[], cancelled: () => b
   while (pending.length > 0 && out.length < MAX_FILES && !cancelled()) {
     const folder = pending.shift()!;
     const canonical = await real(folder);
-    if (!canonical || visited.has(canonical)) continue;
+    if (!canonical) continue;
+    // Only a symbolic link leads to a folder walked already: say so, so a loop is not a silent gap.
+    if (visited.has(canonical)) {
+      log(`Skipped ${displayName(folder)}: it leads to ${displayName(canonical)}, which is indexed already (a symbolic link loop, or a second link to it).`);
+      continue;
+    }
     visited.add(canonical);
     let entries: DirectoryEntry[];
     try {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,6 +101,25 @@ describe('workspace index of action items', function () {
     assert.ok(!index.items().some((i) => i.text.startsWith('Open big')), 'the size limit applies to open documents too');
   });
 
+  it('the file watcher does not read a file over the size limit: it is skipped by its size, with a reason, and leaves the index', async () => {
+    const logs: string[] = [];
+    const read: string[] = [];
+    const spying: FileSystem = { ...nodeFileSystem, readFile: async (uri) => (read.push(uri), nodeFileSystem.readFile(uri)) };
+    index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => new Date('2026-11-29T12:00:00Z'), () => changes++, { fs: spying, log: (m) => logs.push(m), maxFileSize: () => 10_000 });
+    const file = join(dir, 'postmortems', 'grown.md');
+    const uri = pathToFileURL(file).toString();
+    writeFileSync(file, PM('- [ ] Small. Owner: @s'));
+    await index.refreshFromDisk(uri);
+    assert.deepEqual(index.items().map((i) => i.text), ['Small. Owner: @s']);
+    assert.deepEqual(read, [uri], 'a file under the limit is read');
+    // The file grows past the limit on disk (a pasted log): the watcher sees it change.
+    writeFileSync(file, PM(`- [ ] Large. Owner: @l\n${'z'.repeat(20_000)}`));
+    await index.refreshFromDisk(uri);
+    assert.deepEqual(read, [uri], 'the large file was not read');
+    assert.deepEqual(index.items(), [], 'its earlier items left the index');
+    assert.ok(logs.some((l) => /grown\.md: \d+ bytes is over postmortem\.maxFileSize/.test(l)), logs.join('\n'));
+  });
+
   it('follows no symbolic link out of the workspace and ends on a link loop', async () => {
     const logs: string[] = [];
     index = new WorkspaceIndex((uri, text) => isPostmortem(uri, text, DEFAULT_SETTINGS.files), () => new Date('2026-11-29T12:00:00Z'), () => changes++, { fs: nodeFileSystem, log: (m) => logs.push(m) });
@@ -118,6 +137,14 @@ describe('workspace index of action items', function () {
     rmSync(outside, { recursive: true, force: true });
     assert.deepEqual(index.items().map((i) => i.text), ['Inside. Owner: @a'], 'listed once, nothing from outside');
     assert.ok(logs.some((l) => /elsewhere: it links outside the workspace/.test(l)), logs.join('\n'));
+    // Both links back up the tree are named, each once, with where they lead.
+    const postmortems = join(dir, 'postmortems');
+    const real = realpathSync(dir);
+    const loops = logs.filter((l) => /a symbolic link loop/.test(l)).sort();
+    assert.deepEqual(loops, [
+      `Skipped ${join(postmortems, 'loop')}: it leads to ${join(real, 'postmortems')}, which is indexed already (a symbolic link loop, or a second link to it).`,
+      `Skipped ${join(postmortems, 'up')}: it leads to ${real}, which is indexed already (a symbolic link loop, or a second link to it).`,
+    ]);
     assert.equal(index.indexing, false);
   });
 });
