@@ -90,9 +90,10 @@ const TYPED = 'while the retry queue grew ';
  * heading: its last occurrence, after the generated head): each call returns the text with one more
  * character typed at the same point, as a person types, so everything after the point moves on
  * every keystroke. `alternate` instead replaces one typed character with another (the length never
- * changes and nothing after the edit moves: the bench's way before 2026-11-30, kept for comparison).
+ * changes and nothing after the edit moves: the bench's way before 2026-11-30, kept for comparison;
+ * BENCH_EDIT=alternate makes it the default, to compare with runs made before).
  */
-export function editor(text: string, inside?: string, alternate = false): () => string {
+export function editor(text: string, inside?: string, alternate = process.env.BENCH_EDIT === 'alternate'): () => string {
   let at = text.indexOf('## Detection', Math.floor(text.length / 2)) + 15;
   if (inside) {
     const from = text.lastIndexOf(inside);
