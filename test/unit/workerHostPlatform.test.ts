@@ -69,6 +69,15 @@ function wordOf(worker: StandIn): Int32Array {
   assert.ok(handed && 'firstWanted' in handed, 'the word is the first thing the worker is sent');
   return handed.firstWanted;
 }
+/** Types into document 'a': each call runs the next version (v1, v2, ...), stale once another is typed. */
+function typist(h: WorkerHost): () => Promise<Outcome> {
+  let version = 0;
+  return () => {
+    const mine = ++version;
+    return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
+  };
+}
+
 /** The worker begins its last job and answers it. */
 const startsAndAnswers = (worker: StandIn) => {
   started(worker);
@@ -296,11 +305,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
   it('versions typed while a worker starts never terminate it; the newest waits and is sent once the first job ends', async () => {
     const platform = standInPlatform();
     const h = host(platform);
-    let version = 0;
-    const type = () => {
-      const mine = ++version;
-      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
-    };
+    const type = typist(h);
     const runs = [type()];
     // Longer than the keep window for a superseded job: the worker has not begun its first job yet.
     await new Promise((r) => setTimeout(r, 400));
@@ -317,11 +322,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
   it('a superseded job that began late is still stopped once it outlives the keep window from its begin', async () => {
     const platform = standInPlatform();
     const h = host(platform);
-    let version = 0;
-    const type = () => {
-      const mine = ++version;
-      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
-    };
+    const type = typist(h);
     const first = type();
     const second = type();
     started(platform.workers[0]);
@@ -350,11 +351,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
   it('where memory is shared, a superseded job is told through the word; answered abandoned, the newest goes to the same worker at once', async () => {
     const platform = standInPlatform({ sharesMemory: true });
     const h = host(platform);
-    let version = 0;
-    const type = () => {
-      const mine = ++version;
-      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
-    };
+    const type = typist(h);
     const first = type();
     const worker = platform.workers[0];
     const word = wordOf(worker);
@@ -385,11 +382,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
   it('where memory is shared, a job that ran longer than the keep window is given one window from its supersession to stop; one that does not is replaced', async () => {
     const platform = standInPlatform({ sharesMemory: true });
     const h = host(platform);
-    let version = 0;
-    const type = () => {
-      const mine = ++version;
-      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
-    };
+    const type = typist(h);
     void type();
     started(platform.workers[0]);
     // Longer than the keep window (300 ms with no cold start measured): without a word, superseding it now terminates it at once.
@@ -405,11 +398,7 @@ describe('analysis host over a worker platform (stand-in workers)', function () 
   it('where memory is shared, a cold first job typed over and abandoned still counts in the keep window (the warm job after it is not what a fresh worker costs)', async () => {
     const platform = standInPlatform({ sharesMemory: true });
     const h = host(platform);
-    let version = 0;
-    const type = () => {
-      const mine = ++version;
-      return h.run('a', `v${mine}`, CONFIG, NOW, () => version !== mine);
-    };
+    const type = typist(h);
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     void type();
     const worker = platform.workers[0];
