@@ -124,10 +124,11 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
       continue;
     }
     const key = { kinds: detached(kinds), after: detached(text.slice(end, end + BLOCK_LOOKAHEAD)) };
+    const judged = record ?? { key, byRule: new Map() };
     if (record) record.key = key;
-    else records.set(origin, { key, byRule: new Map() });
+    else records.set(origin, judged);
     unitKeys[i] = key;
-    unitRecords[i] = (record ?? records.get(origin)!).byRule;
+    unitRecords[i] = judged.byRule;
   }
   const read = new Map<Unit, Sentence[]>();
   return {
