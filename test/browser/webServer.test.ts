@@ -9,69 +9,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { HARNESS, open, startServer, type Answer, type Lsp } from './serverPage';
 import { ROOT, serveWebview, type WebviewHost } from './webviewPage';
 
 const SERVER = join(ROOT, 'dist', 'browser', 'server.js');
 
-/**
- * The page's side: starts the server worker (from a blob: URL that sets test globals first and
- * imports the script, as the client starts it from a VS Code server; or from its http URL, as on
- * vscode.dev), sends requests and notifications, answers the server's own requests (no files), and
- * keeps its log messages. Each answer carries when it arrived (performance.now()).
- */
-const HARNESS = `
-window.startServer = (options) => {
-  const prelude = [];
-  if (options.budgetMs) prelude.push('self.POSTMORTEM_ANALYSIS_BUDGET_MS = ' + options.budgetMs + ';');
-  if (options.noNestedWorkers) prelude.push('self.Worker = undefined;');
-  prelude.push('importScripts(' + JSON.stringify(location.origin + '/server.js') + ');');
-  const url = options.direct ? '/server.js' : URL.createObjectURL(new Blob([prelude.join('\\n')], { type: 'text/javascript' }));
-  const worker = new Worker(url);
-  const waiting = new Map();
-  let nextId = 1;
-  // The workspace on "disk", by URI, answered as the extension's client answers with vscode.workspace.fs.
-  const files = options.files || {};
-  const under = (uri) => Object.keys(files).filter((f) => f.startsWith(uri.replace(/\\/+$/, '') + '/'));
-  const fileAnswer = (method, uri) => {
-    if (method === 'postmortem/fs/stat') return { result: uri in files ? { kind: 'file', size: new TextEncoder().encode(files[uri]).length } : under(uri).length ? { kind: 'directory', size: 0 } : null };
-    if (method === 'postmortem/fs/readFile' && uri in files) return { result: { text: files[uri] } };
-    if (method === 'postmortem/fs/readDirectory' && under(uri).length) {
-      const names = new Map();
-      for (const f of under(uri)) {
-        const [name, ...rest] = f.slice(uri.replace(/\\/+$/, '').length + 1).split('/');
-        names.set(name, { name, kind: rest.length ? 'directory' : 'file', symbolicLink: false });
-      }
-      return { result: [...names.values()] };
-    }
-    return method === 'postmortem/fs/stat' || !method.startsWith('postmortem/fs/') ? { result: null } : { error: { code: -32601, message: 'no such file' } };
-  };
-  const lsp = window.lsp = {
-    logs: [], errors: [], fileReads: [],
-    request(method, params) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        waiting.set(id, (message) => resolve({ ...message, at: performance.now() }));
-        worker.postMessage({ jsonrpc: '2.0', id, method, params });
-      });
-    },
-    notify(method, params) {
-      worker.postMessage({ jsonrpc: '2.0', method, params });
-    },
-  };
-  worker.onmessage = ({ data }) => {
-    if (data.method === undefined) {
-      waiting.get(data.id)?.(data);
-      waiting.delete(data.id);
-    } else if (data.id !== undefined) {
-      if (data.method === 'postmortem/fs/readFile') lsp.fileReads.push({ uri: data.params.uri, at: performance.now() });
-      worker.postMessage({ jsonrpc: '2.0', id: data.id, ...fileAnswer(data.method, data.params && data.params.uri) });
-    } else if (data.method === 'window/logMessage') lsp.logs.push(data.params.message);
-  };
-  worker.onerror = (event) => lsp.errors.push(event.message);
-};
-`;
-
-const WORKSPACE = 'file:///ws';
 const HOSTILE_URI = 'file:///ws/postmortems/brackets.md';
 const NORMAL_URI = 'file:///ws/postmortems/normal.md';
 /** 100 KB of nested brackets: remark's parse of it takes many seconds and cannot be interrupted. */
@@ -81,24 +23,6 @@ const NORMAL = '# Postmortem: cache flush\n\n## Summary\n\nThe on-call engineer 
 const DISK_HOSTILE_URI = 'file:///ws/postmortems/a-brackets.md';
 const DISK_NORMAL_URI = 'file:///ws/postmortems/b-queue.md';
 const WITH_ITEMS = '# Postmortem: queue backlog\n\n## Action items\n\n- [ ] Add a queue depth alert. Owner: @ana\n- [ ] Document the drain procedure. Owner: @dee\n';
-
-interface Answer {
-  at: number;
-  result?: { items: Array<{ code?: string; message: string }> };
-  error?: { code: number; message: string };
-}
-
-type Lsp = { request(method: string, params: unknown): Promise<Answer>; notify(method: string, params: unknown): void; logs: string[]; errors: string[]; fileReads: Array<{ uri: string; at: number }> };
-
-/** With `files`, the workspace is WORKSPACE holding them (URI to text), read through the client's file requests. */
-async function startServer(page: Page, base: string, options: { budgetMs?: number; noNestedWorkers?: boolean; direct?: boolean; files?: Record<string, string> }): Promise<void> {
-  await page.goto(`${base}/index.html`);
-  await page.evaluate((o) => (window as unknown as { startServer: (o: unknown) => void }).startServer(o), options);
-  const rootUri = options.files ? WORKSPACE : null;
-  const init = await page.evaluate((root) => (window as unknown as { lsp: Lsp }).lsp.request('initialize', { processId: null, rootUri: root, capabilities: { textDocument: { diagnostic: {} } }, initializationOptions: {} }), rootUri);
-  assert.equal(init.error, undefined, JSON.stringify(init.error));
-  await page.evaluate(() => (window as unknown as { lsp: Lsp }).lsp.notify('initialized', {}));
-}
 
 /** The workspace index once its scan has listed items and finished (postmortem/actionItems, polled). */
 async function indexed(page: Page): Promise<{ items: Array<{ uri: string; owner: string | null }>; indexing: boolean }> {
@@ -114,7 +38,6 @@ async function indexed(page: Page): Promise<{ items: Array<{ uri: string; owner:
   });
 }
 
-const open = (page: Page, uri: string, text: string) => page.evaluate(([u, t]) => (window as unknown as { lsp: Lsp }).lsp.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text: t } }), [uri, text]);
 
 describe('web build language server in Chromium', function () {
   this.timeout(120_000);

@@ -18,8 +18,11 @@ export interface WebviewHost {
   close(): Promise<void>;
 }
 
-/** Serves `pages` (path → [content type, body]) next to dist/webview.js and dist/webview.css, and starts Chromium. */
-export async function serveWebview(pages: Record<string, [string, string]>): Promise<WebviewHost> {
+/**
+ * Serves `pages` (path → [content type, body]) next to dist/webview.js and dist/webview.css, and
+ * starts Chromium. `headers` go on every answer (e.g. those that make a page cross-origin isolated).
+ */
+export async function serveWebview(pages: Record<string, [string, string]>, headers: Record<string, string> = {}): Promise<WebviewHost> {
   const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executable)) throw new Error(`${executable} is missing: run test/e2e/setup.sh (it installs Debian's chromium) or set CHROMIUM_PATH.`);
   const files: Record<string, [string, string]> = {
@@ -29,7 +32,7 @@ export async function serveWebview(pages: Record<string, [string, string]>): Pro
   };
   const server = createServer((req, res) => {
     const file = files[req.url ?? ''];
-    res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' });
+    res.writeHead(file ? 200 : 404, { ...headers, 'content-type': file?.[0] ?? 'text/plain' });
     res.end(file?.[1] ?? '');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
