@@ -26,7 +26,7 @@ const above = {
   // The command line runs the engine in its own process: never the language server's layers.
   cli: ['analysis', ...SERVER],
 };
-const serverFiles = ['startServer', 'server', 'browserServer', 'documents', 'workspaceIndex', 'guard'];
+const serverFiles = ['startServer', 'server', 'browserServer', 'documents', 'checkedVersions', 'postmortemKind', 'workspaceIndex', 'guard'];
 const entryFiles = ['startServer', 'server', 'browserServer', 'guard'];
 
 function layerRules() {

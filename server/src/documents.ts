@@ -1,130 +1,18 @@
-// Which documents are postmortems, and one cached analysis per document version shared by every feature.
-import { fileURLToPath } from 'node:url';
-import picomatch from 'picomatch';
+// One cached analysis per document version, shared by every feature: analysed off the main thread
+// when an analysis host runs workers, else here, cooperatively; abandoned once superseded or unwanted.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisHost, HostAnalysis } from './analysis/host';
-import { answerQuery, type FeatureAnswer, type FeatureQuery } from './features/queries';
-import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails } from './analysis/worker';
+import type { AnalysisHost } from './analysis/host';
 import { HeadlineMaker } from './analysis/headlines';
-import { analyzeCooperatively, type Analysis, type AnalysisSummary, type Notice, type RuleFailure } from './engine/analyze';
-import { LineIndex } from './engine/lineIndex';
-import { NEAR_MISS_SPELLINGS } from './model/nearMiss';
+import { analyzeCooperatively } from './engine/analyze';
 import { IncrementalParser } from './parsing/incremental';
 import type { DocumentConfig } from './settings';
 import { stateLookup } from './trackers/lookup';
 import type { TrackerState } from './trackers/types';
+import { checkedHere, checkedThere, withheldVersion, type CheckedVersion } from './checkedVersions';
 
-const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*["']?post-?mortem["']?\s*\r?\n/i;
-const FIRST_HEADING = /^#{1,6}[ \t]+(.+)$/m;
-const OTHER_KIND_TYPE = new RegExp(String.raw`^---\r?\n(?:(?!---)[^\n]*\n)*?type:\s*["']?(?:${NEAR_MISS_SPELLINGS}|(?:security[-\s_]?)?incident(?:[-\s_](?:report|review))?)["']?\s*\r?\n`, 'i');
-const POSTMORTEM_TITLE = /post-?mortem|incident (?:report|review|analysis)|after[- ]action|\bincident on\b|\bRCA\b|root cause analysis/i;
-
-// Compiling globs costs more than matching them: keep the matchers of the last few settings (folders
-// of a multi-root workspace may have different ones, and their documents alternate), newest last.
-const MATCHERS_KEPT = 8;
-const matchers = new Map<string, (path: string) => boolean>();
-
-export function globMatcher(globs: string[]): (path: string) => boolean {
-  const key = globs.join('\u0000');
-  let match = matchers.get(key);
-  if (match) matchers.delete(key);
-  else {
-    match = picomatch(globs, { dot: true, nocase: true });
-    if (matchers.size >= MATCHERS_KEPT) matchers.delete(matchers.keys().next().value!);
-  }
-  matchers.set(key, match);
-  return match;
-}
-
-/** How many compiled matchers are kept (for tests of the cache). */
-export function cachedMatcherCount(): number {
-  return matchers.size;
-}
-
-export function isPostmortem(uri: string, text: string, globs: string[]): boolean {
-  const head = text.slice(0, 2000);
-  if (FRONT_MATTER_TYPE.test(head)) return true;
-  // The other kinds New Postmortem writes (and teams use) are write-ups of the same kind: a
-  // near-miss, a security incident, an incident report or review. Read in front matter only.
-  if (OTHER_KIND_TYPE.test(head)) return true;
-  const heading = FIRST_HEADING.exec(text.slice(0, 5000));
-  if (heading && POSTMORTEM_TITLE.test(heading[1])) return true;
-  let path = uri;
-  try {
-    path = uri.startsWith('file:') ? fileURLToPath(uri) : decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    // Not a URL: match the string as it is.
-  }
-  const normalised = path.replace(/\\/g, '/').replace(/^\/+/, '');
-  return globs.length > 0 && globMatcher(globs)(normalised);
-}
-
-/** The whole analysis of one version, as the features (hover, code actions, symbols, ...) read it. */
-export interface CachedAnalysis {
-  version: number;
-  analysis: AnalysisSummary;
-  config: DocumentConfig;
-}
-
-/** What diagnostics read of an analysis: the findings without their fixes, notices, rule failures. */
-export interface AnalysisHeadline {
-  text: string;
-  findings: FindingHeadline[];
-  errors: RuleFailure[];
-  notices: Notice[];
-}
-
-/**
- * One version's analysis as the cache keeps it: its headline at once, the rest (model, fixes) when
- * a feature first asks. With an analysis worker, the rest stays in the worker until then.
- */
-export interface CheckedVersion {
-  version: number;
-  config: DocumentConfig;
-  headline: AnalysisHeadline;
-  /** Not analysed (over the time budget, out of memory, failed): the headline's notices say why, and there is no model. */
-  withheld?: true;
-  /** The whole analysis of this version; undefined when it can no longer be had (the version was superseded). */
-  full(): Promise<CachedAnalysis | undefined>;
-  /** Only the fixes code actions at one place need (the rest stays in the worker); undefined as for `full`. */
-  pick(request: DetailsPick): Promise<PickedDetails | undefined>;
-  /** A feature's answer (symbols, code lenses, the outline, the index's items), made where the model is; undefined as for `full`. */
-  query<Q extends FeatureQuery>(query: Q): Promise<FeatureAnswer<Q> | undefined>;
-}
-
-/** The summary the features read; its line index is built the first time one asks (only the outline does). */
-function summaryOf(text: string, headline: Omit<AnalysisHeadline, 'findings' | 'text'>, details: AnalysisDetails): AnalysisSummary {
-  let lines: LineIndex | undefined;
-  return {
-    text, model: details.model, findings: details.findings, errors: headline.errors, notices: headline.notices,
-    get lines() {
-      return (lines ??= new LineIndex(text));
-    },
-  };
-}
-
-/** A version analysed on this thread: everything is at hand; its headlines are made as a worker makes them. */
-function checkedHere(version: number, config: DocumentConfig, analysis: Analysis, maker: HeadlineMaker): CheckedVersion {
-  const cached: CachedAnalysis = { version, config, analysis: summaryOf(analysis.text, analysis, analysis) };
-  const headline: AnalysisHeadline = { text: analysis.text, findings: maker.make(analysis.findings, analysis.text, analysis.lines), errors: analysis.errors, notices: analysis.notices };
-  return {
-    version, config, headline, full: async () => cached, pick: async (request) => pickDetails(cached.analysis, request),
-    query: async (query) => answerQuery(analysis.text, analysis, query),
-  };
-}
-
-/** A version that could not be analysed: its notices, and nothing for a feature to act on. */
-function withheldVersion(version: number, config: DocumentConfig, text: string, notices: Notice[]): CheckedVersion {
-  return { version, config, withheld: true, headline: { text, findings: [], errors: [], notices }, full: async () => undefined, pick: async () => undefined, query: async () => undefined };
-}
-
-/** Whether two analyses found the same findings in the same order (so an index means one finding in both). */
-function sameFindings(headlines: readonly FindingHeadline[], findings: readonly FindingHeadline[]): boolean {
-  return headlines.length === findings.length && headlines.every((h, i) => {
-    const f = findings[i];
-    return h.ruleId === f.ruleId && h.start === f.start && h.end === f.end && h.message === f.message;
-  });
-}
+// The server's modules and features read these through this module.
+export { isPostmortem } from './postmortemKind';
+export type { AnalysisHeadline, CachedAnalysis, CheckedVersion } from './checkedVersions';
 
 /** A request's cancellation token, or anything shaped like one. */
 export interface Interest {
@@ -233,7 +121,7 @@ export class AnalysisCache {
         if (outcome.kind === 'unavailable') return analyzeCooperatively(text, { config: config.config, now, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, superseded);
         return outcome.kind === 'done' ? outcome.analysis.details() : undefined;
       };
-      return this.checkedThere(version, config, outcome.analysis, again);
+      return checkedThere(version, config, outcome.analysis, again);
     };
     job.promise = run().then((fresh) => {
       if (this.jobs.get(uri) === job) this.jobs.delete(uri);
@@ -249,46 +137,6 @@ export class AnalysisCache {
     return job;
   }
 
-  /** A version analysed in a worker: its model and fixes are fetched once, when first asked for. */
-  private checkedThere(version: number, config: DocumentConfig, analysis: HostAnalysis, again: () => Promise<AnalysisDetails | undefined>): CheckedVersion {
-    let full: Promise<CachedAnalysis | undefined> | undefined;
-    const fetch = async () => {
-      const details = (await analysis.details()) ?? (await again());
-      // Features find a finding's fixes by its place in the headlines: an analysis had again that
-      // found anything else (a rule that reads the clock, a changed rule) would hand them another's.
-      if (!details || !sameFindings(analysis.findings, details.findings)) return undefined;
-      return { version, config, analysis: summaryOf(analysis.text, analysis, details) };
-    };
-    /** The whole analysis once fetched: a fetch that got nothing is not kept (the next ask tries again). */
-    let kept: CachedAnalysis | undefined;
-    const whole = () => {
-      if (!full) {
-        const fetching = fetch().then((cached) => {
-          if (cached) kept = cached;
-          else if (full === fetching) full = undefined;
-          return cached;
-        });
-        full = fetching;
-      }
-      return full;
-    };
-    // Once the whole analysis was fetched (hover, symbols), picks read it here; else the worker sends
-    // only what was picked, and should it have moved on, the whole analysis is had again.
-    const pick = async (request: DetailsPick) => {
-      const picked = kept ? undefined : await analysis.pick(request);
-      if (picked) return picked;
-      const cached = await whole();
-      return cached && pickDetails(cached.analysis, request);
-    };
-    // Likewise for a feature's answer: made in the worker, so only the answer crosses threads.
-    const query = async <Q extends FeatureQuery>(q: Q): Promise<FeatureAnswer<Q> | undefined> => {
-      const answered = kept ? undefined : await analysis.query(q);
-      if (answered) return answered;
-      const cached = await whole();
-      return cached && answerQuery(cached.analysis.text, cached.analysis, q);
-    };
-    return { version, config, headline: analysis, full: whole, pick, query };
-  }
 
   /**
    * An analysis of a text that is not the document's current version (run: onSave's saved text), with
@@ -332,7 +180,7 @@ export class AnalysisCache {
       if (full.kind === 'unavailable') return analyzeCooperatively(text, { config: config.config, now, trackerState: states && stateLookup(states, config.config.trackers ?? {}) }, unwanted);
       return full.kind === 'done' ? full.analysis.details() : undefined;
     };
-    return this.checkedThere(version, config, outcome.analysis, again);
+    return checkedThere(version, config, outcome.analysis, again);
   }
 
   delete(uri: string): void {

@@ -1,7 +1,7 @@
 // Helpers that used to be written twice or cached one entry deep.
 import assert from 'node:assert/strict';
 import { configSearch, findConfigFile } from '../../server/src/config/load';
-import { cachedMatcherCount, globMatcher } from '../../server/src/documents';
+import { cachedMatcherCount, globMatcher } from '../../server/src/postmortemKind';
 import { applyFixes, compatibleFixes } from '../../server/src/engine/applyEdits';
 import type { Fix } from '../../server/src/rules/types';
 import { childUri, parentUri } from '../../server/src/service/fileSystem';
