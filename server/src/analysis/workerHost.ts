@@ -9,54 +9,20 @@
 // browser/nestedWorkers.ts): what differs is behind WorkerPlatform. Where no worker can run, every
 // run answers 'unavailable' and the caller analyses on its own thread, cooperatively.
 import type { ResolvedConfig } from '../config/types';
-import type { Notice, RuleFailure } from '../engine/analyze';
-import type { FeatureAnswer, FeatureQuery } from '../features/queries';
 import { HeadlineUnpacker } from './headlines';
-import { pickDetails, type AnalysisDetails, type DetailsPick, type FindingHeadline, type PickedDetails, type WorkerAnswer, type WorkerJob } from './worker';
+import { dispatchJob } from './jobDispatch';
+import { doneOutcome, UNAVAILABLE, withheld, type Outcome } from './outcome';
+import type { WorkerAnswer, WorkerJob } from './worker';
 import { shareWord, unrefTimer, type WorkerPlatform } from './workerPlatform';
-import { answerAsked, askDetails, askWorker, keepFor, releaseAsks, wantFrom, type Settled, type Slot } from './workerSlot';
+import { answerAsked, keepFor, releaseAsks, wantFrom, type Slot } from './workerSlot';
 
-/**
- * What one analysis sends back at once (what diagnostics read), and how to get the rest (the
- * model and the fixes) when a feature needs it: they stay in the worker until then.
- */
-export interface HostAnalysis {
-  text: string;
-  findings: FindingHeadline[];
-  errors: RuleFailure[];
-  notices: Notice[];
-  /** The model and the findings with their fixes; undefined when the worker no longer holds them. */
-  details(): Promise<AnalysisDetails | undefined>;
-  /** Only some fixes (what the code actions at one place need); undefined when the worker no longer holds them. */
-  pick(request: DetailsPick): Promise<PickedDetails | undefined>;
-  /**
-   * A feature's answer made in the worker; undefined when the worker no longer holds the analysis,
-   * or when the details are already at hand (the asker makes the answer from them).
-   */
-  query<Q extends FeatureQuery>(query: Q): Promise<FeatureAnswer<Q> | undefined>;
-}
-
-/**
- * `withheld`: the version could not be analysed (over the time budget, the worker out of memory, the
- * analysis failed). The notices say why; there is no model, so features answer nothing rather than
- * act on an empty document.
- */
-export type Outcome = { kind: 'done'; analysis: HostAnalysis } | { kind: 'stale' } | { kind: 'withheld'; notices: Notice[] } | { kind: 'unavailable' };
-
-/** No worker can run on this platform (see WorkerPlatform): the caller analyses the version itself. */
-const UNAVAILABLE: Outcome = { kind: 'unavailable' };
+// The analysis host's answers, for the modules that run it.
+export { withheld, type HostAnalysis, type Outcome } from './outcome';
 
 /** About 3 times what a well-formed document needed on this project's busiest test machine (15,000 lines: 18 s). */
 const BUDGET_MS_PER_CHAR = 0.08;
-/** How often a running job checks whether its version is still wanted. */
-const POLL_MS = 25;
 /** At most this many documents keep a worker; the least recently used one gives its worker up. */
 const MAX_WORKERS = 6;
-
-/** The outcome of a version that could not be analysed, and the reason why. */
-export function withheld(message: string): Outcome {
-  return { kind: 'withheld', notices: [{ start: 0, end: 0, message }] };
-}
 
 export class WorkerHost {
   private readonly slots = new Map<string, Slot>();
@@ -98,32 +64,7 @@ export class WorkerHost {
     const job: WorkerJob = { id, text, config, now: now.getTime(), trackerStates, full };
     // Long documents get proportionally longer: the budget is for pathological input, not size.
     const budget = Math.max(this.budgetMs, text.length * this.budgetMsPerChar);
-    let begun: number | undefined;
-    const answer = await new Promise<Settled | 'budget'>((resolve) => {
-      const timer = setInterval(() => {
-        if (stale()) finish('stale');
-        else if (begun !== undefined && performance.now() - begun > budget) finish('budget');
-      }, POLL_MS);
-      const finish = (result: Settled | 'budget') => {
-        clearInterval(timer);
-        if (slot.running?.id === id) slot.running = undefined;
-        if (slot.pending?.id === id) slot.pending = undefined;
-        resolve(result);
-      };
-      const post = () => {
-        slot.running = { id, settle: finish, begin: () => (begun = performance.now()) };
-        slot.busyWith = id;
-        slot.begunAt = undefined;
-        slot.worker.postMessage(job);
-      };
-      // The worker runs the jobs it is sent in order, to the end: while it is on one (a superseded
-      // job left to finish), this job waits here, where a newer one can still replace it.
-      if (slot.busyWith === undefined) post();
-      else {
-        slot.pending?.settle('stale');
-        slot.pending = { id, stale, post, settle: finish };
-      }
-    });
+    const { answer, begun } = await dispatchJob(slot, job, stale, budget);
     // The worker was replaced (a superseded job before this one ran away) while this version is
     // still wanted: analyse it on the new worker. Not so once the document closed (or the host went).
     if (answer === 'closed') return { kind: 'stale' };
@@ -145,11 +86,7 @@ export class WorkerHost {
       this.log(`Analysing ${uri} failed: ${reason}`);
       return withheld(`This document could not be checked: ${reason}.`);
     }
-    const sent = answer.details;
-    const fetch = sent ? async () => sent : () => askDetails(slot, id);
-    const pick = sent ? async (request: DetailsPick) => pickDetails(sent, request) : (pick: DetailsPick) => askWorker(slot, { details: id, pick, request: this.nextId++ }) as Promise<PickedDetails | undefined>;
-    const query = <Q extends FeatureQuery>(query: Q) => (sent ? Promise.resolve(undefined) : (askWorker(slot, { details: id, query, request: this.nextId++ }) as Promise<FeatureAnswer<Q> | undefined>));
-    return { kind: 'done', analysis: { text, findings: answer.findings, errors: answer.errors, notices: answer.notices, details: fetch, pick, query } };
+    return doneOutcome(slot, id, text, answer, () => this.nextId++);
   }
 
   /** A worker for this document, or why none could be made (logged). */
