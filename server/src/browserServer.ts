@@ -9,6 +9,7 @@ import { WorkerHost } from './analysis/workerHost';
 import { serveAnalysesInWorker, serveIndexJobsInWorker } from './browser/workerRoles';
 import { ANALYSIS_ROLE, INDEX, INDEX_ROLE, nestedWorkers } from './browser/nestedWorkers';
 import { clientFileSystem } from './handlers/clientFileSystem';
+import { reportWorkerFailures, type WorkerFailureSource } from './guard';
 import { IndexHost } from './indexHost';
 import type { IndexAnswer, IndexJob } from './indexJobs';
 import { startServer } from './startServer';
@@ -31,5 +32,8 @@ else {
     log: (m) => connection.console.log(m),
     ...(fixedBudget > 0 ? { budgetMs: fixedBudget, budgetMsPerChar: 0 } : {}),
   });
-  startServer(connection, { host, fs: clientFileSystem(connection), indexReader });
+  const guard = startServer(connection, { host, fs: clientFileSystem(connection), indexReader });
+  // Every handler is guarded; a failure that escapes them all (a timer, a library callback) is
+  // reported once through the same guard, as server.ts does with Node's process events.
+  reportWorkerFailures(globalThis as unknown as WorkerFailureSource, guard);
 }

@@ -60,19 +60,56 @@ export interface FailureSource {
   on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
 }
 
-/**
- * The last line of defence: a failure no handler caught (a timer, a library callback) goes through the
- * guard's report-once path like a handler's, so a timer that fails every second logs one line and
- * shows one message, not one each time. A listener that threw would end the process, so it never does.
- */
-export function reportProcessFailures(source: FailureSource, guard: Guard): void {
-  const report = (error: unknown) => {
+/** A listener that reports to the guard once per failure, and never throws: a listener that threw would end the process. */
+function backgroundFailures(guard: Guard): (error: unknown) => void {
+  return (error: unknown) => {
     try {
       guard.report('A background task', error);
     } catch {
       // The connection is gone: there is no one left to tell.
     }
   };
+}
+
+/**
+ * The last line of defence: a failure no handler caught (a timer, a library callback) goes through the
+ * guard's report-once path like a handler's, so a timer that fails every second logs one line and
+ * shows one message, not one each time.
+ */
+export function reportProcessFailures(source: FailureSource, guard: Guard): void {
+  const report = backgroundFailures(guard);
   source.on('uncaughtException', report);
   source.on('unhandledRejection', report);
+}
+
+/** The failure events of a web worker's global scope, as reportWorkerFailures reads them (the server is compiled without DOM types). */
+export interface WorkerFailureEvent {
+  /** `error` events: what was thrown (missing for a script error the browser hides), and its message. */
+  error?: unknown;
+  message?: string;
+  /** `unhandledrejection` events: why the promise was rejected. */
+  reason?: unknown;
+  preventDefault(): void;
+}
+
+/** Where a web worker's uncaught failures come from: its global scope (an interface, so tests can dispatch them). */
+export interface WorkerFailureSource {
+  addEventListener(type: 'error' | 'unhandledrejection', listener: (event: WorkerFailureEvent) => void): void;
+}
+
+/**
+ * The web server's last line of defence, as reportProcessFailures is Node's: an uncaught error or an
+ * unhandled rejection in the worker is reported once through the guard, and marked handled
+ * (preventDefault), so the browser does not report it again to the page that started the worker.
+ */
+export function reportWorkerFailures(scope: WorkerFailureSource, guard: Guard): void {
+  const report = backgroundFailures(guard);
+  scope.addEventListener('error', (event) => {
+    event.preventDefault();
+    report(event.error ?? event.message ?? 'an uncaught error');
+  });
+  scope.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault();
+    report(event.reason);
+  });
 }

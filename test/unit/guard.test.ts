@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { Guard, reportProcessFailures, serverCancelled } from '../../server/src/guard';
+import { Guard, reportProcessFailures, reportWorkerFailures, serverCancelled, type WorkerFailureSource } from '../../server/src/guard';
 
 function recorded(): { guard: Guard; logs: string[]; told: string[] } {
   const logs: string[] = [];
@@ -96,5 +96,58 @@ describe('the handler guard', () => {
     const process = new EventEmitter();
     reportProcessFailures(process, guard);
     assert.doesNotThrow(() => process.emit('uncaughtException', new Error('late timer')));
+  });
+
+  /** A web worker's failure event as the browser dispatches it: cancelable, carrying what was thrown or the rejection's reason. */
+  function failureEvent(type: 'error' | 'unhandledrejection', detail: { error?: unknown; message?: string; reason?: unknown }): Event {
+    return Object.assign(new Event(type, { cancelable: true }), detail);
+  }
+
+  it("a web worker's uncaught errors and unhandled rejections go through the same once-only report, and are marked handled", () => {
+    const { guard, logs, told } = recorded();
+    const scope = new EventTarget();
+    reportWorkerFailures(scope as unknown as WorkerFailureSource, guard);
+    const timerFailure = new Error('the timer read a closed document');
+    const errors = [0, 1, 2].map(() => failureEvent('error', { error: timerFailure, message: `Uncaught Error: ${timerFailure.message}` }));
+    const rejections = [0, 1].map(() => failureEvent('unhandledrejection', { reason: 'a reason that is not an Error' }));
+    for (const event of [...errors, ...rejections]) scope.dispatchEvent(event);
+    assert.equal(logs.length, 2, logs.join('\n'));
+    assert.match(logs[0], /the timer read a closed document/);
+    assert.deepEqual(told, [
+      'A background task failed (the timer read a closed document). The server keeps running; the log has details.',
+      'A background task failed (a reason that is not an Error). The server keeps running; the log has details.',
+    ]);
+    assert.ok([...errors, ...rejections].every((event) => event.defaultPrevented), 'each failure is marked handled, so the browser does not report it again');
+  });
+
+  it("a web worker's error that hides what was thrown (a script error) is reported by its message", () => {
+    const { guard, told } = recorded();
+    const scope = new EventTarget();
+    reportWorkerFailures(scope as unknown as WorkerFailureSource, guard);
+    scope.dispatchEvent(failureEvent('error', { message: 'Script error.' }));
+    assert.deepEqual(told, ['A background task failed (Script error.). The server keeps running; the log has details.']);
+  });
+
+  it("a web worker's failure while the connection is gone does not throw out of the listener", async () => {
+    const guard = new Guard({ log: () => { throw new Error('connection closed'); }, tell: () => undefined });
+    const scope = new EventTarget();
+    reportWorkerFailures(scope as unknown as WorkerFailureSource, guard);
+    const late = failureEvent('unhandledrejection', { reason: new Error('late timer') });
+    // Node's EventTarget throws a listener's exception on the next tick, as an uncaught exception
+    // (a browser reports it likewise, to the worker's error event): watch for it until then.
+    const escaped: unknown[] = [];
+    const watch = (error: unknown) => escaped.push(error);
+    const mochas = process.listeners('uncaughtException');
+    process.removeAllListeners('uncaughtException');
+    process.on('uncaughtException', watch);
+    try {
+      scope.dispatchEvent(late);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('uncaughtException', watch);
+      for (const listener of mochas) process.on('uncaughtException', listener);
+    }
+    assert.deepEqual(escaped, []);
+    assert.ok(late.defaultPrevented);
   });
 });
