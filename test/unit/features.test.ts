@@ -5,7 +5,7 @@ import type { MarkupContent } from 'vscode-languageserver';
 import { analyze } from '../../server/src/engine/analyze';
 import { escapeMarkdown } from '../../server/src/render/markdownEscape';
 import { hover } from '../../server/src/features/hover';
-import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { diagnosticData, toDiagnostics } from '../../server/src/features/diagnostics';
 import { ruleDocsUrl } from '../../server/src/rules/registry';
 import { configFor, DEFAULT_SETTINGS } from '../../server/src/settings';
 import type { CachedAnalysis } from '../../server/src/documents';
@@ -49,5 +49,22 @@ describe('features without a connection', () => {
       assert.equal(d.codeDescription, first[0].codeDescription);
       assert.equal(d.codeDescription?.href, ruleDocsUrl('no-hindsight-minimizer'));
     }
+  });
+
+  it('a diagnostic carries [version, named, twin] as data, the rule id only once (as its code), and reads back whole', () => {
+    const { document, cached } = cachedFor('# Incident\n\nObviously it was simple.\n');
+    const finding = { ruleId: 'no-hindsight-minimizer', severity: 'warning' as const, message: 'm', start: 13, end: 22, named: '9:abc', twin: '1/2' };
+    const [d] = toDiagnostics(document, { ...cached, version: 7, headline: { findings: [finding], notices: [] } });
+    assert.ok(Array.isArray(d.data), JSON.stringify(d.data));
+    assert.ok(!JSON.stringify(d.data).includes('no-hindsight-minimizer'), JSON.stringify(d.data));
+    assert.deepEqual(diagnosticData(JSON.parse(JSON.stringify(d))), { ruleId: 'no-hindsight-minimizer', version: 7, named: '9:abc', twin: '1/2' });
+  });
+
+  it('data a client sends back in another shape is not read as a finding (no throw, no match)', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const shapes: unknown[] = [undefined, null, 5, 'x', {}, { ruleId: 'r', version: 1 }, [], ['1'], [1, 5, null], [1, null, {}]];
+    for (const data of shapes) assert.equal(diagnosticData({ code: 'r', data } as never), undefined, JSON.stringify(data));
+    assert.equal(diagnosticData({ code: 3, data: [1, null, null] } as never), undefined, 'a code that is no rule id');
+    assert.deepEqual(diagnosticData({ code: 'r', data: [1, null, null], range } as never), { ruleId: 'r', version: 1, named: undefined, twin: undefined });
   });
 });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, CodeActionParams, Diagnostic, InitializeParams, TextDocumentEdit } from 'vscode-languageserver';
 import { clientAbilities } from '../../server/src/handlers/capabilities';
+import { wireData } from '../../server/src/features/diagnostics';
 import { sameDiagnostics } from '../../server/src/handlers/diagnostics';
 import type { Insertion, InsertionAnswer } from '../../server/src/protocol';
 import { PostmortemService } from '../../server/src/service/languageService';
@@ -78,7 +79,7 @@ describe('versioned edits', () => {
 
   it('a report whose named text changed in place is published again (its diagnostics carry the new fingerprint)', () => {
     const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } };
-    const diagnostic = (named: string, twin = '0/1'): Diagnostic => ({ range, message: 'm', code: 'r', source: 'postmortem', data: { ruleId: 'r', version: 1, named, twin } });
+    const diagnostic = (named: string, twin = '0/1'): Diagnostic => ({ range, message: 'm', code: 'r', source: 'postmortem', data: wireData(1, named, twin) });
     assert.equal(sameDiagnostics([diagnostic('4:abc')], [diagnostic('4:abc')]), true);
     assert.equal(sameDiagnostics([diagnostic('4:abc')], [diagnostic('4:abd')]), false);
     assert.equal(sameDiagnostics([diagnostic('4:abc', '0/1')], [diagnostic('4:abc', '0/2')]), false, 'one more of the same phrase elsewhere');

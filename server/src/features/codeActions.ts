@@ -8,7 +8,7 @@ import { compatibleFixes } from '../engine/applyEdits';
 import { SHOW_RULE_DOCUMENTATION } from '../protocol';
 import type { Fix } from '../rules/types';
 import { toLspFix, toTextEdit } from './convert';
-import type { DiagnosticData } from './diagnostics';
+import { diagnosticData, type DiagnosticData } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
 
@@ -98,11 +98,11 @@ export async function codeActions(document: TextDocument, analysis: ActionSource
   const wants = (kind: string) => (kind === FIX_ALL_KIND ? asks(kind) : !only || asks(kind));
   const edit = editFor(document, shape);
   const quickFixes = wants(CodeActionKind.QuickFix);
-  const asked = quickFixes ? params.context.diagnostics.filter((d: Diagnostic) => d.source === 'postmortem' && typeof d.code === 'string' && d.data) : [];
-  const matched = asked.map((diagnostic) => {
-    const data = diagnostic.data as DiagnosticData;
-    return { diagnostic, ruleId: data.ruleId, index: currentFinding(document, analysis, diagnostic, data) };
-  });
+  const asked = quickFixes ? params.context.diagnostics.flatMap((diagnostic: Diagnostic) => {
+    const data = diagnostic.source === 'postmortem' ? diagnosticData(diagnostic) : undefined;
+    return data ? [{ diagnostic, data }] : [];
+  }) : [];
+  const matched = asked.map(({ diagnostic, data }) => ({ diagnostic, ruleId: data.ruleId, index: currentFinding(document, analysis, diagnostic, data) }));
   const pick: DetailsPick = {
     findings: matched.flatMap((m) => (m.index === undefined ? [] : [m.index])),
     rules: [...new Set(matched.map((m) => m.ruleId))],

@@ -1,7 +1,7 @@
 // Diagnostics to the client: pulled (textDocument/diagnostic) when the client can, else pushed a
 // moment after the last edit. Never a stale version's findings over a newer one's.
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
-import type { DiagnosticData } from '../features/diagnostics';
+import type { WireData } from '../features/diagnostics';
 import { serverCancelled } from '../guard';
 import type { HandlerContext } from './context';
 
@@ -24,9 +24,9 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
     const r = x.range;
     const q = y.range;
     if (r.start.line !== q.start.line || r.start.character !== q.start.character || r.end.line !== q.end.line || r.end.character !== q.end.character) return false;
-    const [d, e] = [x.data as DiagnosticData | undefined, y.data as DiagnosticData | undefined];
+    const [d, e] = [x.data as WireData | undefined, y.data as WireData | undefined];
     // The named text changed in place (same range): the client must get the new fingerprint, or its fix is withheld.
-    if (d?.ruleId !== e?.ruleId || d?.named !== e?.named || d?.twin !== e?.twin) return false;
+    if (d?.[1] !== e?.[1] || d?.[2] !== e?.[2]) return false;
   }
   return true;
 }
