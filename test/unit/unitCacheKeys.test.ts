@@ -157,4 +157,30 @@ describe('per-unit cache keys', () => {
       assert.equal(ids(after.findings, 'action-item-tracked'), 0);
     });
   });
+
+  describe('cached findings', () => {
+    const text = '# Incident\n\n## Summary\n\nObviously the queue filled up.\n\n## Action items\n\n- [ ] Add a canary stage. Due: 2020-01-01.\n\n## Impact\n\nNone.\n';
+    const of = (findings: { ruleId: string }[], id: string) => findings.find((f) => f.ruleId === id)!;
+
+    it("are the previous analysis's objects for units an edit left in place, and new ones for units it moved", () => {
+      const { first, second } = edited(text, text.replace('None.', 'Nothing.'));
+      for (const id of ['no-hindsight-minimizer', 'action-item-owner']) assert.equal(of(second.findings, id), of(first.findings, id), id);
+      const moved = edited(text, text.replace('# Incident', '# The incident'));
+      for (const id of ['no-hindsight-minimizer', 'action-item-owner']) {
+        assert.notEqual(of(moved.second.findings, id), of(moved.first.findings, id), id);
+        assert.equal(of(moved.second.findings, id).start, of(moved.first.findings, id).start + 4, id);
+      }
+    });
+
+    it("take the rule's new severity when only its severity changed", () => {
+      const stricter = resolveConfig([{ rules: { 'no-hindsight-minimizer': 'error', 'action-item-owner': 'error' } } as never]);
+      for (const after of [text, text.replace('None.', 'Nothing.'), text.replace('# Incident', '# The incident')]) {
+        const { first, second } = edited(text, after, { after: { config: stricter } });
+        for (const id of ['no-hindsight-minimizer', 'action-item-owner']) {
+          assert.notEqual(of(first.findings, id).severity, 'error', id);
+          assert.equal(of(second.findings, id).severity, 'error', id);
+        }
+      }
+    });
+  });
 });

@@ -13,8 +13,8 @@ import type { TrackerState } from '../trackers/types';
 import type { Finding, Report, RuleContext, Severity } from '../rules/types';
 import { LineIndex } from './lineIndex';
 import { Suppressions } from './suppressions';
-import { blockRun, runBlockRule, type BlockRun } from './blockRules';
-import { copyOf, unitsOf } from '../parsing/units';
+import { blockRun, runBlockRule, toFinding, type BlockRun, type FindingSink } from './blockRules';
+import { unitsOf } from '../parsing/units';
 import { runItemRule } from './itemRules';
 import { todayFor } from '../model/calendar';
 
@@ -72,17 +72,6 @@ export function innermostSection(sections: Section[], offset: number): Section |
     if (s.start <= offset && offset < s.end && (!best || s.end - s.start <= best.end - best.start)) best = s;
   }
   return best;
-}
-
-/**
- * A report as a finding: its own fields in their order, then the rule and severity (what `{ ...report,
- * ruleId, severity }` gives, without the spread's slow path for the many shapes rules report in).
- */
-function toFinding(report: Report, ruleId: string, severity: Severity): Finding {
-  const finding = copyOf(report) as Finding;
-  finding.ruleId = ruleId;
-  finding.severity = severity;
-  return finding;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -189,10 +178,17 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
         findings.push(toFinding(report, rule.id, severity));
       },
     };
+    // Cached findings (block and item rules) come whole: the same check of disable comments, no copy.
+    const sink: FindingSink = {
+      severity,
+      add: (finding) => {
+        if (!suppressions.isSuppressed(rule.id, finding.start)) findings.push(finding);
+      },
+    };
     const started = options.timings ? performance.now() : 0;
     try {
-      if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, context, (blocks ??= blockRun(unitsOf(root), text, kinded, model.meta.people)));
-      else if (rule.scope === 'item' && rule.checkItem) runItemRule(rule, context, (today ??= todayFor(model, now)), itemSources);
+      if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, context, (blocks ??= blockRun(unitsOf(root), text, kinded, model.meta.people)), sink);
+      else if (rule.scope === 'item' && rule.checkItem) runItemRule(rule, context, (today ??= todayFor(model, now)), itemSources, sink);
       else rule.check(context);
     } catch (error) {
       errors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error), stack: (error as Error)?.stack });

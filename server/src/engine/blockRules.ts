@@ -12,16 +12,60 @@ import type { Sentence } from '../language/types';
 import type { Section } from '../model/types';
 import { endOffset, startOffset, type Nodes } from '../parsing/markdown';
 import { absolute, copyOf, originOf, type Unit } from '../parsing/units';
-import { BLOCK_LOOKAHEAD, type AnyRule, type Fix, type Report, type RuleContext } from '../rules/types';
+import { BLOCK_LOOKAHEAD, type AnyRule, type Finding, type Fix, type Report, type RuleContext, type Severity } from '../rules/types';
 
-/** One unit's reports for one rule: relative to its start, and (reused while the unit stays put) where they were last placed. */
+/** One unit's reports for one rule: relative to its start, and (reused while the unit stays put) as findings where they were last placed. */
 interface UnitReports {
   /** The rule's settings and the unit's key they were judged with. */
   settings: string;
   unitKey: UnitKey;
   relative: Report[];
+  placed: PlacedFindings;
+}
+
+/**
+ * Cached reports as the findings they became: at `at`, with `severity`. Reused whole while both stay
+ * (an edit after the unit, or one that only retyped its severity's setting back): the findings of
+ * the rows before a keystroke in a long table are the previous version's objects, not two copies
+ * each (a placed report, then its finding). Findings are never changed once made, so sharing is safe.
+ */
+export interface PlacedFindings {
   at: number;
-  placed: Report[];
+  severity: Severity;
+  findings: Finding[];
+}
+
+/** Where a unit's findings go: the rule's severity, and the engine's check of disable comments before it keeps one. */
+export interface FindingSink {
+  severity: Severity;
+  add(finding: Finding): void;
+}
+
+/**
+ * A report as a finding: its own fields in their order, then the rule and severity (what `{ ...report,
+ * ruleId, severity }` gives, without the spread's slow path for the many shapes rules report in).
+ */
+export function toFinding(report: Report, ruleId: string, severity: Severity): Finding {
+  const finding = copyOf(report) as Finding;
+  finding.ruleId = ruleId;
+  finding.severity = severity;
+  return finding;
+}
+
+/**
+ * The findings of cached reports (relative to their unit) for a unit at `at`: the last placed ones
+ * when neither the place nor the severity moved, else placed again.
+ */
+export function placedFindings(last: PlacedFindings | undefined, relative: readonly Report[], at: number, ruleId: string, severity: Severity): PlacedFindings {
+  if (last && last.at === at && last.severity === severity) return last;
+  const findings = relative.map((r) => {
+    // The shifted copy is new: it becomes the finding itself (the same fields in the same order as toFinding's).
+    const finding = shiftReport(r, at) as Finding;
+    finding.ruleId = ruleId;
+    finding.severity = severity;
+    return finding;
+  });
+  return { at, severity, findings };
 }
 
 /**
@@ -154,7 +198,7 @@ export function ownReport(report: Report): void {
 }
 
 /** Runs one block rule over every unit: cached reports where the unit, its key and the rule's settings are unchanged. */
-export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: BlockRun): void {
+export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: BlockRun, sink: FindingSink): void {
   let settings = JSON.stringify([context.options, context.shared, run.peopleKey]);
   if (lastSettings.get(rule.id) === settings) settings = lastSettings.get(rule.id)!;
   else lastSettings.set(rule.id, settings);
@@ -166,20 +210,17 @@ export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: B
     if (reports && reports.settings === settings && reports.unitKey === unitKeys[i]) stats.hits++;
     else {
       stats.misses++;
-      const placed: Report[] = [];
+      const found: Report[] = [];
       const sentences = run.sentencesOf(unit);
-      if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => placed.push(r) }));
-      for (const r of placed) ownReport(r);
-      reports = { settings, unitKey: unitKeys[i], relative: placed.map((r) => shiftReport(r, -base)), at: base, placed };
+      if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => found.push(r) }));
+      for (const r of found) ownReport(r);
+      const relative = found.map((r) => shiftReport(r, -base));
+      reports = { settings, unitKey: unitKeys[i], relative, placed: { at: base, severity: sink.severity, findings: found.map((r) => toFinding(r, rule.id, sink.severity)) } };
       unitRecords[i].set(rule.id, reports);
     }
     if (reports.relative.length === 0) continue;
-    if (reports.at !== base) {
-      reports.placed = reports.relative.map((r) => shiftReport(r, base));
-      reports.at = base;
-    }
-    // Reports are never changed once made (the engine copies them into findings), so placed ones are shared.
-    for (const report of reports.placed) context.report(report);
+    reports.placed = placedFindings(reports.placed, reports.relative, base, rule.id, sink.severity);
+    for (const finding of reports.placed.findings) sink.add(finding);
   }
 }
 

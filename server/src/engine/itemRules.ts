@@ -8,14 +8,13 @@ import type { ItemSource } from '../model/actionItems';
 import { nodeProse } from '../model/prose';
 import { startOffset } from '../parsing/markdown';
 import type { AnyRule, ItemContext, Report, RuleContext } from '../rules/types';
-import { ownReport, shiftReport } from './blockRules';
+import { ownReport, placedFindings, shiftReport, toFinding, type FindingSink, type PlacedFindings } from './blockRules';
 
 /** One item's reports for one rule and key: relative to its start, and (reused while the item stays put) where they were last placed. */
 interface ItemReports {
   key: string;
   relative: Report[];
-  at: number;
-  placed: Report[];
+  placed: PlacedFindings;
 }
 
 /** Per rule, the last key: equal keys become the same string, so checking an item's slot is one comparison. */
@@ -31,7 +30,7 @@ export function itemRuleKey(context: RuleContext<object>, today: string): string
  * Runs one item rule over every action item: cached reports where the item and the key are
  * unchanged. `sources` is parallel to the model's action items (see BuiltModel.itemSources).
  */
-export function runItemRule(rule: AnyRule, context: RuleContext<object>, today: string, sources: readonly ItemSource[]): void {
+export function runItemRule(rule: AnyRule, context: RuleContext<object>, today: string, sources: readonly ItemSource[], sink: FindingSink): void {
   let key = itemRuleKey(context, today);
   if (lastKeys.get(rule.id) === key) key = lastKeys.get(rule.id)!;
   else lastKeys.set(rule.id, key);
@@ -55,16 +54,13 @@ export function runItemRule(rule: AnyRule, context: RuleContext<object>, today: 
       };
       rule.checkItem!(item, itemContext);
       for (const r of placed) ownReport(r);
-      reports = { key, relative: placed.map((r) => shiftReport(r, -item.start)), at: item.start, placed };
+      const findings = placed.map((r) => toFinding(r, rule.id, sink.severity));
+      reports = { key, relative: placed.map((r) => shiftReport(r, -item.start)), placed: { at: item.start, severity: sink.severity, findings } };
       source?.reading.judged.set(rule.id, reports);
     }
     if (reports.relative.length === 0) continue;
-    if (reports.at !== item.start) {
-      reports.placed = reports.relative.map((r) => shiftReport(r, item.start));
-      reports.at = item.start;
-    }
-    // Reports are never changed once made (the engine copies them into findings), so placed ones are shared.
-    for (const report of reports.placed) context.report(report);
+    reports.placed = placedFindings(reports.placed, reports.relative, item.start, rule.id, sink.severity);
+    for (const finding of reports.placed.findings) sink.add(finding);
   }
 }
 
