@@ -160,7 +160,7 @@ describe('per-unit cache keys', () => {
 
   describe('cached findings', () => {
     const text = '# Incident\n\n## Summary\n\nObviously the queue filled up.\n\n## Action items\n\n- [ ] Add a canary stage. Due: 2020-01-01.\n\n## Impact\n\nNone.\n';
-    const of = (findings: { ruleId: string }[], id: string) => findings.find((f) => f.ruleId === id)!;
+    const of = <F extends { ruleId: string }>(findings: F[], id: string): F => findings.find((f) => f.ruleId === id)!;
 
     it("are the previous analysis's objects for units an edit left in place, and new ones for units it moved", () => {
       const { first, second } = edited(text, text.replace('None.', 'Nothing.'));
