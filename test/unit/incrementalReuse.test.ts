@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { IncrementalParser, parseWhole } from '../../server/src/parsing/incremental';
 import { walk, type List, type ListItem, type Nodes, type Root } from '../../server/src/parsing/markdown';
-import { materialize, originOf, shiftOf } from '../../server/src/parsing/units';
+import { materialize, MovedPosition, originOf, shiftCount, shiftOf } from '../../server/src/parsing/units';
 import { copyCount } from '../../server/src/parsing/windows';
 
 const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n') + '\n';
@@ -91,6 +91,47 @@ describe('reusing unchanged blocks after an edit', () => {
     assert.equal(originOf(item(again)), item(old));
     assert.deepStrictEqual(shiftOf(item(again)), { offset: 1 + 'New line.\n\n'.length, line: 2 });
     assert.equal(nestedItem(again), nestedItem(old));
+  });
+
+  it('one shift record per edit, however many units it moves: units moved by the same edits share it', () => {
+    const allUnits = (root: Root) => root.children.flatMap((c): Nodes[] => (c.type === 'list' || c.type === 'table' ? c.children : [c]));
+    const shifts = (root: Root) => new Set(allUnits(root).map(shiftOf).filter((s) => s !== undefined));
+    const parser = new IncrementalParser();
+    let root = parser.parse(DOC);
+    let text = DOC;
+    const made: number[] = [];
+    for (const [anchor, what] of [['reached', 'x'], ['reached', 'x'], ['Step 60 ', 'y'], ['## Summary\n', 'New line.\n\n']]) {
+      const records = shiftCount.records;
+      const copies = copyCount.nodes;
+      const before = shifts(root);
+      text = insert(text, anchor, what);
+      root = parser.parse(text);
+      assert.ok(copyCount.nodes - copies > 100, `${copyCount.nodes - copies} units moved`);
+      // One record per distinct shift the edit made (the units it moved lacked one of a few shifts before).
+      assert.equal(shiftCount.records - records, [...shifts(root)].filter((s) => !before.has(s)).length);
+      made.push(shiftCount.records - records);
+    }
+    // Everything after the first edits was moved by the same edits; the last edit moves units
+    // moved by different edits (items before, inside and after the re-parsed one): one record each.
+    assert.deepStrictEqual(made.slice(0, 3), [1, 1, 1]);
+    assert.ok(made[3] <= 4, `${made[3]}`);
+  });
+
+  it("a moved unit's position reads as a plain { start, end } (JSON, keys, clones), and materialize keeps no moved position", () => {
+    const parser = new IncrementalParser();
+    parser.parse(DOC);
+    const text = insert(DOC, 'reached', 'x');
+    const root = parser.parse(text);
+    const item = (root.children.find((c) => c.type === 'list') as List).children[5];
+    assert.ok(item.position instanceof MovedPosition);
+    const plain = { start: item.position.start, end: item.position.end };
+    assert.equal(JSON.stringify(item.position), JSON.stringify(plain));
+    assert.deepStrictEqual(Object.keys(item.position), ['start', 'end']);
+    assert.deepStrictEqual(structuredClone(item.position), plain);
+    // A spread copy of a moved unit shares its position, so it still knows its origin and shift.
+    assert.equal(originOf({ ...item }), originOf(item));
+    // Compared as they are (not cloned): a moved position left in the output would differ in prototype.
+    assert.deepStrictEqual(materialize(root), parseWhole(text));
   });
 
   it('an edit at the top copies as many nodes for blocks holding 40 inline nodes each as for blocks holding 4: copies grow with blocks, not nodes', () => {

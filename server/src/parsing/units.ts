@@ -7,6 +7,8 @@
 // Moving a unit is O(1): the incremental parser shares unchanged nodes before an edit, and for each
 // unit after it makes a shallow copy with a moved `position` and the SAME `children` as the unit it
 // was copied from (a moved top-level list or table is copied with its items or rows, each a unit).
+// The moved position (a `MovedPosition`) also carries the unit's origin and its shift: no other
+// record per unit, and one shift record per edit shared by every unit it moves (`shiftAfter`).
 // No node of an older tree is ever changed. The invariant every reader relies on:
 //
 //   a position below a moved unit is that of the unit's origin: add the unit's shift (`shiftOf`).
@@ -23,33 +25,72 @@ export interface Shift {
   line: number;
 }
 
-/** A copy's record: the node it was first parsed as, and (for a moved unit) what positions below it lack. */
-interface Copied {
-  origin: object;
-  shift: Shift | undefined;
-}
-
-/** One weak map for both (an entry costs about as much as the copy it describes). */
-const copies = new WeakMap<object, Copied>();
+type Point = NonNullable<Nodes['position']>['start'];
 
 /**
- * Records that `copy` is `original` moved by `offset` code units and `line` lines (chains collapse:
- * the origin is the first original, and the shifts add up). A zero shift records only the origin.
+ * The position of a moved unit (or of a unit's copy made for reading): the current one, plus the
+ * node the unit was first parsed as and what positions below it lack. Kept in the position object
+ * the move makes anyway, not in a weak map: a weak-map entry per moved unit per keystroke cost
+ * more than the copy itself (each set, and the collector walking the entries of dead copies).
+ * The two private fields are invisible to JSON, spreads, `Object.keys` and structured clones: the
+ * position reads as `{ start, end }` everywhere.
  */
-export function recordCopy(copy: object, original: object, offset = 0, line = 0): void {
-  const before = copies.get(original);
-  const shift = before?.shift ? { offset: before.shift.offset + offset, line: before.shift.line + line } : { offset, line };
-  copies.set(copy, { origin: before?.origin ?? original, shift: shift.offset !== 0 || shift.line !== 0 ? shift : undefined });
+export class MovedPosition {
+  readonly #origin: object;
+  readonly #shift: Shift | undefined;
+
+  constructor(
+    readonly start: Point,
+    readonly end: Point,
+    origin: object,
+    shift: Shift | undefined,
+  ) {
+    this.#origin = origin;
+    this.#shift = shift;
+  }
+
+  get origin(): object {
+    return this.#origin;
+  }
+
+  get shift(): Shift | undefined {
+    return this.#shift;
+  }
+}
+
+/** Shift records made so far by moves: for tests and the benchmark (one per edit, not one per unit). */
+export const shiftCount = { records: 0 };
+
+/** The last shift made, and from what: a one-entry memo (shifts are never changed, so one may be shared). */
+let lastMade: { before: Shift | undefined; offset: number; line: number; after: Shift | undefined } | undefined;
+
+/**
+ * The shift of a unit that lacked `before` once an edit moves it by `offset` code units and `line`
+ * lines (undefined when they cancel out). Units moved by the same edits share one record: the
+ * units after an edit almost always carry the same shift (the last edit's), so one edit makes one
+ * new record however many units it moves, also when it moves them in two runs (a long list's items
+ * after the edited one, then the blocks after the list).
+ */
+export function shiftAfter(before: Shift | undefined, offset: number, line: number): Shift | undefined {
+  const last = lastMade;
+  if (last !== undefined && last.before === before && last.offset === offset && last.line === line) return last.after;
+  const total = { offset: (before?.offset ?? 0) + offset, line: (before?.line ?? 0) + line };
+  const after = total.offset !== 0 || total.line !== 0 ? total : undefined;
+  lastMade = { before, offset, line, after };
+  shiftCount.records++;
+  return after;
 }
 
 /** The node a unit was first parsed as (itself when it was never moved): the key of its caches. */
 export function originOf(node: object): object {
-  return copies.get(node)?.origin ?? node;
+  const position = (node as Nodes).position;
+  return position instanceof MovedPosition ? position.origin : node;
 }
 
 /** A moved unit's shift: what to add to positions below it (undefined when they are current). */
 export function shiftOf(node: object): Shift | undefined {
-  return copies.get(node)?.shift;
+  const position = (node as Nodes).position;
+  return position instanceof MovedPosition ? position.shift : undefined;
 }
 
 /** The shift a node lacks, given its ancestors (root first): that of the innermost moved unit among them. */
@@ -73,31 +114,41 @@ function movedPoint<P extends { line: number; column: number; offset?: number }>
   return { ...p, line: p.line + by.line, offset: (p.offset ?? 0) + by.offset };
 }
 
-/** A list or table whose items or rows are moved units. */
-function hasMovedChild(node: Nodes): boolean {
-  return (node.type === 'list' || node.type === 'table') && (node.children as object[]).some((child) => shiftOf(child) !== undefined);
+/** A list or table whose items or rows are moved units (`anyMark`: or carry a moved unit's position at all). */
+function hasMovedChild(node: Nodes, anyMark: boolean): boolean {
+  if (node.type !== 'list' && node.type !== 'table') return false;
+  for (const child of node.children as Nodes[]) if (anyMark ? child.position instanceof MovedPosition : shiftOf(child) !== undefined) return true;
+  return false;
 }
 
 /**
  * `node` with every position current: itself when nothing below it is moved, otherwise a deep copy
  * (iterative: any depth). `inherited` is the shift its own position lacks (a node below a moved
- * unit). Items and rows in the copy keep their origin, so their caches still hit.
+ * unit). Items and rows in the copy keep their origin, so their caches still hit; `plain` (for
+ * output) keeps no origin: every position in the copy is a plain `{ start, end }`.
  */
-export function absolute<T extends Nodes>(node: T, inherited: Shift = ZERO): T {
-  if (inherited.offset === 0 && inherited.line === 0 && shiftOf(node) === undefined && !hasMovedChild(node)) return node;
+export function absolute<T extends Nodes>(node: T, inherited: Shift = ZERO, plain = false): T {
+  const marked = plain && (node.position instanceof MovedPosition || hasMovedChild(node, true));
+  if (inherited.offset === 0 && inherited.line === 0 && shiftOf(node) === undefined && !hasMovedChild(node, false) && !marked) return node;
   type Frame = { from: readonly Nodes[]; to: Nodes[]; by: Shift };
   const copyNode = (n: Nodes, by: Shift, frames: Frame[]): Nodes => {
     const own = shiftOf(n);
     // A moved unit's own position is current; below it, its shift applies.
     const ownBy = own ? ZERO : by;
     const copy = { ...n } as Nodes;
-    if (n.position && (ownBy.offset !== 0 || ownBy.line !== 0)) copy.position = { start: movedPoint(n.position.start, ownBy), end: movedPoint(n.position.end, ownBy) };
+    const position = n.position;
+    if (position) {
+      const moves = ownBy.offset !== 0 || ownBy.line !== 0;
+      const start = moves ? movedPoint(position.start, ownBy) : position.start;
+      const end = moves ? movedPoint(position.end, ownBy) : position.end;
+      if (!plain && (n.type === 'listItem' || n.type === 'tableRow' || n === node)) copy.position = new MovedPosition(start, end, originOf(n), undefined);
+      else if (moves || position instanceof MovedPosition) copy.position = { start, end };
+    }
     if ('children' in n) {
       const children = new Array<Nodes>(n.children.length);
       (copy as { children: Nodes[] }).children = children;
       frames.push({ from: n.children as Nodes[], to: children, by: own ?? by });
     }
-    if (n.type === 'listItem' || n.type === 'tableRow' || n === node) copies.set(copy, { origin: originOf(n), shift: undefined });
     return copy;
   };
   const frames: Frame[] = [];
@@ -109,9 +160,9 @@ export function absolute<T extends Nodes>(node: T, inherited: Shift = ZERO): T {
   return out;
 }
 
-/** A tree with every position current (for consumers that read any node's position: tests, AST output). */
+/** A tree with every position current and plain (for consumers that read any node's position: tests, AST output). */
 export function materialize(root: Root): Root {
-  return { ...root, children: root.children.map((child) => absolute(child)) };
+  return { ...root, children: root.children.map((child) => absolute(child, ZERO, true)) };
 }
 
 /** A unit of a document: a top-level block, a list item of a top-level list, or a row of a top-level table. */

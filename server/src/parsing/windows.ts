@@ -3,15 +3,18 @@
 import type { RootContent } from 'mdast';
 import { detached } from './detach';
 import { parseMarkdown, walk, type Nodes } from './markdown';
-import { recordCopy } from './units';
+import { MovedPosition, originOf, shiftAfter, shiftOf } from './units';
 
 type Position = NonNullable<RootContent['position']>;
 
+type Point = Position['start'];
+
+function movedPoint(p: Point, offsetDelta: number, lineDelta: number): Point {
+  return { line: p.line + lineDelta, column: p.column, offset: (p.offset ?? 0) + offsetDelta };
+}
+
 function movedPosition(p: Position, offsetDelta: number, lineDelta: number): Position {
-  return {
-    start: { line: p.start.line + lineDelta, column: p.start.column, offset: (p.start.offset ?? 0) + offsetDelta },
-    end: { line: p.end.line + lineDelta, column: p.end.column, offset: (p.end.offset ?? 0) + offsetDelta },
-  };
+  return { start: movedPoint(p.start, offsetDelta, lineDelta), end: movedPoint(p.end, offsetDelta, lineDelta) };
 }
 
 /** Moves the positions of freshly parsed nodes that nobody else holds yet (iterative: any depth). */
@@ -29,12 +32,16 @@ export const copyCount = { nodes: 0 };
 
 type Node = Nodes & Record<string, unknown>;
 
-function movedUnit<T extends Nodes>(node: T, offsetDelta: number, lineDelta: number): T {
+/**
+ * A unit moved by an edit: a shallow copy whose position (a MovedPosition) is the current one and
+ * names its origin and its shift. A list's or table's children are moved copies too (current
+ * positions): only the origin is kept for it.
+ */
+function movedUnit<T extends Nodes>(node: T, offsetDelta: number, lineDelta: number, container: boolean): T {
   const copy = { ...node } as T;
-  if (node.position) copy.position = movedPosition(node.position, offsetDelta, lineDelta);
-  // A list's or table's children are copied too (current positions): only the origin is kept for it.
-  if (node.type === 'list' || node.type === 'table') recordCopy(copy, node);
-  else recordCopy(copy, node, offsetDelta, lineDelta);
+  const p = node.position;
+  // Every node remark makes has a position; one without has nothing to move (and no cache to keep).
+  if (p) copy.position = new MovedPosition(movedPoint(p.start, offsetDelta, lineDelta), movedPoint(p.end, offsetDelta, lineDelta), originOf(node), container ? undefined : shiftAfter(shiftOf(node), offsetDelta, lineDelta));
   return copy;
 }
 
@@ -42,20 +49,26 @@ function movedUnit<T extends Nodes>(node: T, offsetDelta: number, lineDelta: num
  * The units `nodes` moved by an edit: shallow copies with moved positions, sharing their children
  * with the originals (see units.ts: a position below a moved unit is its origin's, plus the unit's
  * shift). A top-level list or table is copied with its items or rows, which are units too. The
- * originals (part of an older version's tree) stay as they were. O(units), not O(nodes).
+ * originals (part of an older version's tree) stay as they were. O(units), not O(nodes), with one
+ * shift record for all of them (they were moved by the same edits before).
  */
 export function movedCopies<T extends Nodes>(nodes: readonly T[], offsetDelta: number, lineDelta: number): T[] {
   if (offsetDelta === 0 && lineDelta === 0) return nodes.slice();
   let copied = nodes.length;
-  const out = nodes.map((node) => {
-    const copy = movedUnit(node, offsetDelta, lineDelta);
-    if (node.type === 'list' || node.type === 'table') {
-      const children = (node.children as Node[]).map((child) => movedUnit(child, offsetDelta, lineDelta));
+  const out = new Array<T>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const container = node.type === 'list' || node.type === 'table';
+    const copy = movedUnit(node, offsetDelta, lineDelta, container);
+    if (container) {
+      const from = node.children as Node[];
+      const children = new Array<Node>(from.length);
+      for (let k = 0; k < from.length; k++) children[k] = movedUnit(from[k], offsetDelta, lineDelta, false);
       (copy as Node).children = children;
       copied += children.length;
     }
-    return copy;
-  });
+    out[i] = copy;
+  }
   copyCount.nodes += copied;
   return out;
 }
