@@ -3,7 +3,7 @@
 // units after the edit (blocks, items, rows) and none of the nodes inside them, and every moved unit
 // finds its original's caches.
 import assert from 'node:assert/strict';
-import { IncrementalParser, parseWhole } from '../../server/src/parsing/incremental';
+import { IncrementalParser, parseWhole, startLookups } from '../../server/src/parsing/incremental';
 import { walk, type List, type ListItem, type Nodes, type Root } from '../../server/src/parsing/markdown';
 import { materialize, MovedPosition, originOf, shiftCount, shiftOf } from '../../server/src/parsing/units';
 import { copyCount } from '../../server/src/parsing/windows';
@@ -132,6 +132,21 @@ describe('reusing unchanged blocks after an edit', () => {
     assert.equal(originOf({ ...item }), originOf(item));
     // Compared as they are (not cloned): a moved position left in the output would differ in prototype.
     assert.deepStrictEqual(materialize(root), parseWhole(text));
+  });
+
+  it('the line starts of moved blocks are carried over from the last version, not looked up in the text again', () => {
+    const text = '# Top\n\n' + lines(300, (i) => `Paragraph ${i}.\n`);
+    const parser = new IncrementalParser();
+    parser.parse(text);
+    let next = text;
+    for (const at of [2, 3, text.indexOf('Paragraph 150')]) {
+      const before = startLookups.blocks;
+      next = next.slice(0, at) + 'x' + next.slice(at);
+      const root = parser.parse(next);
+      // Only the re-parsed window's blocks (a few) are looked up; the 150-300 moved blocks are not.
+      assert.ok(startLookups.blocks - before <= 4, `${startLookups.blocks - before} of ${root.children.length}`);
+      assert.deepStrictEqual(materialize(root), parseWhole(next));
+    }
   });
 
   it('an edit at the top copies as many nodes for blocks holding 40 inline nodes each as for blocks holding 4: copies grow with blocks, not nodes', () => {

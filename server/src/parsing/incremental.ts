@@ -51,6 +51,31 @@ interface Version {
   splittable: boolean;
 }
 
+/** What an edited parse gives: the top-level children and the offsets of the lines they start on. */
+interface Edited {
+  children: RootContent[];
+  lineStarts: number[];
+}
+
+/** Blocks whose line start was looked up in the text so far: for tests and the benchmark. */
+export const startLookups = { blocks: 0 };
+
+/** The offsets of the lines where `nodes` start. */
+function startsOf(text: string, nodes: readonly RootContent[]): number[] {
+  startLookups.blocks += nodes.length;
+  return nodes.map((c) => lineStartOf(text, c.position?.start.offset ?? 0));
+}
+
+/**
+ * The line starts of the blocks from `from` on, moved by `delta`: each starts on a line the edit
+ * did not touch (a moved block's line begins after the edit), so no line needs scanning again.
+ */
+function movedStarts(starts: readonly number[], from: number, delta: number): number[] {
+  const out = new Array<number>(starts.length - from);
+  for (let i = from; i < starts.length; i++) out[i - from] = starts[i] + delta;
+  return out;
+}
+
 /** The last index whose value is at or before `offset` (-1 when none): values ascend. */
 function lastAtOrBefore(values: readonly number[], offset: number): number {
   let lo = 0;
@@ -82,14 +107,17 @@ export class IncrementalParser {
   *steps(text: string): Generator<void, Root> {
     let splittable = canSplit(text);
     const previous = this.last;
-    let children = previous && previous.splittable && splittable ? yield* this.edited(previous, text) : yield* this.fresh(text, splittable);
+    const edited = previous && previous.splittable && splittable ? yield* this.edited(previous, text) : undefined;
+    let children = edited ? edited.children : yield* this.fresh(text, splittable);
+    let lineStarts = edited?.lineStarts;
     // A first line that opens front matter which never closes leaves remark reading the whole
     // document differently (no lists or block quotes anywhere): such a version is parsed whole.
     if (FRONT_MATTER_FENCE.test(text) && children[0]?.type !== 'yaml') {
       if (splittable) children = parseAt(text, 0, text.length, 1);
       splittable = false;
+      lineStarts = undefined;
     }
-    this.last = { text, children, lineStarts: children.map((c) => lineStartOf(text, c.position?.start.offset ?? 0)), splittable };
+    this.last = { text, children, lineStarts: lineStarts ?? startsOf(text, children), splittable };
     return rootOf(text, children);
   }
 
@@ -131,14 +159,14 @@ export class IncrementalParser {
     return children;
   }
 
-  private *edited(previous: Version, text: string): Generator<void, RootContent[]> {
+  private *edited(previous: Version, text: string): Generator<void, Edited> {
     const old = previous.text;
     const oldChildren = previous.children;
     const shortest = Math.min(old.length, text.length);
     const p = commonLength(old, text, shortest);
     if (p === old.length && p === text.length) {
       this.lastStats = { reused: oldChildren.length, parsed: 0, fine: false };
-      return oldChildren.slice();
+      return { children: oldChildren.slice(), lineStarts: previous.lineStarts };
     }
     const s = commonLength(old, text, shortest - p, true);
     const edit: FineEdit = { old, text, start: p, oldEnd: old.length - s, delta: text.length - old.length };
@@ -150,7 +178,11 @@ export class IncrementalParser {
       const fine = container.type === 'list' ? reparseListItem(container as List, edit) : container.type === 'table' ? reparseTableRow(container as Table, edit) : undefined;
       if (fine) {
         this.lastStats = { reused: oldChildren.length - 1, parsed: 1, fine: true };
-        return [...oldChildren.slice(0, j), fine.node, ...movedCopies(oldChildren.slice(j + 1), edit.delta, fine.lineDelta)];
+        // The edited list or table starts where it did (the edit is inside it).
+        return {
+          children: [...oldChildren.slice(0, j), fine.node, ...movedCopies(oldChildren.slice(j + 1), edit.delta, fine.lineDelta)],
+          lineStarts: [...previous.lineStarts.slice(0, j + 1), ...movedStarts(previous.lineStarts, j + 1, edit.delta)],
+        };
       }
     }
 
@@ -178,7 +210,11 @@ export class IncrementalParser {
         if (last?.position?.start.line === line && (window.length < 2 || window[window.length - 2].position!.end.line < line)) {
           this.lastStats = { reused: first + oldChildren.length - m, parsed, fine: false };
           const lineDelta = line - oldChildren[m].position!.start.line;
-          return [...oldChildren.slice(0, first), ...window.slice(0, -1), ...movedCopies(oldChildren.slice(m), edit.delta, lineDelta)];
+          const parsedNodes = window.slice(0, -1);
+          return {
+            children: [...oldChildren.slice(0, first), ...parsedNodes, ...movedCopies(oldChildren.slice(m), edit.delta, lineDelta)],
+            lineStarts: [...previous.lineStarts.slice(0, first), ...startsOf(text, parsedNodes), ...movedStarts(previous.lineStarts, m, edit.delta)],
+          };
         }
         yield;
       }
@@ -186,6 +222,7 @@ export class IncrementalParser {
       step *= 2;
     }
     this.lastStats = { reused: first, parsed: parsed + 1, fine: false };
-    return [...oldChildren.slice(0, first), ...parseAt(text, from, text.length, fromLine)];
+    const parsedNodes = parseAt(text, from, text.length, fromLine);
+    return { children: [...oldChildren.slice(0, first), ...parsedNodes], lineStarts: [...previous.lineStarts.slice(0, first), ...startsOf(text, parsedNodes)] };
   }
 }
