@@ -1,6 +1,7 @@
 // Reads action items from list items, task-list items and table rows under an action-items section.
-import { endOffset, plainText, startOffset, walk, type List, type ListItem, type RootContent, type Table, type TableRow, type Nodes } from '../parsing/markdown';
-import { absolute, UnitCache } from '../parsing/units';
+import { endOffset, startOffset, walk, type List, type ListItem, type RootContent, type Table, type TableRow, type Nodes } from '../parsing/markdown';
+import { absolute, shiftBelow, UnitCache } from '../parsing/units';
+import { visibleText } from '../parsing/visibleText';
 import { findDate } from './timeExpression';
 import type { ActionItem, Span } from './types';
 
@@ -69,12 +70,12 @@ function lineEnd(text: string, from: number, limit: number): number {
 function fromListItem(item: ListItem, text: string): ActionItem {
   const para = item.children[0];
   const own = para ? text.slice(startOffset(para), endOffset(para)) : '';
-  const visible = para ? plainText(para) : '';
+  const visible = visibleText(own);
   const owner = readOwner(own);
   const due = readDue(own);
   const base = para ? startOffset(para) : startOffset(item);
   return {
-    start: startOffset(item), end: endOffset(item), text: visible.replace(/\s+/g, ' ').trim(),
+    start: startOffset(item), end: endOffset(item), text: visible,
     form: item.checked === null || item.checked === undefined ? 'list' : 'task',
     owner: owner.owner, ownerPlaceholder: owner.placeholder,
     dueText: due.dueText, due: due.due,
@@ -85,11 +86,13 @@ function fromListItem(item: ListItem, text: string): ActionItem {
 }
 
 /** A bullet that only names a group ("Process improvements:") and holds the items in a nested list. */
-function isGroupLabel(item: ListItem): boolean {
+function isGroupLabel(item: ListItem, text: string): boolean {
   const para = item.children[0];
   const hasNested = item.children.some((c) => c.type === 'list');
   if (!hasNested || para?.type !== 'paragraph') return false;
-  const own = plainText(para).trim();
+  // The paragraph lies below the item: its position lacks the item's shift when the item moved.
+  const shift = shiftBelow(item).offset;
+  const own = visibleText(text.slice(startOffset(para) + shift, endOffset(para) + shift));
   return own.length <= 60 && !HANDLE.test(own) && !OWNER_LABEL.test(own);
 }
 
@@ -150,7 +153,7 @@ interface Collected {
 
 function fromList(list: List, text: string, out: Collected): void {
   for (const item of list.children) {
-    if (isGroupLabel(item)) {
+    if (isGroupLabel(item, text)) {
       // The nested items lie below the group's item: read with current positions (it may be moved).
       absolute(item).children.filter((c): c is List => c.type === 'list').forEach((l) => fromList(l, text, out));
     } else {
@@ -177,7 +180,7 @@ interface Columns {
 
 function fromRow(row: TableRow, text: string, columns: Columns): ActionItem {
   const { owner: ownerCol, due: dueCol, status: statusCol, tracker: trackerCol } = columns;
-  const cell = (i: number): string => (i >= 0 && row.children[i] ? plainText(row.children[i]).trim() : '');
+  const cell = (i: number): string => (i >= 0 && row.children[i] ? visibleText(text.slice(startOffset(row.children[i]), endOffset(row.children[i]))) : '');
   const rowSource = text.slice(startOffset(row), endOffset(row));
   const owner = ownerCol >= 0 ? readOwner(`owner: ${cell(ownerCol)}`) : readOwner(rowSource);
   const dueCell = dueCol >= 0 ? row.children[dueCol] : undefined;
@@ -202,7 +205,9 @@ function fromRow(row: TableRow, text: string, columns: Columns): ActionItem {
 function fromTable(table: Table, text: string, out: Collected): void {
   const [header, ...rows] = table.children;
   if (!header) return;
-  const names = header.children.map((c) => plainText(c).trim());
+  // The header's cells lie below the row: their positions lack its shift when the table moved.
+  const shift = shiftBelow(header).offset;
+  const names = header.children.map((c) => visibleText(text.slice(startOffset(c) + shift, endOffset(c) + shift)));
   const col = (key: string): number => names.findIndex((n) => COLUMNS[key].test(n));
   const columns: Columns = { text: col('text') === -1 ? 0 : col('text'), owner: col('owner'), due: col('due'), status: col('status'), tracker: col('tracker') };
   // The header decides what each cell means: a row read under other columns is read again.

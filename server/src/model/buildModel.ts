@@ -1,7 +1,8 @@
 // From mdast to the Postmortem model: front matter, sections, timeline, action items.
-import { plainText, type List, type Nodes, type Root, walk } from '../parsing/markdown';
+import { endOffset, startOffset, type List, type Nodes, type Root, walk } from '../parsing/markdown';
 import { readFrontMatter } from '../parsing/frontMatter';
 import { absolute, shiftAbove, type Shift } from '../parsing/units';
+import { visibleText } from '../parsing/visibleText';
 import { collectActionItems, type ItemSource } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
@@ -38,13 +39,13 @@ function pick(data: Record<string, unknown>, ...keys: string[]): unknown {
   return key === undefined ? undefined : data[key];
 }
 
-function readMeta(frontMatter: FrontMatter | undefined, root: Root): IncidentMetadata {
+function readMeta(frontMatter: FrontMatter | undefined, root: Root, text: string): IncidentMetadata {
   const data = frontMatter?.data ?? {};
   const h1 = root.children.find((n) => n.type === 'heading' && n.depth === 1);
   const authors = asList(pick(data, 'authors', 'author', 'owner', 'owners'));
   const participants = asList(pick(data, 'participants', 'responders', 'people', 'attendees', 'incident_commander', 'commander'));
   return {
-    title: asString(pick(data, 'title')) ?? (h1 ? plainText(h1).trim() : undefined),
+    title: asString(pick(data, 'title')) ?? (h1 ? visibleText(text.slice(startOffset(h1), endOffset(h1)), { blocks: true }) : undefined),
     date: asString(pick(data, 'date', 'incident_date', 'started', 'start')),
     severity: asString(pick(data, 'severity', 'sev', 'priority', 'level')),
     status: asString(pick(data, 'status', 'state')),
@@ -76,7 +77,7 @@ function inferTimelineSection(root: Root, text: string, options: ReadOptions): S
 
 export function buildModel(root: Root, text: string, options: ModelOptions = {}): BuiltModel {
   const frontMatter = readFrontMatter(root, text);
-  const meta = readMeta(frontMatter, root);
+  const meta = readMeta(frontMatter, root, text);
   const sections = findSections(root, text);
   const incidentDate = (meta.date && findDate(meta.date)?.iso) ?? (meta.title ? findDate(meta.title)?.iso : undefined);
   const readOptions = { dayFirst: writesDayFirst(text) };

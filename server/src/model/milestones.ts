@@ -132,7 +132,8 @@ export function milestonesIn(text: string): readonly Milestone[] {
  */
 function readMilestones(text: string): Milestone[] {
   const found = new Set<Milestone>();
-  for (const sentence of readLine(text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/[*_`]/g, ''))) {
+  // `text` is an entry's visible text already (see timelineEntries.ts): no markup left to remove.
+  for (const sentence of readLine(text)) {
     const main = new Set<Milestone>();
     const background = new Set<Milestone>();
     for (const row of MILESTONE_ROWS) {

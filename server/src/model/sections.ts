@@ -1,7 +1,8 @@
 // Finds the sections of a postmortem: headings at any level, and bold labels such as
 // "- **Impact**: ..." that some teams use instead of headings.
-import { endOffset, plainText, startOffset, type ListItem, type Nodes, type Paragraph, type Root, type RootContent } from '../parsing/markdown';
+import { endOffset, startOffset, type ListItem, type Nodes, type Paragraph, type Root, type RootContent } from '../parsing/markdown';
 import { absolute, shiftBelow } from '../parsing/units';
+import { visibleText } from '../parsing/visibleText';
 import { sectionMatch } from './sectionMatch';
 import { readLeadingTime } from './timeExpression';
 import type { Section } from './types';
@@ -11,25 +12,30 @@ export interface SectionWithNodes extends Section {
   nodes: RootContent[];
 }
 
-function isTimeHeading(node: RootContent): boolean {
-  return node.type === 'heading' && readLeadingTime(plainText(node)) !== undefined;
+/** A top-level block's visible text (its own position is always current; see units.ts). */
+function blockText(node: RootContent, text: string): string {
+  return visibleText(text.slice(startOffset(node), endOffset(node)), { blocks: true });
 }
 
-function headingSections(root: Root, textLength: number): SectionWithNodes[] {
+function isTimeHeading(node: RootContent, text: string): boolean {
+  return node.type === 'heading' && readLeadingTime(blockText(node, text)) !== undefined;
+}
+
+function headingSections(root: Root, text: string): SectionWithNodes[] {
   const children = root.children;
   const sections: SectionWithNodes[] = [];
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
-    const title = plainText(node).trim();
+    const title = blockText(node, text);
     const { kinds, candidates } = sectionMatch(title);
     // Entry headings drift in level ("## Feb 9, 12:00" inside "## Timeline"): keep them in the timeline.
     const keepTimeHeadings = kinds.includes('timeline');
     let stop = index + 1;
     for (; stop < children.length; stop++) {
       const next = children[stop];
-      if (next.type === 'heading' && next.depth <= node.depth && !(keepTimeHeadings && isTimeHeading(next))) break;
+      if (next.type === 'heading' && next.depth <= node.depth && !(keepTimeHeadings && isTimeHeading(next, text))) break;
     }
-    const end = stop < children.length ? startOffset(children[stop]) : textLength;
+    const end = stop < children.length ? startOffset(children[stop]) : text.length;
     sections.push({
       title, kinds: [...kinds], ...(candidates.length ? { candidateKinds: candidates } : {}), level: node.depth, form: 'heading',
       start: startOffset(node), end,
@@ -48,8 +54,9 @@ function headingSections(root: Root, textLength: number): SectionWithNodes[] {
 function boldLabel(paragraph: Paragraph, text: string, unit: Nodes = paragraph): { title: string; end: number } | undefined {
   const first = paragraph.children[0];
   if (first?.type !== 'strong') return undefined;
-  const title = plainText(first).trim().replace(/:$/, '');
-  let end = endOffset(first) + shiftBelow(unit).offset;
+  const shift = shiftBelow(unit).offset;
+  const title = visibleText(text.slice(startOffset(first) + shift, endOffset(first) + shift)).replace(/:$/, '');
+  let end = endOffset(first) + shift;
   const after = /^\s*:/.exec(text.slice(end, end + 3));
   if (after) end += after[0].length;
   return { title, end };
@@ -116,5 +123,5 @@ function labelSections(root: Root, text: string): SectionWithNodes[] {
 }
 
 export function findSections(root: Root, text: string): SectionWithNodes[] {
-  return [...headingSections(root, text.length), ...labelSections(root, text)].sort((a, b) => a.start - b.start);
+  return [...headingSections(root, text), ...labelSections(root, text)].sort((a, b) => a.start - b.start);
 }

@@ -1,8 +1,9 @@
 // Collects the raw entries of a timeline section. An entry is any block that starts with a date or
 // a time: a list item, a line of a paragraph (hard-wrapped or split by <br>), a table row, a heading.
 // A line that is only a date, or a heading that names a day, sets the date for what follows.
-import { endOffset, plainText, startOffset, type List, type ListItem, type RootContent, type Table } from '../parsing/markdown';
+import { endOffset, startOffset, type List, type ListItem, type Nodes, type RootContent, type Table } from '../parsing/markdown';
 import { absolute, UnitCache, ZERO, type Shift } from '../parsing/units';
+import { visibleText } from '../parsing/visibleText';
 import { kindsOf } from './sectionMatch';
 import { readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
@@ -30,15 +31,9 @@ type Sink = (entry: RawItem) => void;
 const LABEL_THEN_TIME = /^\s*(?:\*\*)?([A-Za-z][A-Za-z' ]{1,30}?)(?:\*\*)?:?\s+(?=\d)/;
 const LINE_BREAK = /\n|<br\s*\/?>/gi;
 
-/** Entry text as a reader sees it: no comments, emphasis markers, code ticks or link targets. */
-export function cleanInline(s: string): string {
-  return s
-    .replace(/<!--[^]*?(?:-->|$)/g, '')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__|`/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The visible text of a node whose position is current (a cell of a table read from `absolute`, a top-level block). */
+function nodeText(node: Nodes, text: string): string {
+  return visibleText(text.slice(startOffset(node), endOffset(node)));
 }
 
 function firstLine(text: string, start: number, end: number): string {
@@ -115,9 +110,9 @@ export function timedItemCount(list: List, text: string, options: ReadOptions = 
 }
 
 /** "- **Resolution**: ..." in a timeline list is the next section, not an entry. */
-function isSectionLabel(item: ListItem): boolean {
+function isSectionLabel(item: ListItem, text: string): boolean {
   const first = item.children[0];
-  return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(plainText(first.children[0])).length > 0;
+  return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(nodeText(first.children[0], text)).length > 0;
 }
 
 /**
@@ -146,7 +141,7 @@ function relativeRaw(raw: RawItem, at: number): RawItem {
 function readItem(item: ListItem, text: string, timed: boolean, options: ReadOptions): RawItem[] {
   const out: RawItem[] = [];
   const sink: Sink = (e) => out.push(e);
-  if (isSectionLabel(item)) return out;
+  if (isSectionLabel(item, text)) return out;
   const para = item.children[0];
   const nested = item.children.filter((c): c is List => c.type === 'list');
   const found = classify(itemLine(item, text), options);
@@ -158,7 +153,7 @@ function readItem(item: ListItem, text: string, timed: boolean, options: ReadOpt
   const read = found?.read;
   if (timed && para) {
     const base = startOffset(para) + (read?.offset ?? 0);
-    sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: cleanInline(read ? read.rest : plainText(para)) });
+    sink({ form: 'list', start: startOffset(item), end: endOffset(item), exprBase: base, expr: read?.expr, text: visibleText(read ? read.rest : text.slice(startOffset(para), endOffset(para))) });
   }
   // A timed item's own nested bullets are its details, unless they are a timeline of their own.
   nested.filter((n) => !timed || timedItemCount(n, text, options, false) > 0).forEach((n) => collectList(n, text, sink, options));
@@ -190,12 +185,12 @@ const ANY_CLOCK = /(?<![\d:])\d{1,2}:\d{2}(?![\d])/;
 const HEADER_ZONE = new RegExp(String.raw`(?:^|[\s(])(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_]+)(?=$|[\s),])`);
 
 /** Which columns hold times and dates: by their header, or by most of their cells. */
-function tableColumns(table: Table, options: ReadOptions): { time: number; date: number; skip: Set<number> } {
+function tableColumns(table: Table, text: string, options: ReadOptions): { time: number; date: number; skip: Set<number> } {
   const [header, ...rows] = table.children;
-  const names = header.children.map((cell) => plainText(cell).trim());
+  const names = header.children.map((cell) => nodeText(cell, text));
   const cellExpr = (row: number, col: number) => {
     const cell = rows[row]?.children[col];
-    return cell ? readLeadingTime(plainText(cell), options) : undefined;
+    return cell ? readLeadingTime(nodeText(cell, text), options) : undefined;
   };
   const share = (col: number, has: (e: TimeExpression) => boolean) => {
     let n = 0;
@@ -205,7 +200,7 @@ function tableColumns(table: Table, options: ReadOptions): { time: number; date:
   const columns = names.map((_, i) => i);
   const timeShare = columns.map((i) => share(i, (e) => e.time !== undefined || e.unknown === true));
   const dateShare = columns.map((i) => share(i, (e) => e.date !== undefined));
-  const clockShare = (i: number) => rows.filter((r) => r.children[i] && ANY_CLOCK.test(plainText(r.children[i]))).length / Math.max(rows.length, 1);
+  const clockShare = (i: number) => rows.filter((r) => r.children[i] && ANY_CLOCK.test(nodeText(r.children[i], text))).length / Math.max(rows.length, 1);
   let time = columns.find((i) => timeShare[i] >= 0.5) ?? columns.find((i) => TIME_HEADER.test(names[i]) && (timeShare[i] > 0 || clockShare(i) >= 0.5)) ?? -1;
   const date = columns.find((i) => i !== time && dateShare[i] >= 0.5 && timeShare[i] === 0) ?? -1;
   if (time === -1) time = columns.find((i) => dateShare[i] >= 0.5) ?? -1;
@@ -217,9 +212,9 @@ function tableColumns(table: Table, options: ReadOptions): { time: number; date:
 function collectTable(table: Table, text: string, sink: Sink, options: ReadOptions): void {
   const [header, ...rows] = table.children;
   if (!header) return;
-  const { time, date, skip } = tableColumns(table, options);
+  const { time, date, skip } = tableColumns(table, text, options);
   if (time === -1) return;
-  const headerText = header.children.map((cell) => plainText(cell)).join(' ');
+  const headerText = header.children.map((cell) => nodeText(cell, text)).join(' ');
   const zone = HEADER_ZONE.exec(headerText)?.[1];
   const year = /\b(19|20)\d{2}\b/.exec(headerText)?.[0];
   for (const row of rows) {
@@ -234,8 +229,8 @@ function collectTable(table: Table, text: string, sink: Sink, options: ReadOptio
       expr = readLeadingTime(source, options);
     }
     const dateCell = date !== -1 ? row.children[date] : undefined;
-    const cellDate = dateCell ? readLeadingTime(plainText(dateCell), options)?.date : undefined;
-    const rest = row.children.filter((_, i) => !skip.has(i)).map((c) => cleanInline(plainText(c))).filter(Boolean);
+    const cellDate = dateCell ? readLeadingTime(nodeText(dateCell, text), options)?.date : undefined;
+    const rest = row.children.filter((_, i) => !skip.has(i)).map((c) => nodeText(c, text)).filter(Boolean);
     sink({
       form: 'table', start: startOffset(row), end: endOffset(row), exprBase: startOffset(cell),
       expr: expr?.time || expr?.unknown || expr?.date ? expr : undefined, date: cellDate, zone, year: year ? Number(year) : undefined, text: rest.join(' — '),
@@ -258,11 +253,11 @@ function collectParagraphLines(start: number, end: number, text: string, sink: S
       sink(found);
       last = undefined;
     } else if (read) {
-      last = { form: 'paragraph', start: start + lineStart, end: start + lineEnd, exprBase: start + lineStart + read.offset, expr: read.expr, text: cleanInline(read.rest) };
+      last = { form: 'paragraph', start: start + lineStart, end: start + lineEnd, exprBase: start + lineStart + read.offset, expr: read.expr, text: visibleText(read.rest) };
       sink(last);
     } else if (last && line.trim()) {
       last.end = start + lineEnd;
-      last.text = `${last.text} ${cleanInline(line)}`.trim();
+      last.text = `${last.text} ${visibleText(line)}`.trim();
     }
     lineStart = lineEnd + br[0].length;
   }
@@ -340,8 +335,9 @@ export function collectRawEntries(nodes: readonly RootContent[], text: string, s
     const next = nodes.slice(i + 1).find((n) => n.type === 'heading');
     const end = next ? startOffset(next) : sectionEnd;
     const detail = nodes.slice(i + 1).find((n) => n.type === 'paragraph');
-    const rest = read.rest.trim() || (detail && startOffset(detail) < end ? plainText(detail).split('\n')[0] : '');
-    const entry: RawEntry = { form: 'heading', start: startOffset(node), end, exprBase: base + read.offset, expr: read.expr, text: cleanInline(rest) };
+    // A heading with only a time takes its words from the first line of the paragraph under it.
+    const firstDetailLine = () => (detail && startOffset(detail) < end ? visibleText(text.slice(startOffset(detail), endOffset(detail)), { lines: true }).split('\n')[0] : '');
+    const entry: RawEntry = { form: 'heading', start: startOffset(node), end, exprBase: base + read.offset, expr: read.expr, text: visibleText(read.rest) || firstDetailLine() };
     if (read.expr.time || read.expr.unknown) {
       sink(entry);
       details = true;

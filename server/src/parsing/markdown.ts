@@ -47,13 +47,3 @@ export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Paren
     enter(top.parent.children[top.next++] as Nodes);
   }
 }
-
-/** The visible text of a node: text and inline code values, no markup (iterative, like walk). */
-export function plainText(node: Nodes): string {
-  let out = '';
-  walk(node, (n) => {
-    if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
-    else if (n.type === 'break') out += '\n';
-  });
-  return out;
-}

@@ -1,5 +1,6 @@
 // Helpers shared by the rules: phrase matching over the prose mask, a span's visible text.
 import { detached } from '../parsing/detach';
+import { visibleText as visibleMarkdown } from '../parsing/visibleText';
 import type { PhraseRow } from './phrases/types';
 
 export function wordRegex(source: string, flags = 'gi'): RegExp {
@@ -29,14 +30,9 @@ export function* matchPhrases(prose: string, rows: readonly PhraseRow[]): Genera
   }
 }
 
-/** What visibleText does to a span: comments and markup removed, whitespace collapsed. */
+/** A span of a section's body holds whole blocks: its line-start markers are structure, not text. */
 function readVisible(span: string): string {
-  return span
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/^[ \t]*>/gm, ' ')
-    .replace(/[#*_`|-]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return visibleMarkdown(span, { blocks: true });
 }
 
 /**
