@@ -1,7 +1,7 @@
 // Reads action items from list items, task-list items and table rows under an action-items section.
 import { endOffset, startOffset, walk, type List, type ListItem, type RootContent, type Table, type TableRow, type Nodes } from '../parsing/markdown';
 import { absolute, shiftBelow, UnitCache } from '../parsing/units';
-import { visibleText } from '../parsing/visibleText';
+import { visibleText, visibleTextOf } from '../parsing/visibleText';
 import { findDate } from './timeExpression';
 import type { ActionItem, Span } from './types';
 
@@ -92,7 +92,7 @@ function isGroupLabel(item: ListItem, text: string): boolean {
   if (!hasNested || para?.type !== 'paragraph') return false;
   // The paragraph lies below the item: its position lacks the item's shift when the item moved.
   const shift = shiftBelow(item).offset;
-  const own = visibleText(text.slice(startOffset(para) + shift, endOffset(para) + shift));
+  const own = visibleTextOf(para, text, {}, shift);
   return own.length <= 60 && !HANDLE.test(own) && !OWNER_LABEL.test(own);
 }
 
@@ -180,7 +180,7 @@ interface Columns {
 
 function fromRow(row: TableRow, text: string, columns: Columns): ActionItem {
   const { owner: ownerCol, due: dueCol, status: statusCol, tracker: trackerCol } = columns;
-  const cell = (i: number): string => (i >= 0 && row.children[i] ? visibleText(text.slice(startOffset(row.children[i]), endOffset(row.children[i]))) : '');
+  const cell = (i: number): string => (i >= 0 && row.children[i] ? visibleTextOf(row.children[i], text) : '');
   const rowSource = text.slice(startOffset(row), endOffset(row));
   const owner = ownerCol >= 0 ? readOwner(`owner: ${cell(ownerCol)}`) : readOwner(rowSource);
   const dueCell = dueCol >= 0 ? row.children[dueCol] : undefined;
@@ -207,7 +207,7 @@ function fromTable(table: Table, text: string, out: Collected): void {
   if (!header) return;
   // The header's cells lie below the row: their positions lack its shift when the table moved.
   const shift = shiftBelow(header).offset;
-  const names = header.children.map((c) => visibleText(text.slice(startOffset(c) + shift, endOffset(c) + shift)));
+  const names = header.children.map((c) => visibleTextOf(c, text, {}, shift));
   const col = (key: string): number => names.findIndex((n) => COLUMNS[key].test(n));
   const columns: Columns = { text: col('text') === -1 ? 0 : col('text'), owner: col('owner'), due: col('due'), status: col('status'), tracker: col('tracker') };
   // The header decides what each cell means: a row read under other columns is read again.

@@ -1,8 +1,8 @@
 // From mdast to the Postmortem model: front matter, sections, timeline, action items.
-import { endOffset, startOffset, type List, type Nodes, type Root, walk } from '../parsing/markdown';
+import { type List, type Nodes, type Root, walk } from '../parsing/markdown';
 import { readFrontMatter } from '../parsing/frontMatter';
 import { absolute, shiftAbove, type Shift } from '../parsing/units';
-import { visibleText } from '../parsing/visibleText';
+import { visibleTextOf } from '../parsing/visibleText';
 import { collectActionItems, type ItemSource } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
 import { buildTimeline } from './timeline';
@@ -45,7 +45,7 @@ function readMeta(frontMatter: FrontMatter | undefined, root: Root, text: string
   const authors = asList(pick(data, 'authors', 'author', 'owner', 'owners'));
   const participants = asList(pick(data, 'participants', 'responders', 'people', 'attendees', 'incident_commander', 'commander'));
   return {
-    title: asString(pick(data, 'title')) ?? (h1 ? visibleText(text.slice(startOffset(h1), endOffset(h1)), { blocks: true }) : undefined),
+    title: asString(pick(data, 'title')) ?? (h1 ? visibleTextOf(h1, text, { blocks: true }) : undefined),
     date: asString(pick(data, 'date', 'incident_date', 'started', 'start')),
     severity: asString(pick(data, 'severity', 'sev', 'priority', 'level')),
     status: asString(pick(data, 'status', 'state')),

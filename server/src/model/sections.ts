@@ -2,7 +2,7 @@
 // "- **Impact**: ..." that some teams use instead of headings.
 import { endOffset, startOffset, type ListItem, type Nodes, type Paragraph, type Root, type RootContent } from '../parsing/markdown';
 import { absolute, shiftBelow } from '../parsing/units';
-import { visibleText } from '../parsing/visibleText';
+import { visibleTextOf } from '../parsing/visibleText';
 import { sectionMatch } from './sectionMatch';
 import { readLeadingTime } from './timeExpression';
 import type { Section } from './types';
@@ -12,13 +12,8 @@ export interface SectionWithNodes extends Section {
   nodes: RootContent[];
 }
 
-/** A top-level block's visible text (its own position is always current; see units.ts). */
-function blockText(node: RootContent, text: string): string {
-  return visibleText(text.slice(startOffset(node), endOffset(node)), { blocks: true });
-}
-
 function isTimeHeading(node: RootContent, text: string): boolean {
-  return node.type === 'heading' && readLeadingTime(blockText(node, text)) !== undefined;
+  return node.type === 'heading' && readLeadingTime(visibleTextOf(node, text, { blocks: true })) !== undefined;
 }
 
 function headingSections(root: Root, text: string): SectionWithNodes[] {
@@ -26,7 +21,8 @@ function headingSections(root: Root, text: string): SectionWithNodes[] {
   const sections: SectionWithNodes[] = [];
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
-    const title = blockText(node, text);
+    // A top-level block: its own position is always current (see units.ts).
+    const title = visibleTextOf(node, text, { blocks: true });
     const { kinds, candidates } = sectionMatch(title);
     // Entry headings drift in level ("## Feb 9, 12:00" inside "## Timeline"): keep them in the timeline.
     const keepTimeHeadings = kinds.includes('timeline');
@@ -55,7 +51,7 @@ function boldLabel(paragraph: Paragraph, text: string, unit: Nodes = paragraph):
   const first = paragraph.children[0];
   if (first?.type !== 'strong') return undefined;
   const shift = shiftBelow(unit).offset;
-  const title = visibleText(text.slice(startOffset(first) + shift, endOffset(first) + shift)).replace(/:$/, '');
+  const title = visibleTextOf(first, text, {}, shift).replace(/:$/, '');
   let end = endOffset(first) + shift;
   const after = /^\s*:/.exec(text.slice(end, end + 3));
   if (after) end += after[0].length;

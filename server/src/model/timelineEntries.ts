@@ -1,13 +1,14 @@
 // Collects the raw entries of a timeline section. An entry is any block that starts with a date or
 // a time: a list item, a line of a paragraph (hard-wrapped or split by <br>), a table row, a heading.
 // A line that is only a date, or a heading that names a day, sets the date for what follows.
-import { endOffset, startOffset, type List, type ListItem, type Nodes, type RootContent, type Table } from '../parsing/markdown';
+// Tables are read in timelineTables.ts.
+import { endOffset, startOffset, type List, type ListItem, type RootContent } from '../parsing/markdown';
 import { absolute, UnitCache, ZERO, type Shift } from '../parsing/units';
-import { visibleText } from '../parsing/visibleText';
+import { visibleText, visibleTextOf } from '../parsing/visibleText';
 import { kindsOf } from './sectionMatch';
 import { readLeadingTime, type CalendarDate, type ReadOptions, type TimeExpression } from './timeExpression';
 import type { TimelineForm } from './types';
-import { ZONE_PATTERN } from './zones';
+import { collectTable } from './timelineTables';
 
 export interface RawEntry {
   form: TimelineForm;
@@ -25,16 +26,12 @@ export interface RawEntry {
 }
 
 export type RawItem = RawEntry | { dateLine: CalendarDate };
-type Sink = (entry: RawItem) => void;
+export type Sink = (entry: RawItem) => void;
 
 /** "First detected: 2024-04-09 10:17": a short label, then the time, then nothing. */
 const LABEL_THEN_TIME = /^\s*(?:\*\*)?([A-Za-z][A-Za-z' ]{1,30}?)(?:\*\*)?:?\s+(?=\d)/;
 const LINE_BREAK = /\n|<br\s*\/?>/gi;
 
-/** The visible text of a node whose position is current (a cell of a table read from `absolute`, a top-level block). */
-function nodeText(node: Nodes, text: string): string {
-  return visibleText(text.slice(startOffset(node), endOffset(node)));
-}
 
 function firstLine(text: string, start: number, end: number): string {
   const nl = text.indexOf('\n', start);
@@ -112,7 +109,7 @@ export function timedItemCount(list: List, text: string, options: ReadOptions = 
 /** "- **Resolution**: ..." in a timeline list is the next section, not an entry. */
 function isSectionLabel(item: ListItem, text: string): boolean {
   const first = item.children[0];
-  return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(nodeText(first.children[0], text)).length > 0;
+  return first?.type === 'paragraph' && first.children[0]?.type === 'strong' && kindsOf(visibleTextOf(first.children[0], text)).length > 0;
 }
 
 /**
@@ -177,65 +174,6 @@ function collectList(list: List, text: string, sink: Sink, options: ReadOptions)
     }
     for (const raw of entries.placed) sink(raw);
   });
-}
-
-const TIME_HEADER = /\b(?:time(?:stamp)?s?|when|datetime|hour|utc|clock)\b/i;
-const DATE_HEADER = /\b(?:date|day)\b/i;
-const ANY_CLOCK = /(?<![\d:])\d{1,2}:\d{2}(?![\d])/;
-const HEADER_ZONE = new RegExp(String.raw`(?:^|[\s(])(${ZONE_PATTERN}|[A-Z][A-Za-z_]+/[A-Za-z_]+)(?=$|[\s),])`);
-
-/** Which columns hold times and dates: by their header, or by most of their cells. */
-function tableColumns(table: Table, text: string, options: ReadOptions): { time: number; date: number; skip: Set<number> } {
-  const [header, ...rows] = table.children;
-  const names = header.children.map((cell) => nodeText(cell, text));
-  const cellExpr = (row: number, col: number) => {
-    const cell = rows[row]?.children[col];
-    return cell ? readLeadingTime(nodeText(cell, text), options) : undefined;
-  };
-  const share = (col: number, has: (e: TimeExpression) => boolean) => {
-    let n = 0;
-    for (let r = 0; r < rows.length; r++) if (has(cellExpr(r, col) ?? ({} as TimeExpression))) n++;
-    return rows.length ? n / rows.length : 0;
-  };
-  const columns = names.map((_, i) => i);
-  const timeShare = columns.map((i) => share(i, (e) => e.time !== undefined || e.unknown === true));
-  const dateShare = columns.map((i) => share(i, (e) => e.date !== undefined));
-  const clockShare = (i: number) => rows.filter((r) => r.children[i] && ANY_CLOCK.test(nodeText(r.children[i], text))).length / Math.max(rows.length, 1);
-  let time = columns.find((i) => timeShare[i] >= 0.5) ?? columns.find((i) => TIME_HEADER.test(names[i]) && (timeShare[i] > 0 || clockShare(i) >= 0.5)) ?? -1;
-  const date = columns.find((i) => i !== time && dateShare[i] >= 0.5 && timeShare[i] === 0) ?? -1;
-  if (time === -1) time = columns.find((i) => dateShare[i] >= 0.5) ?? -1;
-  // Columns that only say when ("Day": Fri, "Date (2022)") are not the entry's text.
-  const skip = new Set(columns.filter((i) => i === time || i === date || (DATE_HEADER.test(names[i]) || TIME_HEADER.test(names[i])) && names[i].split(/\s+/).length <= 4));
-  return { time, date, skip };
-}
-
-function collectTable(table: Table, text: string, sink: Sink, options: ReadOptions): void {
-  const [header, ...rows] = table.children;
-  if (!header) return;
-  const { time, date, skip } = tableColumns(table, text, options);
-  if (time === -1) return;
-  const headerText = header.children.map((cell) => nodeText(cell, text)).join(' ');
-  const zone = HEADER_ZONE.exec(headerText)?.[1];
-  const year = /\b(19|20)\d{2}\b/.exec(headerText)?.[0];
-  for (const row of rows) {
-    const cell = row.children[time];
-    if (!cell) continue;
-    let source = text.slice(startOffset(cell), endOffset(cell)).replace(/^\|/, ' ');
-    let expr = readLeadingTime(source, options);
-    // The cell is known to hold the time: read it even after a mistyped date ("20212-04-03 12:00").
-    const clock = !expr?.time && !expr?.date ? ANY_CLOCK.exec(source) : null;
-    if (clock) {
-      source = ' '.repeat(clock.index) + source.slice(clock.index);
-      expr = readLeadingTime(source, options);
-    }
-    const dateCell = date !== -1 ? row.children[date] : undefined;
-    const cellDate = dateCell ? readLeadingTime(nodeText(dateCell, text), options)?.date : undefined;
-    const rest = row.children.filter((_, i) => !skip.has(i)).map((c) => nodeText(c, text)).filter(Boolean);
-    sink({
-      form: 'table', start: startOffset(row), end: endOffset(row), exprBase: startOffset(cell),
-      expr: expr?.time || expr?.unknown || expr?.date ? expr : undefined, date: cellDate, zone, year: year ? Number(year) : undefined, text: rest.join(' — '),
-    });
-  }
 }
 
 /** Each line (or <br>-separated part) that starts with a date or time is an entry; the lines after it continue it. */

@@ -4,6 +4,8 @@
 // hard-wrapped paragraph, the rest of a line after its time) and a tree's positions below a moved
 // unit are not current (see units.ts). One pass of one regular expression for the inline syntax.
 
+import { endOffset, startOffset } from './markdown';
+
 export interface VisibleOptions {
   /**
    * The source holds whole blocks (a section body, a heading, a table row): the markers that start
@@ -138,4 +140,12 @@ export function visibleText(source: string, options: VisibleOptions = {}): strin
   const text = readInline(s, options.lines ? '\n' : ' ');
   if (!options.lines) return text.replace(/\s+/g, ' ').trim();
   return text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).join('\n').trim();
+}
+
+/**
+ * The visible text of a node's source. `shift`: what the node's position lacks when it lies below a
+ * moved unit (see units.ts `shiftBelow`); 0 for a unit itself or a node of an `absolute` copy.
+ */
+export function visibleTextOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, text: string, options: VisibleOptions = {}, shift = 0): string {
+  return visibleText(text.slice(startOffset(node) + shift, endOffset(node) + shift), options);
 }
