@@ -3,6 +3,7 @@
 // read their words through it.
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze';
+import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { visibleText } from '../../server/src/parsing/visibleText';
 
 const NOW = new Date('2026-11-30T00:00:00Z');
@@ -113,5 +114,30 @@ describe('the model reads its words through visibleText', () => {
     const { model } = analyze(text, { now: NOW });
     assert.equal(model.meta.title, 'Queue *backlog* & retries');
     assert.equal(model.actionItems[0].text, 'Add a limit to max_retries — @sam, due 2026-12-10');
+  });
+});
+
+describe('visible text below a moved unit', () => {
+  it('reads labels, group labels and table headers at their current place after an edit above them', () => {
+    const text = [
+      '# Incident', '', '## Summary', '', 'Short.', '',
+      '- **Impact**: 40% of checkout requests failed for 12 minutes.', '',
+      '## Action items', '',
+      // Read 32 characters too early, the group's label would take in this handle and stop being a label.
+      'Owner: @sre-lead reviews these.', '',
+      '- Process improvements:', '  - Add a canary stage @ana due 2026-12-20', '',
+      // Read at the wrong place, the header would name no owner column, and a plain name is no owner without it.
+      '| Action | Owner | Due |', '| --- | --- | --- |', '| Alert on queue depth | Li Wei | 2027-01-05 |', '',
+    ].join('\n');
+    const parser = new IncrementalParser();
+    analyze(text, { now: NOW, parser });
+    // Text typed above everything: every block after it is a moved copy whose children keep their old positions.
+    const edited = text.replace('Short.', 'Short, with a longer summary typed in.');
+    const incremental = analyze(edited, { now: NOW, parser }).model;
+    const fresh = analyze(edited, { now: NOW }).model;
+    const read = (m: typeof fresh) => ({ sections: m.sections.map((s) => s.title), items: m.actionItems.map((a) => [a.text, a.owner]) });
+    assert.deepEqual(read(incremental), read(fresh));
+    assert.ok(read(fresh).sections.includes('Impact'));
+    assert.deepEqual(read(fresh).items.map(([, owner]) => owner), ['@ana', 'Li Wei']);
   });
 });
