@@ -179,9 +179,10 @@ describe('every rule runs in linear time', function () {
    * single small run, the large one was stretched by every other process on the machine while the
    * small one, shorter than a time slice, mostly was not: 0.82 -> 34 ms on 400 KB of due labels in a
    * busy spell, 0.68 -> 6.2 ms a minute later.) Linear rules give at most 1 (the small runs pay the
-   * fixed cost `span` times); a quadratic term grows towards `span`.
+   * fixed cost `span` times); a quadratic term grows towards `span`. Measured linear: 0.3-1.4 in 13
+   * runs alone, once 3.2 inside the whole unit suite (time-like digits), so 4 is allowed.
    */
-  const LINEAR_ALLOWANCE = 2.5;
+  const LINEAR_ALLOWANCE = 4;
   /** Rounds of (large once, small `span` times), each after a garbage collection; the least of each is compared. */
   const RUNS = 10;
   /**
