@@ -1,6 +1,6 @@
 // "Does this sentence make a hard moment look easy in hindsight?": the minimizer table read with
 // negation ("it was not obvious"), quotation and what follows "just".
-import { negatedAt, quoted } from '../../language/clauses';
+import { clauseStart, negatedAt, quoted } from '../../language/clauses';
 import { findAll } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { HINDSIGHT_ROWS, type HindsightKind } from '../phrases/minimizers';
@@ -17,6 +17,8 @@ const DEGREE = new Set(['more', 'most', 'less', 'least']);
 function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], from: number, to: number): boolean {
   if (DEGREE.has(tokens[from - 1]?.lower ?? '')) return false;
   if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '');
+  // "Naturally, the script was untested" comments on the whole clause; "grew naturally" tells how.
+  if (row.pattern === 'naturally') return clauseStart(tokens, from) === from || tokens[to]?.text === ',';
   if (kind === 'always') return true;
   // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
   const verb = tokens[to - 1];
