@@ -1,6 +1,6 @@
 // "Does this sentence imagine a different past?": the counterfactual table read with the sentence's
 // subject, negation, quotation and the difference between a judgement and an expectation.
-import { clauseStart, negatedAt, personSubject, quoted, subjectOf } from '../../language/clauses';
+import { clauseStart, isNegator, negatedAt, personSubject, quoted, subjectOf } from '../../language/clauses';
 import { findAll } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { COUNTERFACTUAL_ROWS, type CounterfactualKind } from '../phrases/counterfactual';
@@ -13,16 +13,42 @@ function isParticiple(t: Token | undefined): boolean {
   return !!t && (t.pos === 'V' || /(?:ed|en|wn|ne|ght|ck|ot|ung|un)$/.test(t.lower)) && !['no', 'a', 'an', 'the', 'to'].includes(t.lower);
 }
 
+/** "..., the table would still exist": a would, could or might after the condition at `from`. */
+function modalAfter(tokens: Token[], from: number): boolean {
+  return tokens.slice(from + 2).some((t) => ['would', 'could', 'might', "wouldn't", "couldn't"].includes(t.lower) || /^(?:would|could|might)'ve$/.test(t.lower));
+}
+
+const SHOULD = new Set(['should', "should've", "shouldn't"]);
+const EXPECTED_TIMES = new Set(['noon', 'midnight', 'morning', 'evening', 'then', 'now', 'today', 'tomorrow']);
+
+/**
+ * "The migration should have been rehearsed": a thing that should have been done to is a judgement
+ * of the people who did not do it; "should have been finished by 04:00" is a schedule.
+ */
+function shouldHaveBeenDone(tokens: Token[], from: number, to: number): boolean {
+  if (!SHOULD.has(tokens[from].lower) || tokens[to - 1].lower !== 'been' || !isParticiple(tokens[to]) || tokens[to].pos !== 'V') return false;
+  for (let k = to + 1; k + 1 < tokens.length && tokens[k].pos !== 'T'; k++) {
+    if (['by', 'at', 'before', 'within'].includes(tokens[k].lower) && (/^\d/.test(tokens[k + 1].text) || EXPECTED_TIMES.has(tokens[k + 1].lower))) return false;
+  }
+  return true;
+}
+
 /** "would (not) have ..." anywhere in the sentence: the imagined consequence of an "if ... had". */
 function hasModalPerfect(tokens: Token[]): boolean {
   return tokens.some((t, i) => MODALS.has(t.lower) && tokens.slice(i + 1, i + 4).some((u) => u.lower === 'have' || u.lower === "'ve" || u.lower === 'been')) ||
     tokens.some((t) => /^(?:would|could|might)'ve$/.test(t.lower));
 }
 
+/** "load tested", "smoke tested": a noun joined to the participle it qualifies is one verb. */
+function participleAt(tokens: Token[], k: number): boolean {
+  return isParticiple(tokens[k]) || (tokens[k]?.pos === 'N' && tokens[k + 1]?.pos === 'V' && /(?:ed|en)$/.test(tokens[k + 1].lower));
+}
+
 /** People, teams and "we": the subjects whose past actions a "should have" judges. */
 function personOrWe(tokens: Token[], i: number): boolean {
   const subject = subjectOf(tokens, i);
-  if (!subject) return false;
+  // "- Should have tested the restore": with no subject at all, the writers judge their own past.
+  if (!subject) return tokens.slice(0, i).every((t) => t.pos === 'T' || /^\d/.test(t.text));
   if (tokens.slice(subject[0], subject[1]).some((t) => ['we', 'us', 'someone', 'somebody', 'nobody', 'no'].includes(t.lower))) return true;
   return personSubject(tokens, i) !== undefined;
 }
@@ -31,19 +57,22 @@ function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Toke
   switch (row.kind) {
     case 'always':
       // "needed to have caught" judges; "needed to have a second reviewer" states a requirement.
-      return !/\*$/.test(row.pattern) || isParticiple(tokens[to - 1]);
+      return !/\*$/.test(row.pattern) || participleAt(tokens, to - 1);
     case 'prevent':
       return true;
+    case 'avoidable':
+      return !tokens.slice(from, to).some(isNegator);
     case 'person':
       // "should have no effect" is about the future; "should have finished" about a job is an expectation.
-      return isParticiple(tokens[to - 1]) && personOrWe(tokens, from);
+      return participleAt(tokens, to - 1) && (personOrWe(tokens, from) || shouldHaveBeenDone(tokens, from, to));
     case 'conditional': {
       const word = tokens[from].lower;
-      if (word === 'had' || word === "hadn't") {
-        // "Had the squad tried the drill, ...": an inverted condition at the start of a clause.
+      if (word === 'had' || word === "hadn't" || word === 'were') {
+        // "Had the squad tried the drill, ...", "Were the backups tested, ...": an inverted condition
+        // at the start of a clause; after "had", "would still exist" is enough of a consequence.
         if (clauseStart(tokens, from) !== from && from !== 0) return false;
         const next = tokens[from + 1];
-        return !!next && next.pos !== 'V' && hasModalPerfect(tokens);
+        return !!next && next.pos !== 'V' && (hasModalPerfect(tokens) || (word !== 'were' && modalAfter(tokens, from)));
       }
       // "if X had done": "had" within a few words of "if", and the consequence in the sentence.
       const window = tokens.slice(from + 1, from + 7);
@@ -63,8 +92,10 @@ export function counterfactualsIn(sentence: Sentence): LanguageHit<Counterfactua
       // "did not say X should have" quotes a judgement; "not" inside "couldn't have" is the phrase itself.
       if (row.kind !== 'conditional' && !SUBJECT_WORDS.has(tokens[from].lower) && negatedAt(tokens, from, 2) && row.kind !== 'always') continue;
       if (!counts(row, tokens, from, to)) continue;
-      for (let k = from; k < to; k++) taken.add(k);
-      hits.push({ row, start: tokens[from].start, end: tokens[to - 1].end });
+      // "should have been" quotes the act too: "should have been renewed".
+      const end = tokens[to - 1].lower === 'been' && isParticiple(tokens[to]) && tokens[to].pos === 'V' ? to + 1 : to;
+      for (let k = from; k < end; k++) taken.add(k);
+      hits.push({ row, start: tokens[from].start, end: tokens[end - 1].end });
     }
   }
   return hits.sort((a, b) => a.start - b.start);

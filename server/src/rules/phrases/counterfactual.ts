@@ -6,9 +6,11 @@ import type { LanguageRow } from './types';
  * - `prevent`: "would/could have prevented, caught, avoided" with any subject: a world where it did not happen;
  * - `person`: "should/could/would have done" with a person, a team or "we" as the subject
  *   ("the queue worker should have retried" states what the system was built to do);
- * - `conditional`: "if X had ...", counted only when the sentence also says what would have followed.
+ * - `conditional`: "if X had ...", "had X ...", "were X ...", counted only when the sentence also says
+ *   what would have followed;
+ * - `avoidable`: the past event called preventable or avoidable, unless that is denied ("was not avoidable").
  */
-export type CounterfactualKind = 'always' | 'prevent' | 'person' | 'conditional';
+export type CounterfactualKind = 'always' | 'prevent' | 'person' | 'conditional' | 'avoidable';
 
 // "may/might have" guesses what happened ("we may have hit a limit"); only in "might have prevented" does it imagine.
 const MODAL = "could|should|would|couldn't|shouldn't|wouldn't";
@@ -28,5 +30,6 @@ export const COUNTERFACTUAL_ROWS: LanguageRow<CounterfactualKind>[] = [
   { kind: 'prevent', pattern: `${CONTRACTED} ~ been? ~ ${PREVENT}`, explanation: 'Describes a world where the failure did not happen instead of the one where it did.', instead: 'describe what made the failure possible and what would make it visible next time', example: "A second reviewer could've caught the typo.", counterExample: 'A second reviewer now checks every firewall change.' },
   { kind: 'person', pattern: `${MODAL_HAVE} ~ *`, explanation: '"Should have" judges a past action against what is only known now.', instead: INSTEAD, example: 'The responder should have read the pager note.', counterExample: 'The reindex task should have completed by 04:15 but was still going.' },
   { kind: 'person', pattern: `${CONTRACTED} ~ *`, explanation: '"Should have" judges a past action against what is only known now.', instead: INSTEAD, example: "We should've paused the rollout.", counterExample: "The batch should've finished by noon per its schedule." },
-  { kind: 'conditional', pattern: "if|had|unless", explanation: 'An "if they had" sentence imagines a different past instead of explaining this one.', instead: INSTEAD, example: 'If the team had tried a staged rollout, the crash would have been contained.', counterExample: 'If the disk fills up, the job would pause and page the on-call.' },
+  { kind: 'conditional', pattern: "if|had|unless|were", explanation: 'An "if they had" sentence imagines a different past instead of explaining this one.', instead: INSTEAD, example: 'If the team had tried a staged rollout, the crash would have been contained.', counterExample: 'If the disk fills up, the job would pause and page the on-call.' },
+  { kind: 'avoidable', pattern: 'was|were|been ~ preventable|avoidable', explanation: 'Calling the failure avoidable judges the past by what is known only now.', instead: 'describe what made the failure possible and what would make it visible next time', example: 'The second outage was entirely avoidable.', counterExample: 'The second outage was not avoidable with the tooling we had.' },
 ];
