@@ -1,6 +1,6 @@
 // Reading a sentence's structure the way every language rule needs it: clause boundaries, the
 // subject of a clause, whether a noun phrase is a person, negation and quotation.
-import { AMBIGUOUS_ROLES, DETERMINERS, HUMAN_SERVICE_WORDS, NOT_NAMES, PERSON_NOUNS, PRONOUNS, roleByForm } from './people';
+import { AMBIGUOUS_ROLES, DETERMINERS, humanJobModifier, NOT_NAMES, PERSON_NOUNS, PRONOUNS, roleByForm } from './people';
 import type { Token } from './types';
 
 /** Words that start a new clause: conjunctions, subordinators, relative pronouns. */
@@ -28,8 +28,27 @@ export function clauseStart(tokens: Token[], i: number): number {
 
 /** A negator ("not", "no one", "never", "didn't") in the same clause, at most `window` words before i. */
 export function negatedAt(tokens: Token[], i: number, window = 4): boolean {
-  const from = Math.max(clauseStart(tokens, i), i - window);
+  const start = clauseStart(tokens, i);
+  const from = Math.max(start, i - window);
   for (let k = from; k < i; k++) if (isNegator(tokens[k])) return true;
+  return deniedClause(tokens, start);
+}
+
+/** Words of evidence and claim that a negator before them turns into a denial of the "that" clause after. */
+const CLAIM_WORDS = new Set(['evidence', 'sign', 'signs', 'indication', 'suggestion', 'proof', 'true', 'case', 'clear', 'fair', 'accurate', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates', 'indicated', 'show', 'shows', 'showed', 'mean', 'means', 'meant']);
+
+/**
+ * "We found no evidence that anyone acted carelessly", "nothing suggests that": the clause after
+ * "that" is what a negated claim denies, so the words in it are not the author's judgement.
+ */
+function deniedClause(tokens: Token[], start: number): boolean {
+  if (tokens[start - 1]?.lower !== 'that') return false;
+  let claim = false;
+  for (let k = start - 2; k >= Math.max(0, start - 7); k--) {
+    if (CLAIM_WORDS.has(tokens[k].lower)) claim = true;
+    else if (isNegator(tokens[k])) return claim;
+    if (isBoundary(tokens[k], tokens[k + 1])) return false;
+  }
   return false;
 }
 
@@ -91,7 +110,7 @@ export function personPhrase(tokens: Token[], from: number, to: number, owners =
   if (head) return head;
   // "the helpdesk agent" is a person, "the build agent" software: the words before the head decide.
   if (AMBIGUOUS_ROLES.has(tokens[to - 1].lower)) {
-    for (let k = from; k < to - 1; k++) if (HUMAN_SERVICE_WORDS.has(tokens[k].lower)) return 'person';
+    for (let k = from; k < to - 1; k++) if (humanJobModifier(tokens[k].lower, tokens[to - 1].lower)) return 'person';
   }
   if (owners) {
     for (let k = from; k < to - 1; k++) if (/['’]s?$/.test(tokens[k].lower) && personToken(tokens[k])) return personToken(tokens[k]);
@@ -117,6 +136,26 @@ export function nounTaggedVerb(tokens: Token[], k: number, from: number): boolea
   return k > from && ((['N', 'P'].includes(before.pos) && !/['’]s?$/.test(before.lower)) || (tokens[k].lower.endsWith('ing') && ['was', 'were', 'is', 'are'].includes(before.lower)));
 }
 
+/** "The release lead signed off": a person noun the tagger read as a verb, after a modifier and before the verb. */
+function roleBeforeVerb(tokens: Token[], k: number, from: number): boolean {
+  return k > from && tokens[k + 1]?.pos === 'V' && PERSON_NOUNS.has(bare(tokens[k])) && ['N', 'J'].includes(tokens[k - 1].pos);
+}
+
+/**
+ * "The rushed deploy", "our help desk", "our outsourced help desk": a participle or a bare verb form
+ * between a determiner and a noun modifies the noun (a verb follows its subject, not a determiner).
+ */
+function modifierAfterDeterminer(tokens: Token[], k: number): boolean {
+  const [before, t, next, after] = [tokens[k - 1], tokens[k], tokens[k + 1], tokens[k + 2]];
+  if (!before || !next) return false;
+  const participle = /(?:ed|en)$/.test(t.lower);
+  const bareForm = t.lower === t.lemma;
+  if (ARTICLES.has(before.lower)) {
+    return (participle || bareForm) && (next.pos === 'N' || (participle && next.pos === 'V' && next.lower === next.lemma && after?.pos === 'N'));
+  }
+  return bareForm && next.pos === 'N' && /(?:ed|en)$/.test(before.lower) && ARTICLES.has(tokens[k - 2]?.lower ?? '');
+}
+
 /** The subject of the clause holding token i: the words before the clause's verb, or the clause's it continues. */
 export function subjectOf(tokens: Token[], i: number, depth = 0): [number, number] | undefined {
   if (depth > 4) return undefined;
@@ -125,8 +164,9 @@ export function subjectOf(tokens: Token[], i: number, depth = 0): [number, numbe
   // Leading times, numbers and adverbs ("14:05 —", "Unfortunately,") are not the subject.
   while (from < i && (tokens[from].pos === 'T' || tokens[from].pos === 'R' || /^\d/.test(tokens[from].text))) from++;
   let verb = from;
-  // "the IT staff should": a word tagged as a verb right before an auxiliary is the subject's noun.
-  while (verb < i && (tokens[verb].pos !== 'V' || (verb > from && AUXILIARIES.has(tokens[verb + 1]?.lower ?? '') && !AUXILIARIES.has(tokens[verb].lower))) && !nounTaggedVerb(tokens, verb, from)) verb++;
+  // "the IT staff should": a word tagged as a verb right before an auxiliary is the subject's noun;
+  // so is a role tagged as a verb right before the verb ("the release lead signed").
+  while (verb < i && (tokens[verb].pos !== 'V' || (verb > from && AUXILIARIES.has(tokens[verb + 1]?.lower ?? '') && !AUXILIARIES.has(tokens[verb].lower)) || roleBeforeVerb(tokens, verb, from) || modifierAfterDeterminer(tokens, verb)) && !nounTaggedVerb(tokens, verb, from)) verb++;
   let to = verb;
   while (to > from && tokens[to - 1].pos === 'R') to--;
   if (to > from) return [from, to];
@@ -153,6 +193,8 @@ export function personSubject(tokens: Token[], i: number): PersonStrength | unde
   let k = subject[1];
   while (tokens[k]?.text === ',') k++;
   if (strength === 'maybe' && k < i && ['that', 'which'].includes(tokens[k].lower)) return undefined;
+  // "It was Mikael who merged it": "who" takes up a person, never a product.
+  if (strength === 'maybe' && k < i && tokens[k].lower === 'who') return 'person';
   return strength;
 }
 

@@ -14,6 +14,7 @@ const IRREGULAR: Record<string, string[]> = {
   shut: ['shut'], cut: ['cut'], hit: ['hit'], let: ['let'], quit: ['quit'], spot: ['spotted'], ring: ['rang', 'rung'], sound: [],
   fight: ['fought'], light: ['lit'], rise: ['rose', 'risen'], drive: ['drove', 'driven'], throw: ['threw', 'thrown'], blow: ['blew', 'blown'],
   say: ['said'], pay: ['paid'], tell: ['told'], hear: ['heard'], feel: ['felt'], meet: ['met'], build: ['built'], wake: ['woke', 'woken'],
+  sleep: ['slept'],
 };
 
 const VOWEL = /[aeiou]/;

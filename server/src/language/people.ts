@@ -13,13 +13,23 @@ export const PERSON_NOUNS = new Set([
   'supervisor', 'coordinator', 'director', 'executive', 'representative', 'receptionist', 'cashier', 'accountant',
   'auditor', 'designer', 'student', 'teacher', 'volunteer', 'moderator', 'trainee', 'newcomer', 'mechanic', 'foreman',
   'specialist', 'attendant', 'contributor', 'committer', 'researcher', 'scientist', 'inspector', 'ceo', 'cto', 'vp',
+  'leadership', 'personnel',
 ]);
 
 /**
- * Heads that name a person only in a human job ("the helpdesk agent", "the support worker") and
- * software otherwise ("the build agent", "the queue worker"): a person when a modifier says so.
+ * Heads that name a person only in a human job ("the helpdesk agent", "the support worker", "the
+ * support desk") and software or furniture otherwise ("the build agent", "the queue worker", "a
+ * standing desk"): a person when a modifier says so.
  */
-export const AMBIGUOUS_ROLES = new Set(['agent', 'agents', 'worker', 'workers', 'assistant', 'assistants', 'associate', 'associates', 'rep', 'reps']);
+export const AMBIGUOUS_ROLES = new Set(['agent', 'agents', 'worker', 'workers', 'assistant', 'assistants', 'associate', 'associates', 'rep', 'reps', 'desk', 'desks']);
+
+/** A desk is people with these too ("the service desk", "the front desk"), where an agent would be software. */
+const DESK_WORDS = new Set(['service', 'front', 'trading', 'reception', 'dispatch']);
+
+/** Does the modifier `word` make the ambiguous head `head` a person's job? */
+export function humanJobModifier(word: string, head: string): boolean {
+  return HUMAN_SERVICE_WORDS.has(word) || (/^desks?$/.test(head) && DESK_WORDS.has(word));
+}
 
 /** Modifiers that make an ambiguous head a person's job ("the ops agent" may be a monitoring daemon: not listed). */
 export const HUMAN_SERVICE_WORDS = new Set(['helpdesk', 'help-desk', 'servicedesk', 'service-desk', 'support', 'customer', 'care', 'help', 'desk', 'call', 'contact', 'sales', 'field', 'travel', 'frontline', 'front-line', 'human', 'booking', 'shift', 'junior', 'senior']);

@@ -5,7 +5,7 @@ import { clauseStart, negatedAt, personPhrase, personSubject, personToken, phras
 import { compile, findAll, mayMatch, PatternIndex, type Pattern } from '../../language/match';
 import { PASSIVE_AUX } from '../../language/people';
 import type { Sentence, Token } from '../../language/types';
-import { BLAME_ROWS, type BlameKind } from '../phrases/blame';
+import { BLAME_ROWS, OMITTED_STEPS, type BlameKind } from '../phrases/blame';
 import type { LanguageRow } from '../phrases/types';
 import { misstepSpan } from './misstep';
 
@@ -46,6 +46,20 @@ function ownedBefore(tokens: Token[], from: number, acceptMaybe: boolean): boole
   return strength === 'person' || (acceptMaybe && strength === 'maybe');
 }
 
+const OMITTED = new Set(OMITTED_STEPS.split('|'));
+
+/**
+ * A fault noun systems share that only a person can own here, so a name-shaped owner counts: "X's
+ * fault" standing alone (not "fault tolerance"), "X's failure to check" (a step a person leaves out;
+ * "the cache's failure to evict" is the cache's).
+ */
+function onlyPeopleOwn(tokens: Token[], to: number): boolean {
+  const noun = tokens[to - 1].lower;
+  const next = tokens[to];
+  if (noun === 'fault' || noun === 'faults') return !next || next.pos !== 'N';
+  return noun.startsWith('failure') && next?.lower === 'to' && OMITTED.has(tokens[to + 1]?.lemma ?? '');
+}
+
 /** "a lapse by the new operator", "an error was made by X", "complacency in the storage group". */
 function agentAfter(tokens: Token[], to: number, prepositions: ReadonlySet<string> = AGENT_PREPOSITIONS): boolean {
   let k = to;
@@ -66,6 +80,8 @@ function byPersonInClause(tokens: Token[], to: number): boolean {
   }
   return false;
 }
+/** Determiners after which a verb form is an adjective ("the broken build"); not "that", which may be a relative. */
+const MODIFYING = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those']);
 const FAULT_NOUN = /(?:error|errors|mistake|mistakes|failure|failures|fault|slip|negligence)$/;
 
 /** "was mistakenly run", "were skipped": the subject suffered the act; only "by X" names who did it. */
@@ -86,12 +102,14 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
       // "human error page", "error budget": a fault noun used to name a thing is not a verdict.
       return !(FAULT_NOUN.test(tokens[to - 1].lower) && tokens[to]?.pos === 'N' && !personToken(tokens[to]));
     case 'agent': {
+      // "the broken build", "a forgotten flag": a verb form right after a determiner describes a thing.
+      if (MODIFYING.has(tokens[from - 1]?.lower ?? '') && tokens[from].pos !== 'R') return false;
       if (passiveAt(tokens, from)) return byPersonInClause(tokens, to);
       const strength = personSubject(tokens, from);
       return strength === 'person' || (strength === 'maybe' && !!row.humanOnly);
     }
     case 'owned':
-      return ownedBefore(tokens, from, !SHARED_FAULTS.has(tokens[to - 1].lower)) || agentAfter(tokens, to);
+      return ownedBefore(tokens, from, !SHARED_FAULTS.has(tokens[to - 1].lower) || onlyPeopleOwn(tokens, to)) || agentAfter(tokens, to);
     case 'misstep':
       return misstepSpan(row, tokens, from, to) !== undefined;
     case 'pointing': {
@@ -101,6 +119,11 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
       return tokens.slice(clauseStart(tokens, from), from).some((t) => FAULT_SUBJECTS.has(t.lemma) || FAULT_SUBJECTS.has(t.lower));
     }
   }
+}
+
+function overlaps(taken: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (taken.has(k)) return true;
+  return false;
 }
 
 /** Every place in a sentence where a person or group is tied to fault. */
@@ -113,7 +136,8 @@ export function blameIn(sentence: Sentence, extra: readonly LanguageRow<BlameKin
     const pattern = patternOf(row);
     const { tokens } = sentence;
     for (const [from, to] of findAll(pattern, tokens)) {
-      if (taken.has(from) || quoted(tokens, from, to) || negatedAt(tokens, from)) continue;
+      // One finding for one stretch of words: "was careless" is not reported again for "careless".
+      if (overlaps(taken, from, to) || quoted(tokens, from, to) || negatedAt(tokens, from)) continue;
       // A mistaken act is reported from its verb, once per clause: "accidentally ran it against the
       // wrong host instead of the test one" is one story, not three findings.
       const span = row.kind === 'misstep' ? misstepSpan(row, tokens, from, to) : tied(row, tokens, from, to) ? [from, to] : undefined;

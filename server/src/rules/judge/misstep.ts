@@ -53,13 +53,17 @@ function placeOrThing(tokens: Token[], k: number, marker: number, start: number)
   return tokens[j].pos === 'D';
 }
 
-/** The verb of the act the marker at `from` belongs to: the nearest one before it in its clause. */
-function actVerb(tokens: Token[], from: number): number {
+/**
+ * The verb of the act the marker at `from` belongs to: the nearest one before it in its clause.
+ * `swap` is an "instead of" marker.
+ */
+function actVerb(tokens: Token[], from: number, swap: boolean): number {
   const start = clauseStart(tokens, from);
   for (let k = from - 1; k >= start; k--) {
-    // "recovered the queue by replaying from the mirror instead of the primary": the marker belongs
-    // to the gerund, which tells how the act was done, not which target it hit.
-    if (k > start && tokens[k].lower.endsWith('ing') && ['by', 'after', 'before', 'while', 'when'].includes(tokens[k - 1].lower)) return -1;
+    // "recovered the queue by replaying from the mirror instead of the primary": a swap after the
+    // gerund tells how the act was done, not which target it hit. A wrong target or a safeguard
+    // left out is the gerund's own act ("by shipping untested code"), done by the clause's subject.
+    if (k > start && tokens[k].lower.endsWith('ing') && ['by', 'after', 'before', 'while', 'when'].includes(tokens[k - 1].lower)) return swap ? -1 : k;
     if (tokens[k].pos === 'V' ? placeOrThing(tokens, k, from, start) : !nounTaggedVerb(tokens, k, start)) continue;
     // "ran purge -f": a bare verb right after an act (not after "had" or "was") is the command it ran.
     const before = tokens[k - 1];
@@ -117,12 +121,38 @@ function toldAsMeant(tokens: Token[]): boolean {
     (['per', 'following'].includes(t.lower) && tokens.slice(k + 1, k + 3).some((u) => PLANS.has(u.lower))));
 }
 
+/** Verbs that only carry a safeguard's noun: "running the tests", "taking a backup", "waiting for a review". */
+const LIGHT_VERBS = new Set(['run', 'take', 'do', 'get', 'perform', 'request', 'seek', 'obtain', 'wait', 'make', 'use', 'follow', 'pass', 'go']);
+
+/**
+ * "The wrong volume was detached by the storage admin": the marked target is the subject of a
+ * passive whose agent, after "by", is a person; the span runs from the marker to the participle.
+ */
+function passiveTargetSpan(row: LanguageRow, tokens: Token[], from: number, phraseTo: number): [number, number] | undefined {
+  // The marked phrase must be the clause's subject: no verb before it in its clause.
+  for (let k = clauseStart(tokens, from); k < from; k++) if (tokens[k].pos === 'V') return undefined;
+  let k = phraseTo;
+  while (k < tokens.length && tokens[k].pos === 'R' && !isNegator(tokens[k])) k++;
+  if (!PASSIVE_AUX.has(tokens[k]?.lower ?? '')) return undefined;
+  k++;
+  while (k < tokens.length && tokens[k].pos === 'R' && !isNegator(tokens[k])) k++;
+  const participle = tokens[k];
+  if (!participle || participle.pos !== 'V' || !/(?:ed|en|wn|un|ut|ne|ht)$/.test(participle.lower) || NOT_ACTS.has(participle.lemma)) return undefined;
+  if (row.exceptVerbs && setOf(row.exceptVerbs).has(participle.lemma)) return undefined;
+  if (!byPerson(tokens, k) || toldAsMeant(tokens)) return undefined;
+  return [from, k + 1];
+}
+
 /**
  * Where a mistaken-act row's match counts, the span to report (from the act's verb to the phrase
  * after the marker, so the message quotes the act), or undefined when it does not count.
  */
 export function misstepSpan(row: LanguageRow, tokens: Token[], from: number, to: number): [number, number] | undefined {
-  const [phraseFrom, phraseTo] = phraseAfter(tokens, to);
+  let [phraseFrom, phraseTo] = phraseAfter(tokens, to);
+  // "without running the test suite", "without waiting for a canary": the safeguard named through a light verb.
+  if (row.target && row.target !== '*' && phraseTo === phraseFrom && LIGHT_VERBS.has(tokens[to]?.lemma ?? '') && tokens[to].lower.endsWith('ing')) {
+    [phraseFrom, phraseTo] = phraseAfter(tokens, tokens[to + 1]?.lower === 'for' ? to + 2 : to + 1);
+  }
   if (row.target) {
     if (phraseTo === phraseFrom) return undefined;
     const head = tokens[phraseTo - 1];
@@ -130,8 +160,8 @@ export function misstepSpan(row: LanguageRow, tokens: Token[], from: number, to:
     // "instead of a hotfix": one kind of remedy over another is a choice; a swapped target is definite.
     if (row.target === '*' && ['a', 'an'].includes(tokens[to]?.lower ?? '')) return undefined;
   }
-  const verb = actVerb(tokens, from);
-  if (verb < 0) return undefined;
+  const verb = actVerb(tokens, from, row.target === '*');
+  if (verb < 0) return row.target ? undefined : passiveTargetSpan(row, tokens, from, phraseTo);
   const lemma = tokens[verb].lemma;
   if (NOT_ACTS.has(lemma) || (row.exceptVerbs && setOf(row.exceptVerbs).has(lemma))) return undefined;
   const told = toldAs(tokens, verb);
