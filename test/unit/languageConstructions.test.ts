@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze';
 import { negatedAt, personPhrase, personSubject } from '../../server/src/language/clauses';
+import { verbForms } from '../../server/src/language/inflect';
+import { compile, findAll } from '../../server/src/language/match';
 import { readLine } from '../../server/src/language/reader';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
@@ -54,9 +56,37 @@ describe('blame told by idiom, by a fault someone owns, and by who caused it', (
     assert.equal(blame('Yara forgot the cron entry.'), 1);
   });
 
+  it('lets a name be at fault when a copula names it so ("it was X\'s error")', () => {
+    assert.equal(blame("The lockout was Anouk's error."), 1);
+    assert.equal(blame("Anouk's error budget ran out on Tuesday."), 0);
+  });
+
+  it('gives an act after a passive to the person after "by"', () => {
+    assert.equal(blame('The rollback was started by Quentin without telling the on-call.'), 1);
+    assert.equal(blame('The rollback was started by the scheduler without telling the on-call.'), 0);
+  });
+
+  it('reads nouns inside a responsibility verdict ("responsible for the billing outage")', () => {
+    assert.equal(blame('The contractor was responsible for the billing outage.'), 1);
+    assert.equal(blame('The cleanup job is responsible for the billing exports.'), 0);
+  });
+
   it('names a person who caused or broke it, not a change that did', () => {
     assert.equal(blame('The night operator triggered the incident.'), 1);
     assert.equal(blame('The config push triggered the incident.'), 0);
+  });
+});
+
+describe('word patterns', () => {
+  it('"~+" takes nouns among up to three modifiers, "~" does not', () => {
+    const tokens = tokensOf('It was the billing team outage.');
+    assert.equal([...findAll(compile('was ~+ outage'), tokens)].length, 1);
+    assert.equal([...findAll(compile('was ~ outage'), tokens)].length, 0);
+  });
+
+  it('inflects a verb ending in a vowel and "c" with a "k" (panicked)', () => {
+    assert.ok(verbForms('panic').includes('panicked'));
+    assert.ok(verbForms('panic').includes('panicking'));
   });
 });
 
@@ -66,6 +96,11 @@ describe('subjects the tagger misreads', () => {
     assert.equal(personSubject(tokens, tokens.findIndex((t) => t.lower === 'signed')), 'person');
     assert.equal(blame('The release lead skipped the canary stage.'), 1);
     assert.equal(blame('The release pipeline skipped the canary stage.'), 0);
+  });
+
+  it('reads a role tagged as a verb before an adverb and the verb as the subject\'s head', () => {
+    const tokens = tokensOf('The support lead mistakenly closed the ticket.');
+    assert.equal(personSubject(tokens, tokens.findIndex((t) => t.lower === 'closed')), 'person');
   });
 
   it('reads a participle between a determiner and a noun as a modifier of the subject', () => {
@@ -153,6 +188,10 @@ describe('hindsight about the start', () => {
     assert.equal(hindsight('It was clear from the beginning that the pool was too small.'), 1);
     assert.equal(hindsight('The fault was known all along.'), 1);
     assert.equal(hindsight('Backups must be encrypted from day one.'), 0);
+  });
+
+  it('reads an answer called plain or clear to see', () => {
+    assert.equal(hindsight('It was plain to see that the queue was stuck.'), 1);
   });
 
   it('reads warning signs said to be everywhere', () => {

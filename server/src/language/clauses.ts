@@ -136,9 +136,10 @@ export function nounTaggedVerb(tokens: Token[], k: number, from: number): boolea
   return k > from && ((['N', 'P'].includes(before.pos) && !/['’]s?$/.test(before.lower)) || (tokens[k].lower.endsWith('ing') && ['was', 'were', 'is', 'are'].includes(before.lower)));
 }
 
-/** "The release lead signed off": a person noun the tagger read as a verb, after a modifier and before the verb. */
+/** "The release lead (hastily) signed off": a person noun the tagger read as a verb, after a modifier and before the verb. */
 function roleBeforeVerb(tokens: Token[], k: number, from: number): boolean {
-  return k > from && tokens[k + 1]?.pos === 'V' && PERSON_NOUNS.has(bare(tokens[k])) && ['N', 'J'].includes(tokens[k - 1].pos);
+  const next = tokens[k + 1]?.pos === 'R' ? tokens[k + 2] : tokens[k + 1];
+  return k > from && next?.pos === 'V' && PERSON_NOUNS.has(bare(tokens[k])) && ['N', 'J'].includes(tokens[k - 1].pos);
 }
 
 /**

@@ -32,6 +32,8 @@ function regular(verb: string): string[] {
   else if (verb.endsWith('ie')) out.push(`${verb}d`, `${verb.slice(0, -2)}ying`);
   else if (last === 'e') out.push(`${verb}d`, `${verb.slice(0, -1)}ing`);
   else if (last === 'y' && !VOWEL.test(beforeLast)) out.push(`${verb.slice(0, -1)}ied`, `${verb}ing`);
+  // A final "c" after a vowel takes a "k" (panic → panicked, traffic → trafficking).
+  else if (last === 'c' && VOWEL.test(beforeLast)) out.push(`${verb}ked`, `${verb}king`);
   else {
     out.push(`${verb}ed`, `${verb}ing`);
     // A final consonant after one vowel may double (stop → stopped, commit → committed).

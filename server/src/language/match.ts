@@ -6,6 +6,7 @@
 //   word?         optional
 //   *             any one word
 //   ~             up to two words that are adverbs, determiners or adjectives ("accidentally", "the new")
+//   ~+            up to three such words or nouns: the modifiers of a noun phrase ("the data", "a costly config")
 import { verbForms } from './inflect';
 import type { Token } from './types';
 
@@ -13,6 +14,8 @@ interface Step {
   words: Set<string> | undefined;
   optional: boolean;
   filler: boolean;
+  /** A filler that takes nouns too, and one word more. */
+  nouns?: boolean;
 }
 
 export interface Pattern {
@@ -29,6 +32,7 @@ function compileSequence(source: string): Step[][] {
   const steps = source.trim().split(/\s+/).map((part): Step => {
     if (part === '*') return { words: undefined, optional: false, filler: false };
     if (part === '~') return { words: undefined, optional: true, filler: true };
+    if (part === '~+') return { words: undefined, optional: true, filler: true, nouns: true };
     const optional = part.endsWith('?');
     const body = optional ? part.slice(0, -1) : part;
     const words = new Set<string>();
@@ -65,6 +69,7 @@ function compileSequence(source: string): Step[][] {
 }
 
 const FILLER = new Set(['R', 'D', 'J']);
+const NOUN_FILLER = new Set(['R', 'D', 'J', 'N']);
 
 function matchesWord(step: Step, t: Token): boolean {
   if (!step.words) return t.pos !== 'T';
@@ -75,8 +80,9 @@ function matchAt(steps: Step[], s: number, tokens: Token[], i: number): number {
   if (s === steps.length) return i;
   const step = steps[s];
   if (step.filler) {
-    for (let k = 0; k <= 2; k++) {
-      if (k > 0 && (i + k - 1 >= tokens.length || !FILLER.has(tokens[i + k - 1].pos))) break;
+    const [most, fill] = step.nouns ? [3, NOUN_FILLER] : [2, FILLER];
+    for (let k = 0; k <= most; k++) {
+      if (k > 0 && (i + k - 1 >= tokens.length || !fill.has(tokens[i + k - 1].pos))) break;
       const end = matchAt(steps, s + 1, tokens, i + k);
       if (end >= 0) return end;
     }

@@ -1,7 +1,7 @@
 // "Is a person or group tied to fault in this sentence?": the blame table read with the sentence's
 // structure (subject, owner, agent), negation and quotation. Shared by no-blame-language and
 // root-cause-depth.
-import { clauseStart, negatedAt, personPhrase, personSubject, personToken, phraseAt, quoted } from '../../language/clauses';
+import { clauseStart, negatedAt, personPhrase, personSubject, personToken, phraseAt, quoted, type PersonStrength } from '../../language/clauses';
 import { compile, findAll, mayMatch, PatternIndex, type Pattern } from '../../language/match';
 import { PASSIVE_AUX } from '../../language/people';
 import type { Sentence, Token } from '../../language/types';
@@ -53,9 +53,13 @@ const OMITTED = new Set(OMITTED_STEPS.split('|'));
  * fault" standing alone (not "fault tolerance"), "X's failure to check" (a step a person leaves out;
  * "the cache's failure to evict" is the cache's).
  */
-function onlyPeopleOwn(tokens: Token[], to: number): boolean {
+function onlyPeopleOwn(tokens: Token[], from: number, to: number): boolean {
   const noun = tokens[to - 1].lower;
   const next = tokens[to];
+  // "It was Ingrid's error that ...", "the outage was Ingrid's failure": named as the one at fault.
+  let owner = from - 1;
+  while (owner > 0 && tokens[owner].pos === 'J') owner--;
+  if (COPULA.has(tokens[owner - 1]?.lower ?? '')) return true;
   if (noun === 'fault' || noun === 'faults') return !next || next.pos !== 'N';
   return noun.startsWith('failure') && next?.lower === 'to' && OMITTED.has(tokens[to + 1]?.lemma ?? '');
 }
@@ -69,6 +73,18 @@ function agentAfter(tokens: Token[], to: number, prepositions: ReadonlySet<strin
   const [a, b] = phraseAt(tokens, k + 1);
   const strength = personPhrase(tokens, a, b, true);
   return strength === 'person' || (strength === 'maybe' && tokens[k].lower === 'by');
+}
+
+const COPULA = new Set(['is', 'was', 'were', 'are', 'be', 'been']);
+
+/** "The deploy was approved by Mei without ...": the person after "by" in a passive earlier in the clause. */
+function passiveAgentBefore(tokens: Token[], at: number): PersonStrength | undefined {
+  for (let k = clauseStart(tokens, at); k < at; k++) {
+    if (tokens[k].lower !== 'by' || !passiveAt(tokens, k - 1)) continue;
+    const [a, b] = phraseAt(tokens, k + 1);
+    return b <= at ? personPhrase(tokens, a, b) : undefined;
+  }
+  return undefined;
 }
 
 /** "was mistakenly given traffic by the release manager": the agent of a passive, later in its clause. */
@@ -105,11 +121,12 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
       // "the broken build", "a forgotten flag": a verb form right after a determiner describes a thing.
       if (MODIFYING.has(tokens[from - 1]?.lower ?? '') && tokens[from].pos !== 'R') return false;
       if (passiveAt(tokens, from)) return byPersonInClause(tokens, to);
-      const strength = personSubject(tokens, from);
+      // "The deploy was approved by Mei without reading the diff": a passive's agent does what follows.
+      const strength = personSubject(tokens, from) ?? passiveAgentBefore(tokens, from);
       return strength === 'person' || (strength === 'maybe' && !!row.humanOnly);
     }
     case 'owned':
-      return ownedBefore(tokens, from, !SHARED_FAULTS.has(tokens[to - 1].lower) || onlyPeopleOwn(tokens, to)) || agentAfter(tokens, to);
+      return ownedBefore(tokens, from, !SHARED_FAULTS.has(tokens[to - 1].lower) || onlyPeopleOwn(tokens, from, to)) || agentAfter(tokens, to);
     case 'misstep':
       return misstepSpan(row, tokens, from, to) !== undefined;
     case 'pointing': {

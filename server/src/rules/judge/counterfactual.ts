@@ -67,6 +67,7 @@ function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Toke
       return participleAt(tokens, to - 1) && (personOrWe(tokens, from) || shouldHaveBeenDone(tokens, from, to));
     case 'conditional': {
       const word = tokens[from].lower;
+      if (word === 'with') return hasModalPerfect(tokens);
       if (word === 'had' || word === "hadn't" || word === 'were') {
         // "Had the squad tried the drill, ...", "Were the backups tested, ...": an inverted condition
         // at the start of a clause; after "had", "would still exist" is enough of a consequence.
