@@ -73,7 +73,8 @@ const NOUN_FILLER = new Set(['R', 'D', 'J', 'N']);
 
 function matchesWord(step: Step, t: Token): boolean {
   if (!step.words) return t.pos !== 'T';
-  return step.words.has(t.lower) || step.words.has(t.lemma) || step.words.has(t.lower.replace(/'s$/, ''));
+  // A possessive matches its noun ("operator's error"); checked by its ending, not a regex per word.
+  return step.words.has(t.lower) || step.words.has(t.lemma) || (t.lower.endsWith("'s") && step.words.has(t.lower.slice(0, -2)));
 }
 
 function matchAt(steps: Step[], s: number, tokens: Token[], i: number): number {
