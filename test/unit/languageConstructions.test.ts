@@ -69,6 +69,7 @@ describe('blame told by idiom, by a fault someone owns, and by who caused it', (
   it('reads nouns inside a responsibility verdict ("responsible for the billing outage")', () => {
     assert.equal(blame('The contractor was responsible for the billing outage.'), 1);
     assert.equal(blame('The cleanup job is responsible for the billing exports.'), 0);
+    assert.equal(blame('The shift lead was responsible for the incident review.'), 0, 'a fault noun naming another thing');
   });
 
   it('names a person who caused or broke it, not a change that did', () => {
@@ -170,11 +171,17 @@ describe('counterfactuals inverted, compounded, passive or without a subject', (
   it('reads "should have been done" as a judgement and "should have been done by 04:00" as a schedule', () => {
     assert.equal(counterfactual('The certificate should have been renewed in June.'), 1);
     assert.equal(counterfactual('The export should have been finished by 04:00.'), 0);
+    assert.equal(counterfactual('The logs should have been purged after 90 days per the retention policy.'), 0);
   });
 
   it('reads "should have" with no subject as the writers judging their own past', () => {
     assert.equal(counterfactual('- Should have paged the vendor earlier.'), 1);
     assert.equal(counterfactual('- The proxy should have retried twice.'), 0);
+  });
+
+  it('reads "with better X" as a condition only before a would-have of a done act', () => {
+    assert.equal(counterfactual('With better dashboards the stall would have ended sooner.'), 1);
+    assert.equal(counterfactual('With more shards, the cluster would have more headroom.'), 0);
   });
 
   it('reads a failure called avoidable, unless that is denied', () => {
@@ -188,6 +195,7 @@ describe('hindsight about the start', () => {
     assert.equal(hindsight('It was clear from the beginning that the pool was too small.'), 1);
     assert.equal(hindsight('The fault was known all along.'), 1);
     assert.equal(hindsight('Backups must be encrypted from day one.'), 0);
+    assert.equal(hindsight('It was clear from the start of the call that the pool was full.'), 0, 'a moment, not all along');
   });
 
   it('reads an answer called plain or clear to see', () => {

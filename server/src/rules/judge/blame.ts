@@ -75,6 +75,9 @@ function agentAfter(tokens: Token[], to: number, prepositions: ReadonlySet<strin
   return strength === 'person' || (strength === 'maybe' && tokens[k].lower === 'by');
 }
 
+/** Heads that keep a fault noun before them a fault ("the production outage", "the build failure"). */
+const FAULT_HEADS = new Set(['outage', 'incident', 'failure', 'loss', 'breach', 'leak', 'downtime', 'error', 'mistake', 'problem', 'issue', 'damage', 'corruption', 'delay', 'disruption', 'bug', 'regression', 'break', 'breakage']);
+
 const COPULA = new Set(['is', 'was', 'were', 'are', 'be', 'been']);
 
 /** "The deploy was approved by Mei without ...": the person after "by" in a passive earlier in the clause. */
@@ -120,6 +123,8 @@ function tied(row: LanguageRow<BlameKind>, tokens: Token[], from: number, to: nu
     case 'agent': {
       // "the broken build", "a forgotten flag": a verb form right after a determiner describes a thing.
       if (MODIFYING.has(tokens[from - 1]?.lower ?? '') && tokens[from].pos !== 'R') return false;
+      // "responsible for the incident review": a fault noun naming another thing is no verdict.
+      if (['N', 'J'].includes(tokens[to - 1].pos) && tokens[to]?.pos === 'N' && !FAULT_HEADS.has(tokens[to].lemma) && !personToken(tokens[to])) return false;
       if (passiveAt(tokens, from)) return byPersonInClause(tokens, to);
       // "The deploy was approved by Mei without reading the diff": a passive's agent does what follows.
       const strength = personSubject(tokens, from) ?? passiveAgentBefore(tokens, from);

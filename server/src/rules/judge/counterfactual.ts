@@ -28,9 +28,24 @@ const EXPECTED_TIMES = new Set(['noon', 'midnight', 'morning', 'evening', 'then'
 function shouldHaveBeenDone(tokens: Token[], from: number, to: number): boolean {
   if (!SHOULD.has(tokens[from].lower) || tokens[to - 1].lower !== 'been' || !isParticiple(tokens[to]) || tokens[to].pos !== 'V') return false;
   for (let k = to + 1; k + 1 < tokens.length && tokens[k].pos !== 'T'; k++) {
-    if (['by', 'at', 'before', 'within'].includes(tokens[k].lower) && (/^\d/.test(tokens[k + 1].text) || EXPECTED_TIMES.has(tokens[k + 1].lower))) return false;
+    if (['by', 'at', 'before', 'within', 'after'].includes(tokens[k].lower) && (/^\d/.test(tokens[k + 1].text) || EXPECTED_TIMES.has(tokens[k + 1].lower))) return false;
+    // "should have been deleted per the retention policy": what a rule expects, not a judgement.
+    if (tokens[k].lower === 'per') return false;
   }
   return true;
+}
+
+/** "would (never) have shipped", not "would have more headroom": a modal perfect of a done act. */
+function modalPerfectDone(tokens: Token[]): boolean {
+  return tokens.some((t, i) => {
+    if (!MODALS.has(t.lower)) return false;
+    let k = i + 1;
+    while (tokens[k]?.pos === 'R') k++;
+    if (!/(?:^|')(?:have|ve)$/.test(tokens[k]?.lower ?? '') && !/'ve$/.test(t.lower)) return false;
+    if (!/'ve$/.test(t.lower)) k++;
+    if (tokens[k]?.lower === 'been') k++;
+    return tokens[k]?.pos === 'V' && isParticiple(tokens[k]);
+  });
 }
 
 /** "would (not) have ..." anywhere in the sentence: the imagined consequence of an "if ... had". */
@@ -67,7 +82,7 @@ function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Toke
       return participleAt(tokens, to - 1) && (personOrWe(tokens, from) || shouldHaveBeenDone(tokens, from, to));
     case 'conditional': {
       const word = tokens[from].lower;
-      if (word === 'with') return hasModalPerfect(tokens);
+      if (word === 'with') return modalPerfectDone(tokens);
       if (word === 'had' || word === "hadn't" || word === 'were') {
         // "Had the squad tried the drill, ...", "Were the backups tested, ...": an inverted condition
         // at the start of a clause; after "had", "would still exist" is enough of a consequence.

@@ -19,6 +19,8 @@ function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], 
   if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '');
   // "Naturally, the script was untested" comments on the whole clause; "grew naturally" tells how.
   if (row.pattern === 'naturally') return clauseStart(tokens, from) === from || tokens[to]?.text === ',';
+  // "clear from the start of the incident" names a moment, not "all along".
+  if (/^(?:start|outset|beginning)$/.test(tokens[to - 1].lower) && tokens[to]?.lower === 'of') return false;
   if (kind === 'always') return true;
   // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
   const verb = tokens[to - 1];
