@@ -7,6 +7,8 @@
 // keystroke to diagnostics through the real server (bench/serverKeystroke.ts measures that).
 //   npx esbuild bench/serverPath.ts --bundle --platform=node --outfile=out/bench/serverPath.js
 //   node out/bench/serverPath.js [200,1500,timeline,actionTable] [keystrokes]
+// Diagnostics as the VS Code client gets them (no docs link: it makes them from the rule id);
+// LINKS=field: with each finding's codeDescription, as other editors get them.
 import { deserialize, serialize } from 'node:v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/engine/analyze';
@@ -57,7 +59,7 @@ function stages(text: string, inside: string | undefined, keystrokes: number): M
     const findings = unpacker.unpack({ fresh: received.findings, plan: received.reused });
     lap('headlines unpacked');
     const document = TextDocument.create('file:///bench.md', 'markdown', i + 1, typed);
-    const items = toDiagnostics(document, { version: i + 1, config, headline: { findings, notices: analysis.notices } });
+    const items = toDiagnostics(document, { version: i + 1, config, headline: { findings, notices: analysis.notices } }, process.env.LINKS === 'field');
     lap('diagnostics');
     const json = JSON.stringify({ jsonrpc: '2.0', id: i, result: { kind: 'full', resultId: String(i), items } });
     const framed = Buffer.from(json, 'utf8');

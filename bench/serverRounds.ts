@@ -11,6 +11,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER } from '../test/helpers/lspClient';
 import { parseMarkdown } from '../server/src/parsing/markdown';
+import { RULE_DOCS_FROM_CODE } from '../server/src/protocol';
 import { serverProcessOptions } from '../server/src/serverLaunch';
 import { editor } from './generate';
 import { threadCpu, type ThreadCpu } from './threadCpu';
@@ -72,7 +73,9 @@ export async function serverKeystrokes(text: string, options: RoundOptions): Pro
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } }, workspaceFolders: null });
+  // As the VS Code client initializes: it takes docs links, and makes them itself from each finding's code (protocol.ts RULE_DOCS_FROM_CODE).
+  const capabilities = { textDocument: { diagnostic: { dynamicRegistration: false, codeDescriptionSupport: true } } };
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions: { [RULE_DOCS_FROM_CODE]: true } });
   await connection.sendNotification('initialized', {});
   const uri = 'file:///bench/postmortems/generated.md';
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });

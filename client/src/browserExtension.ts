@@ -26,7 +26,7 @@ async function serverWorker(extensionUri: vscode.Uri): Promise<MessageTransports
 
 export function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
   return activateWith(context, (ctx, output, openDocs) => {
-    const client = new LanguageClient('postmortem', 'Postmortem', () => serverWorker(ctx.extensionUri), clientOptions(output, openDocs));
+    const client: LanguageClient = new LanguageClient('postmortem', 'Postmortem', () => serverWorker(ctx.extensionUri), clientOptions(output, openDocs, () => client.initializeResult));
     // The worker reads .postmortemrc and indexes the workspace through these.
     serveWorkspaceFiles(client);
     return client;

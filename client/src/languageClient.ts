@@ -10,5 +10,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc, options: serverProcessOptions() },
     debug: { module, transport: TransportKind.ipc, options: serverProcessOptions(6019) },
   };
-  return new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions(output, openDocs));
+  const client: LanguageClient = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions(output, openDocs, () => client.initializeResult));
+  return client;
 }

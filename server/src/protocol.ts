@@ -81,6 +81,19 @@ export const ActionItemInsertionRequest = 'postmortem/actionItemInsertion';
 
 export const SHOW_RULE_DOCUMENTATION = 'postmortem.showRuleDocumentation';
 
+/**
+ * Rule docs links made by the client. A diagnostic's `codeDescription` (its rule's docs URL) is about
+ * a quarter of its size on the wire, and every report resends hundreds of them. A client that sets
+ * this initialization option to true gets, in `capabilities.experimental[RULE_DOCS]` of the
+ * initialize result, each rule's docs URL by rule id, and diagnostics without `codeDescription`: it
+ * adds the link to each finding from its `code` itself. Any other client gets the field as the LSP
+ * says (when it declares `codeDescriptionSupport`).
+ */
+export const RULE_DOCS_FROM_CODE = 'ruleDocsFromCode';
+export const RULE_DOCS = 'postmortemRuleDocs';
+/** Rule id to its docs URL. */
+export type RuleDocs = Record<string, string>;
+
 export interface IndexedActionItem {
   uri: string;
   /** 0-based line of the item. */

@@ -29,7 +29,7 @@ describe('language server, as a client with pull diagnostics', function () {
   before(async () => {
     client = new TestClient();
     init = await client.initialize({
-      textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+      textDocument: { diagnostic: { dynamicRegistration: false, codeDescriptionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
       workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
       window: { showDocument: { support: true } },
     }, pathToFileURL(join(ROOT, 'examples')).toString());

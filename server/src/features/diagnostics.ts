@@ -81,19 +81,18 @@ export function docsLink(ruleId: string): { readonly href: string } {
  * Diagnostics of one analysis; its headline (findings without fixes) is all they read. Ranges and
  * fingerprints come with the headline, made where the analysis ran (once per finding text: see
  * analysis/headlines.ts), so a keystroke neither indexes the document's lines nor hashes its
- * findings' text here.
+ * findings' text here. `docsLinks`: whether each finding carries its rule's docs link
+ * (`codeDescription`); without it, the client makes the link from `code` or shows none (see
+ * handlers/capabilities.ts DocsLinks).
  */
-export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersion, 'version' | 'config'> & { headline: Pick<AnalysisHeadline, 'findings' | 'notices'> }): Diagnostic[] {
-  const diagnostics: Diagnostic[] = cached.headline.findings.map((f) => {
-    return {
-      range: f.range ?? toRange(document, f.start, f.end),
-      severity: SEVERITY[f.severity],
-      code: f.ruleId,
-      codeDescription: docsLink(f.ruleId),
-      source: 'postmortem',
-      message: f.message,
-      data: wireData(cached.version, f.named, f.twin),
-    };
+export function toDiagnostics(document: TextDocument, cached: Pick<CheckedVersion, 'version' | 'config'> & { headline: Pick<AnalysisHeadline, 'findings' | 'notices'> }, docsLinks = true): Diagnostic[] {
+  const diagnostics: Diagnostic[] = cached.headline.findings.map((f): Diagnostic => {
+    const data = wireData(cached.version, f.named, f.twin);
+    const range = f.range ?? toRange(document, f.start, f.end);
+    // The same fields in the same order either way, the link left out rather than sent as undefined.
+    return docsLinks
+      ? { range, severity: SEVERITY[f.severity], code: f.ruleId, codeDescription: docsLink(f.ruleId), source: 'postmortem', message: f.message, data }
+      : { range, severity: SEVERITY[f.severity], code: f.ruleId, source: 'postmortem', message: f.message, data };
   });
   for (const notice of cached.headline.notices) {
     diagnostics.push({ range: toRange(document, notice.start, notice.end), severity: DiagnosticSeverity.Information, source: 'postmortem', code: 'input-limit', message: notice.message });

@@ -3,7 +3,15 @@
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from '../features/codeActions';
-import { SHOW_RULE_DOCUMENTATION } from '../protocol';
+import { RULE_DOCS, RULE_DOCS_FROM_CODE, SHOW_RULE_DOCUMENTATION, type RuleDocs } from '../protocol';
+import { RULES, ruleDocsUrl } from '../rules/registry';
+
+/**
+ * How a finding's docs link reaches the client: in each diagnostic's `codeDescription` ('field'),
+ * made by the client from `code` with the table the initialize result gives it ('fromCode'; see
+ * protocol.ts RULE_DOCS_FROM_CODE), or not at all (a client that declares no `codeDescriptionSupport`).
+ */
+export type DocsLinks = 'field' | 'fromCode' | 'none';
 
 export interface ClientAbilities {
   pull: boolean;
@@ -15,11 +23,24 @@ export interface ClientAbilities {
   showDocument: boolean;
   /** Takes versioned edits (WorkspaceEdit.documentChanges): code actions then name the version they fit. */
   documentChanges: boolean;
+  docsLinks: DocsLinks;
 }
 
 export const NO_ABILITIES: ClientAbilities = {
-  pull: false, askConfiguration: false, refreshDiagnostics: false, watchFolders: false, registerConfiguration: false, registerWatchers: false, showDocument: false, documentChanges: false,
+  pull: false, askConfiguration: false, refreshDiagnostics: false, watchFolders: false, registerConfiguration: false, registerWatchers: false, showDocument: false, documentChanges: false, docsLinks: 'none',
 };
+
+/**
+ * A client that asked to make docs links itself, else one that takes the field: pull clients of LSP
+ * 3.17 declare `codeDescriptionSupport` only for pushed diagnostics (3.18 added it to pulled ones),
+ * and a Diagnostic is the same structure either way, so either declaration counts.
+ */
+function docsLinksOf(params: InitializeParams): DocsLinks {
+  const options: unknown = params.initializationOptions;
+  if (options && typeof options === 'object' && (options as Record<string, unknown>)[RULE_DOCS_FROM_CODE] === true) return 'fromCode';
+  const text = params.capabilities.textDocument;
+  return text?.publishDiagnostics?.codeDescriptionSupport || text?.diagnostic?.codeDescriptionSupport ? 'field' : 'none';
+}
 
 export function clientAbilities(params: InitializeParams): ClientAbilities {
   const caps = params.capabilities;
@@ -32,6 +53,7 @@ export function clientAbilities(params: InitializeParams): ClientAbilities {
     registerWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     showDocument: !!caps.window?.showDocument?.support,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+    docsLinks: docsLinksOf(params),
   };
 }
 
@@ -49,6 +71,7 @@ export function serverCapabilities(client: ClientAbilities): InitializeResult {
       ...(client.watchFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
   };
+  if (client.docsLinks === 'fromCode') result.capabilities.experimental = { [RULE_DOCS]: Object.fromEntries(RULES.map((r) => [r.id, ruleDocsUrl(r.id)])) satisfies RuleDocs };
   if (client.pull) result.capabilities.diagnosticProvider = { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false };
   return result;
 }

@@ -60,7 +60,7 @@ export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
       inFlight.set(uri, (inFlight.get(uri) ?? 0) + 1);
       let diagnostics: Diagnostic[] | undefined;
       try {
-        diagnostics = await service.diagnostics(uri);
+        diagnostics = await service.diagnostics(uri, undefined, ctx.client.docsLinks === 'field');
       } finally {
         const left = (inFlight.get(uri) ?? 1) - 1;
         if (left > 0) inFlight.set(uri, left);
@@ -94,7 +94,7 @@ export function registerDiagnostics(ctx: HandlerContext): DiagnosticsChannel {
   // "unchanged" instead of receiving (and decoding) the same hundreds of diagnostics again.
   connection.languages.diagnostics.on(guard.request('Diagnostics', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
-    const items = await service.diagnostics(uri, token);
+    const items = await service.diagnostics(uri, token, ctx.client.docsLinks === 'field');
     // A superseded or cancelled answer would be empty or misplaced: the client asks again.
     if (!items || token.isCancellationRequested) throw serverCancelled();
     const last = reports.get(uri);

@@ -112,8 +112,11 @@ export class PostmortemService {
     return this.current.analysisFor(uri, token);
   }
 
-  /** Diagnostics of the document's current version; undefined when that version was superseded or the request cancelled. */
-  async diagnostics(uri: string, token: Interest = NOT_CANCELLED): Promise<Diagnostic[] | undefined> {
+  /**
+   * Diagnostics of the document's current version; undefined when that version was superseded or the
+   * request cancelled. `docsLinks`: whether findings carry their docs link (features/diagnostics.ts).
+   */
+  async diagnostics(uri: string, token: Interest = NOT_CANCELLED, docsLinks = true): Promise<Diagnostic[] | undefined> {
     const checked = await this.analysisFor(uri, token);
     if (token.isCancellationRequested) return undefined;
     if (checked.kind === 'skip') return [];
@@ -122,9 +125,9 @@ export class PostmortemService {
     if (checked.checked.config.settings.run === 'onSave') {
       // On save: diagnostics of the last saved (or opened) text, placed against that text.
       const saved = await this.savedFindings.shown(uri, checked.checked, token);
-      return saved && toDiagnostics(TextDocument.create(uri, 'markdown', saved.version, saved.headline.text), saved);
+      return saved && toDiagnostics(TextDocument.create(uri, 'markdown', saved.version, saved.headline.text), saved, docsLinks);
     }
-    return toDiagnostics(checked.document, checked.checked);
+    return toDiagnostics(checked.document, checked.checked, docsLinks);
   }
 
   /**

@@ -26,6 +26,10 @@ describe('Postmortem in a real VS Code', () => {
     const finding = diagnostics.find((x) => codeOf(x) === 'no-blame-language')!;
     assert.equal(document.getText(finding.range), 'human error');
     assert.equal(finding.source, 'postmortem');
+    // The server sends no docs link to this client: the client makes it from the rule id (client/src/docsLinks.ts).
+    const code = finding.code as { value: string; target: vscode.Uri };
+    assert.equal(typeof code, 'object', 'the code carries its docs link');
+    assert.match(code.target.toString(), /\/no-blame-language\.md$/);
   });
 
   it('applies a quick fix and the diagnostic goes', async () => {
