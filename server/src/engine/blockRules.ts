@@ -3,9 +3,8 @@
 // and the reports of the others come back shifted. The key of a unit's reports holds everything a
 // block rule may read besides the unit itself (see Rule.scope): the rule's options and the shared
 // settings, the people the front matter lists, the section kinds over the unit, and the few
-// characters after it. A unit's key is compared once per analysis, not once per rule: the record
-// keeps the last key object while its parts stay equal, so each rule's check is one identity
-// comparison.
+// characters after it. A unit's key is compared once per analysis, not once per rule: a changed key
+// empties the record's verdicts, so each rule's check is one comparison with its settings' id.
 import { detached } from '../parsing/detach';
 import { readUnitSentences, peopleNames } from '../language/reader';
 import type { Sentence } from '../language/types';
@@ -14,14 +13,52 @@ import { endOffset, startOffset, type Nodes } from '../parsing/markdown';
 import { absolute, copyOf, originOf, type Unit } from '../parsing/units';
 import { BLOCK_LOOKAHEAD, type AnyRule, type Finding, type Fix, type Report, type RuleContext, type Severity } from '../rules/types';
 
-/** One unit's reports for one rule: relative to its start, and (reused while the unit stays put) as findings where they were last placed. */
+/**
+ * One unit's reports for one rule, when it reported any: relative to its start, and (reused while the
+ * unit stays put) as findings where they were last placed.
+ */
 interface UnitReports {
-  /** The rule's settings and the unit's key they were judged with. */
-  settings: string;
-  unitKey: UnitKey;
+  /** The id of the rule's settings they were judged with (see `judgedSlots`). */
+  settings: number;
   relative: Report[];
   placed: PlacedFindings;
 }
+
+/**
+ * What a rule judged of a unit under its record's key, in the rule's slot: the id of the settings it
+ * found nothing with (most units, most rules: one number, no object), or its reports. The slots live
+ * in an array per record (one per block rule), emptied when the record's key changes: a keystroke
+ * that leaves a unit alone finds each rule's verdict with one load and one comparison, instead of a
+ * map lookup and two more objects per unit per rule (on a 500-row table those loads, each likely a
+ * cache miss, were most of the block rules' time).
+ */
+type Judged = number | UnitReports;
+
+/** Each distinct settings string's id, for ever (cleared when large: a cleared id is never given again, so that only costs misses). */
+const settingsIds = new Map<string, number>();
+let nextSettingsId = 1;
+
+/** The id of a settings string: equal strings, equal ids. */
+export function settingsId(settings: string): number {
+  let id = settingsIds.get(settings);
+  if (id === undefined) {
+    if (settingsIds.size > 1000) settingsIds.clear();
+    settingsIds.set(settings, (id = nextSettingsId++));
+  }
+  return id;
+}
+
+/** Numbers rules as first seen, from 0: each rule's slot in an array of verdicts (rules are few). */
+export function slotNumbering(): (ruleId: string) => number {
+  const slots = new Map<string, number>();
+  return (ruleId) => {
+    let slot = slots.get(ruleId);
+    if (slot === undefined) slots.set(ruleId, (slot = slots.size));
+    return slot;
+  };
+}
+
+const slotOf = slotNumbering();
 
 /**
  * Cached reports as the findings they became: at `at`, with `severity`. Reused whole while both stay
@@ -69,18 +106,14 @@ export function placedFindings(last: PlacedFindings | undefined, relative: reado
 }
 
 /**
- * A unit's key: the section kinds over it and the characters after it. A new key object only when
- * one of them changed, so a rule's check of a unit's slot is one identity comparison.
+ * One unit's record: its key when last judged (the section kinds over it, interned, and the
+ * characters after it; kept in the record itself, one object fewer to load per unit), and each
+ * block rule's verdict under that key (by slot).
  */
-interface UnitKey {
+interface UnitRecord {
   kinds: string;
   after: string;
-}
-
-/** One unit's record: its key when last judged, and each block rule's reports. */
-interface UnitRecord {
-  key: UnitKey;
-  byRule: Map<string, UnitReports>;
+  judged: Judged[];
 }
 
 /**
@@ -88,8 +121,19 @@ interface UnitRecord {
  * up once, not once per rule (the lookups were most of the block rules' cost on a long table).
  */
 const records = new WeakMap<object, UnitRecord>();
-/** Per rule, the last settings: equal settings become the same string, so checking a unit's slot is one comparison. */
-const lastSettings = new Map<string, string>();
+/** Kinds keys as one string each: a record's key compares by identity, without reading the strings. */
+const kindsStrings = new Map<string, string>();
+
+function interned(kinds: string): string {
+  let same = kindsStrings.get(kinds);
+  if (same === undefined) {
+    if (kindsStrings.size > 1000) kindsStrings.clear();
+    // Its own copy: kinds name the section kinds and offsets, but a key may outlive the text it was built beside.
+    kindsStrings.set(kinds, (same = detached(kinds)));
+  }
+  return same;
+}
+
 const stats = { hits: 0, misses: 0 };
 
 function shiftFix(fix: Fix, by: number): Fix {
@@ -128,11 +172,21 @@ export interface BlockRun {
   units: readonly Unit[];
   /** What every unit's reports depend on besides itself, its key and the rule's settings: the people the front matter lists. */
   peopleKey: string;
-  /** Per unit: what its reports depend on besides itself, the people and the rule's settings (the record's own key when unchanged). */
-  unitKeys: UnitKey[];
-  /** Per unit: its rules' reports (see `records`). */
-  unitRecords: Map<string, UnitReports>[];
+  /** Per unit: each block rule's verdict under the unit's current key (its record's, see `records`). */
+  unitJudged: Judged[][];
   sentencesOf(unit: Unit): Sentence[];
+}
+
+/** Whether every section in `open` covers the whole unit [start, end). */
+function allCover(open: readonly Section[], start: number, end: number): boolean {
+  for (const s of open) if (s.start > start || end > s.end) return false;
+  return true;
+}
+
+/** Whether a section in `open` ends at or before `start`. */
+function anyEnded(open: readonly Section[], start: number): boolean {
+  for (const s of open) if (s.end <= start) return true;
+  return false;
 }
 
 /** What every block rule of one analysis shares: the units, their keys and their sentences (read only on a miss). */
@@ -145,8 +199,7 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
   // The kinds of the open sections, for the units they all cover: one string per change of `open`,
   // not one per unit (most units of a long section lie wholly inside the same sections).
   let covering: string | undefined;
-  const unitKeys: UnitKey[] = new Array(units.length);
-  const unitRecords: Map<string, UnitReports>[] = new Array(units.length);
+  const unitJudged: Judged[][] = new Array(units.length);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     const start = startOffset(unit);
@@ -155,28 +208,30 @@ export function blockRun(units: readonly Unit[], text: string, kinded: readonly 
       open.push(sections[next++]);
       covering = undefined;
     }
-    if (open.some((s) => s.end <= start)) {
+    if (anyEnded(open, start)) {
       open = open.filter((s) => s.end > start);
       covering = undefined;
     }
-    const kinds = open.every((s) => s.start <= start && end <= s.end) ? (covering ??= kindsKey(open, start, end)) : kindsKey(open, start, end);
+    const kinds = allCover(open, start, end) ? (covering ??= interned(kindsKey(open, start, end))) : interned(kindsKey(open, start, end));
     const origin = originOf(unit);
     const record = records.get(origin);
-    if (record && record.key.kinds === kinds && followedBy(text, end, record.key.after)) {
-      unitKeys[i] = record.key;
-      unitRecords[i] = record.byRule;
+    if (record && record.kinds === kinds && followedBy(text, end, record.after)) {
+      unitJudged[i] = record.judged;
       continue;
     }
-    const key = { kinds: detached(kinds), after: detached(text.slice(end, end + BLOCK_LOOKAHEAD)) };
-    const judged = record ?? { key, byRule: new Map() };
-    if (record) record.key = key;
-    else records.set(origin, judged);
-    unitKeys[i] = key;
-    unitRecords[i] = judged.byRule;
+    // A new key: every verdict under the old one is void.
+    const after = detached(text.slice(end, end + BLOCK_LOOKAHEAD));
+    const judged: Judged[] = [];
+    if (record) {
+      record.kinds = kinds;
+      record.after = after;
+      record.judged = judged;
+    } else records.set(origin, { kinds, after, judged });
+    unitJudged[i] = judged;
   }
   const read = new Map<Unit, Sentence[]>();
   return {
-    units, peopleKey: names.key, unitKeys, unitRecords,
+    units, peopleKey: names.key, unitJudged,
     sentencesOf(unit) {
       let sentences = read.get(unit);
       if (!sentences) read.set(unit, (sentences = readUnitSentences(absolute(unit as Nodes), text, names)));
@@ -199,28 +254,35 @@ export function ownReport(report: Report): void {
 
 /** Runs one block rule over every unit: cached reports where the unit, its key and the rule's settings are unchanged. */
 export function runBlockRule(rule: AnyRule, context: RuleContext<object>, run: BlockRun, sink: FindingSink): void {
-  let settings = JSON.stringify([context.options, context.shared, run.peopleKey]);
-  if (lastSettings.get(rule.id) === settings) settings = lastSettings.get(rule.id)!;
-  else lastSettings.set(rule.id, settings);
-  const { units, unitKeys, unitRecords } = run;
+  const settings = settingsId(JSON.stringify([context.options, context.shared, run.peopleKey]));
+  const slot = slotOf(rule.id);
+  const { units, unitJudged } = run;
   for (let i = 0; i < units.length; i++) {
+    const judged = unitJudged[i];
+    let verdict = judged[slot];
+    // Judged before under these settings and this key, and nothing found: the common case, decided without the unit.
+    if (verdict === settings) {
+      stats.hits++;
+      continue;
+    }
     const unit = units[i];
     const base = startOffset(unit);
-    let reports = unitRecords[i].get(rule.id);
-    if (reports && reports.settings === settings && reports.unitKey === unitKeys[i]) stats.hits++;
+    if (typeof verdict === 'object' && verdict.settings === settings) stats.hits++;
     else {
       stats.misses++;
       const found: Report[] = [];
       const sentences = run.sentencesOf(unit);
       if (sentences.length > 0) rule.checkBlock!(sentences, Object.assign(Object.create(context) as RuleContext<object>, { report: (r: Report) => found.push(r) }));
+      if (found.length === 0) {
+        judged[slot] = settings;
+        continue;
+      }
       for (const r of found) ownReport(r);
       const relative = found.map((r) => shiftReport(r, -base));
-      reports = { settings, unitKey: unitKeys[i], relative, placed: { at: base, severity: sink.severity, findings: found.map((r) => toFinding(r, rule.id, sink.severity)) } };
-      unitRecords[i].set(rule.id, reports);
+      judged[slot] = verdict = { settings, relative, placed: { at: base, severity: sink.severity, findings: found.map((r) => toFinding(r, rule.id, sink.severity)) } };
     }
-    if (reports.relative.length === 0) continue;
-    reports.placed = placedFindings(reports.placed, reports.relative, base, rule.id, sink.severity);
-    for (const finding of reports.placed.findings) sink.add(finding);
+    verdict.placed = placedFindings(verdict.placed, verdict.relative, base, rule.id, sink.severity);
+    for (const finding of verdict.placed.findings) sink.add(finding);
   }
 }
 

@@ -101,7 +101,7 @@ function shiftSpan(span: Span, by: number): Span {
 }
 
 /**
- * The same item `by` code units further on: a new object, so a reader may change it freely. Written
+ * The same item `by` code units further on: a new object. Written
  * out key by key (in the order both readers build an item) because a generic copy was most of the
  * cost of reading a long table whose rows were all cached.
  */
@@ -119,10 +119,13 @@ function shiftItem(item: ActionItem, by: number): ActionItem {
 /**
  * An item's cached reading: the item relative to its node's start, and what item-scoped rules
  * judged of it (engine/itemRules.ts), which lives exactly as long as the reading stays valid.
+ * `placed`: the item where it was last placed, and its source there (for the same node).
  */
 export interface ItemReading {
   item: ActionItem;
-  judged: Map<string, unknown>;
+  /** Item rules' verdicts, one slot per rule (engine/itemRules.ts). */
+  judged: unknown[];
+  placed?: { at: number; item: ActionItem; source?: ItemSource };
 }
 
 /** Where a placed item came from: its reading and its node in the current tree. */
@@ -137,12 +140,23 @@ const listItems = new UnitCache<ItemReading>();
 const tableRows = new UnitCache<ItemReading>();
 
 function reading(item: ActionItem, base: number): ItemReading {
-  return { item: shiftItem(item, -base), judged: new Map() };
+  return { item: shiftItem(item, -base), judged: [], placed: undefined };
 }
 
+/**
+ * The item where its node is now: the one placed last time when the node did not move (every row
+ * before a keystroke in a long table), else a new one. Items are never changed once placed (no
+ * reader writes to one), so two versions' models may share it; a keystroke then makes no item, span
+ * or source for the rows it left in place, and the collector has fewer survivors to move.
+ */
 function place(read: ItemReading, node: ListItem | TableRow, out: Collected): void {
-  out.items.push(shiftItem(read.item, startOffset(node)));
-  out.sources?.push({ reading: read, node });
+  const at = startOffset(node);
+  let placed = read.placed;
+  if (placed?.at !== at) read.placed = placed = { at, item: shiftItem(read.item, at), source: undefined };
+  out.items.push(placed.item);
+  if (!out.sources) return;
+  if (placed.source?.node !== node) placed.source = { reading: read, node };
+  out.sources.push(placed.source);
 }
 
 interface Collected {

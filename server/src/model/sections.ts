@@ -1,9 +1,10 @@
 // Finds the sections of a postmortem: headings at any level, and bold labels such as
 // "- **Impact**: ..." that some teams use instead of headings.
 import { endOffset, startOffset, type ListItem, type Nodes, type Paragraph, type Root, type RootContent } from '../parsing/markdown';
-import { absolute, shiftBelow } from '../parsing/units';
+import { detached } from '../parsing/detach';
+import { absolute, shiftBelow, UnitCache } from '../parsing/units';
 import { visibleTextOf } from '../parsing/visibleText';
-import { sectionMatch } from './sectionMatch';
+import { sectionMatch, type SectionMatch } from './sectionMatch';
 import { readLeadingTime } from './timeExpression';
 import type { Section } from './types';
 
@@ -12,8 +13,35 @@ export interface SectionWithNodes extends Section {
   nodes: RootContent[];
 }
 
+/** What a heading says: its title, the section kinds that names, and whether it starts with a time (a timeline entry's heading). */
+interface HeadingReading {
+  title: string;
+  match: SectionMatch;
+  time: boolean;
+}
+
+/**
+ * Read once per heading (a unit: its text never changes while it lives), not on every keystroke:
+ * a document of many sections read each title, and each following heading's time, per version.
+ */
+const headings = new UnitCache<HeadingReading>();
+
+/** How many heading readings the cache answered and made so far (tests check a keystroke makes none for headings it left alone). */
+export function headingCacheStats(): { hits: number; misses: number } {
+  return { hits: headings.hits, misses: headings.misses };
+}
+
+function headingReading(node: RootContent, text: string): HeadingReading {
+  // A top-level block: its own position is always current (see units.ts), and its source is all the reading needs.
+  return headings.get(node, '', (unit) => {
+    // Its own string: a slice would keep the whole version's text alive as long as the heading lives.
+    const title = detached(visibleTextOf(unit, text, { blocks: true }));
+    return { title, match: sectionMatch(title), time: readLeadingTime(title) !== undefined };
+  });
+}
+
 function isTimeHeading(node: RootContent, text: string): boolean {
-  return node.type === 'heading' && readLeadingTime(visibleTextOf(node, text, { blocks: true })) !== undefined;
+  return node.type === 'heading' && headingReading(node, text).time;
 }
 
 function headingSections(root: Root, text: string): SectionWithNodes[] {
@@ -21,9 +49,7 @@ function headingSections(root: Root, text: string): SectionWithNodes[] {
   const sections: SectionWithNodes[] = [];
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
-    // A top-level block: its own position is always current (see units.ts).
-    const title = visibleTextOf(node, text, { blocks: true });
-    const { kinds, candidates } = sectionMatch(title);
+    const { title, match: { kinds, candidates } } = headingReading(node, text);
     // Entry headings drift in level ("## Feb 9, 12:00" inside "## Timeline"): keep them in the timeline.
     const keepTimeHeadings = kinds.includes('timeline');
     let stop = index + 1;
