@@ -6,6 +6,7 @@ import { resolveConfig } from '../../server/src/config/resolve';
 import { analyze } from '../../server/src/engine/analyze';
 import { blockCacheStats } from '../../server/src/engine/blockRules';
 import { itemCacheStats } from '../../server/src/engine/itemRules';
+import { datedCountWork } from '../../server/src/model/buildModel';
 import { headingCacheStats } from '../../server/src/model/sections';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { assertSameMisses, keystrokeCacheWork } from '../helpers/keystrokeCacheWork';
@@ -69,5 +70,37 @@ describe('a keystroke reuses what it left alone', () => {
       // A change of settings judges every unit (or item) again; the same settings again only the edited ones.
       if (round > 0) assert.ok(blockCacheStats().misses - blocks > 12 && itemCacheStats().misses - items >= 12, `round ${round}`);
     }
+  });
+});
+
+describe('a keystroke outside the timeline-like sections', () => {
+  const list = (n: number, from: number) => Array.from({ length: n }, (_, i) => `- 10:${String(from + i).padStart(2, '0')} Step ${from + i} of the response.`).join('\n');
+  const text = `# Incident\n\n## Key events\n\n${list(3, 0)}\n\n## Summary\n\nThe queue filled up (here).\n\n## Timeline\n\n${list(6, 10)}\n\n## Response timeline\n\n${list(2, 30)}\n`;
+
+  function typed(before: string, marker: string, insert: string): { counted: number; kept: number; second: ReturnType<typeof analyze> } {
+    const parser = new IncrementalParser();
+    analyze(before, { now: NOW, parser });
+    const at = before.indexOf(marker);
+    const after = `${before.slice(0, at)}${insert}${before.slice(at)}`;
+    const { counted, kept } = datedCountWork;
+    const second = analyze(after, { now: NOW, parser });
+    const work = { counted: datedCountWork.counted - counted, kept: datedCountWork.kept - kept, second };
+    assert.deepStrictEqual(second.model, analyze(after, { now: NOW }).model);
+    return work;
+  }
+
+  it('keeps each candidate timeline\'s count of dated entries instead of reading them all again', () => {
+    const { counted, kept, second } = typed(text, '(here)', 'x');
+    assert.deepEqual([counted, kept], [0, 3]);
+    assert.equal(second.model.timeline.entries.length, 6, 'the fullest candidate is still the timeline');
+  });
+
+  it('counts again the candidate the edit changed, and picks another when that one becomes the fullest', () => {
+    const edited = typed(text, 'Step 31', 'x');
+    assert.deepEqual([edited.counted, edited.kept], [1, 2]);
+    // Five more entries under the key events (3 before): now the fullest.
+    const grown = typed(text, '\n\n## Summary', `\n${list(5, 3)}`);
+    assert.deepEqual([grown.counted, grown.kept], [1, 2]);
+    assert.equal(grown.second.model.timeline.entries.length, 8);
   });
 });

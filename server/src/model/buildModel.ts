@@ -1,7 +1,7 @@
 // From mdast to the Postmortem model: front matter, sections, timeline, action items.
 import { type List, type Nodes, type Root, walk } from '../parsing/markdown';
 import { readFrontMatter } from '../parsing/frontMatter';
-import { absolute, shiftAbove, type Shift } from '../parsing/units';
+import { absolute, originOf, shiftAbove, type Shift } from '../parsing/units';
 import { visibleTextOf } from '../parsing/visibleText';
 import { collectActionItems, type ItemSource } from './actionItems';
 import { findSections, type SectionWithNodes } from './sections';
@@ -75,6 +75,40 @@ function inferTimelineSection(root: Root, text: string, options: ReadOptions): S
   return { title: 'Timeline', kinds: ['timeline'], level: 7, form: 'label', start, end, titleSpan: { start, end: start }, body: { start, end }, nodes: [list] };
 }
 
+/** A candidate timeline's count of dated entries, with what it was counted from: its blocks (by origin) and the day order. */
+interface DatedCount {
+  origins: object[];
+  dayFirst: boolean | undefined;
+  count: number;
+}
+
+/** Per candidate timeline section, by its first block's origin (see parsing/units.ts: an origin's content never changes). */
+const datedCounts = new WeakMap<object, DatedCount>();
+/** Candidates counted (their entries read) and counts kept, since the process started: for tests. */
+export const datedCountWork = { counted: 0, kept: 0 };
+
+/**
+ * How many dated entries a candidate timeline holds, and the entries when they had to be read. A
+ * document with several timeline-like sections (a key-events list and a timeline) read every one of
+ * them on every keystroke to pick the fullest; a section whose blocks are the same as when it was
+ * counted (an edit elsewhere) keeps its count. The chosen one is read in full anyway (once: from
+ * these entries when they were read here, else when its timeline is built).
+ */
+function datedEntries(section: SectionWithNodes, text: string, options: ReadOptions): { count: number; raws?: RawItem[] } {
+  const nodes = section.nodes;
+  const key = nodes.length > 0 ? originOf(nodes[0]) : undefined;
+  const last = key && datedCounts.get(key);
+  if (last && last.dayFirst === options.dayFirst && last.origins.length === nodes.length && nodes.every((n, i) => originOf(n) === last.origins[i])) {
+    datedCountWork.kept++;
+    return { count: last.count };
+  }
+  datedCountWork.counted++;
+  const raws = collectRawEntries(nodes, text, section.end, options);
+  const count = raws.filter((e) => !('dateLine' in e) && (e.expr?.time || e.expr?.date)).length;
+  if (key) datedCounts.set(key, { origins: nodes.map(originOf), dayFirst: options.dayFirst, count });
+  return { count, raws };
+}
+
 export function buildModel(root: Root, text: string, options: ModelOptions = {}): BuiltModel {
   const frontMatter = readFrontMatter(root, text);
   const meta = readMeta(frontMatter, root, text);
@@ -92,8 +126,7 @@ export function buildModel(root: Root, text: string, options: ModelOptions = {})
   for (const section of candidates) {
     // Counting dated items is cheaper than building a timeline (dates, zones, milestones): with one
     // candidate there is nothing to compare.
-    const raws = candidates.length === 1 ? undefined : collectRawEntries(section.nodes, text, section.end, readOptions);
-    const count = raws ? raws.filter((e) => !('dateLine' in e) && (e.expr?.time || e.expr?.date)).length : 0;
+    const { count, raws } = candidates.length === 1 ? { count: 0, raws: undefined } : datedEntries(section, text, readOptions);
     if (count > best) {
       best = count;
       chosen = { section, raws };
