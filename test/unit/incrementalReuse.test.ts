@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { IncrementalParser, parseWhole, startLookups } from '../../server/src/parsing/incremental';
 import { walk, type List, type ListItem, type Nodes, type Root } from '../../server/src/parsing/markdown';
-import { materialize, MovedPosition, originOf, shiftCount, shiftOf } from '../../server/src/parsing/units';
+import { absolute, materialize, MisplacedPositionError, MovedPosition, originOf, shiftCount, shiftOf } from '../../server/src/parsing/units';
 import { copyCount } from '../../server/src/parsing/windows';
 
 const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n') + '\n';
@@ -132,6 +132,33 @@ describe('reusing unchanged blocks after an edit', () => {
     assert.equal(originOf({ ...item }), originOf(item));
     // Compared as they are (not cloned): a moved position left in the output would differ in prototype.
     assert.deepStrictEqual(materialize(root), parseWhole(text));
+  });
+
+  it('a copy of a moved unit given other children cannot read its shift or origin, so no position is shifted twice', () => {
+    const parser = new IncrementalParser();
+    parser.parse(DOC);
+    const text = insert(DOC, 'reached', 'x');
+    const root = parser.parse(text);
+    const list = root.children.find((c) => c.type === 'list') as List;
+    const item = list.children[5];
+    assert.deepStrictEqual(shiftOf(item), { offset: 1, line: 0 });
+    // Children already at their current place: the moved item's shift, read again, would move them twice.
+    const copies = [
+      { ...item, children: absolute(item).children },
+      { ...item, children: item.children.slice(1) },
+      { ...list, children: list.children.slice(1) },
+    ];
+    for (const copy of copies) {
+      assert.throws(() => shiftOf(copy), MisplacedPositionError);
+      assert.throws(() => originOf(copy), MisplacedPositionError);
+      assert.throws(() => absolute(copy as Nodes), MisplacedPositionError);
+    }
+    // The copies that carry a position of their own read right: absolute's copy is current and keeps the origin.
+    const current = absolute(item);
+    assert.equal(shiftOf(current), undefined);
+    assert.equal(originOf(current), originOf(item));
+    const fresh = (parseWhole(text).children.find((c) => c.type === 'list') as List).children[5];
+    assert.equal(JSON.stringify(absolute(item, undefined, true)), JSON.stringify(fresh));
   });
 
   it('the line starts of moved blocks are carried over from the last version, not looked up in the text again', () => {

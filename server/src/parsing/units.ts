@@ -32,29 +32,56 @@ type Point = NonNullable<Nodes['position']>['start'];
  * node the unit was first parsed as and what positions below it lack. Kept in the position object
  * the move makes anyway, not in a weak map: a weak-map entry per moved unit per keystroke cost
  * more than the copy itself (each set, and the collector walking the entries of dead copies).
- * The two private fields are invisible to JSON, spreads, `Object.keys` and structured clones: the
+ * The private fields are invisible to JSON, spreads, `Object.keys` and structured clones: the
  * position reads as `{ start, end }` everywhere.
+ *
+ * The origin and the shift describe one children array, the one the position was made with. A
+ * spread of a moved unit keeps its position object; given other children (say ones already
+ * shifted), it would add the shift twice and read its origin's caches for children it does not
+ * have. So both are read only through the node (`originOf`, `shiftOf`), and a node whose children
+ * are not the position's throws instead of reading wrong positions: copy units with `movedCopies`,
+ * `absolute`, or `replacing` with a position of its own, never a bare spread.
  */
 export class MovedPosition {
   readonly #origin: object;
   readonly #shift: Shift | undefined;
+  readonly #children: unknown;
 
   constructor(
     readonly start: Point,
     readonly end: Point,
     origin: object,
     shift: Shift | undefined,
+    /** The children of the node this position is made for (undefined for a leaf). */
+    children: readonly unknown[] | undefined,
   ) {
     this.#origin = origin;
     this.#shift = shift;
+    this.#children = children;
   }
 
-  get origin(): object {
+  /** The node's origin, when `node` holds the children this position was made for. */
+  originFor(node: object): object {
+    this.#check(node);
     return this.#origin;
   }
 
-  get shift(): Shift | undefined {
+  /** The node's shift (what positions below it lack), when `node` holds the children this position was made for. */
+  shiftFor(node: object): Shift | undefined {
+    this.#check(node);
     return this.#shift;
+  }
+
+  #check(node: object): void {
+    if ((node as { children?: unknown }).children !== this.#children) throw new MisplacedPositionError((node as Nodes).type);
+  }
+}
+
+/** A moved unit's position read through a copy that holds other children (a spread whose children were replaced). */
+export class MisplacedPositionError extends Error {
+  constructor(type: string) {
+    super(`A moved ${type}'s position was reused by a copy with other children: its origin and shift would be read for children it does not have. Copy units with movedCopies or absolute, or give the copy a position of its own.`);
+    this.name = 'MisplacedPositionError';
   }
 }
 
@@ -84,13 +111,13 @@ export function shiftAfter(before: Shift | undefined, offset: number, line: numb
 /** The node a unit was first parsed as (itself when it was never moved): the key of its caches. */
 export function originOf(node: object): object {
   const position = (node as Nodes).position;
-  return position instanceof MovedPosition ? position.origin : node;
+  return position instanceof MovedPosition ? position.originFor(node) : node;
 }
 
 /** A moved unit's shift: what to add to positions below it (undefined when they are current). */
 export function shiftOf(node: object): Shift | undefined {
   const position = (node as Nodes).position;
-  return position instanceof MovedPosition ? position.shift : undefined;
+  return position instanceof MovedPosition ? position.shiftFor(node) : undefined;
 }
 
 /** The shift a node lacks, given its ancestors (root first): that of the innermost moved unit among them. */
@@ -136,18 +163,20 @@ export function absolute<T extends Nodes>(node: T, inherited: Shift = ZERO, plai
     // A moved unit's own position is current; below it, its shift applies.
     const ownBy = own ? ZERO : by;
     const copy = { ...n } as Nodes;
+    // The copy's children first: a position that names an origin is made for them.
+    let children: Nodes[] | undefined;
+    if ('children' in n) {
+      children = new Array<Nodes>(n.children.length);
+      (copy as { children: Nodes[] }).children = children;
+      frames.push({ from: n.children as Nodes[], to: children, by: own ?? by });
+    }
     const position = n.position;
     if (position) {
       const moves = ownBy.offset !== 0 || ownBy.line !== 0;
       const start = moves ? movedPoint(position.start, ownBy) : position.start;
       const end = moves ? movedPoint(position.end, ownBy) : position.end;
-      if (!plain && (n.type === 'listItem' || n.type === 'tableRow' || n === node)) copy.position = new MovedPosition(start, end, originOf(n), undefined);
+      if (!plain && (n.type === 'listItem' || n.type === 'tableRow' || n === node)) copy.position = new MovedPosition(start, end, originOf(n), undefined, children);
       else if (moves || position instanceof MovedPosition) copy.position = { start, end };
-    }
-    if ('children' in n) {
-      const children = new Array<Nodes>(n.children.length);
-      (copy as { children: Nodes[] }).children = children;
-      frames.push({ from: n.children as Nodes[], to: children, by: own ?? by });
     }
     return copy;
   };

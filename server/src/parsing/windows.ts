@@ -34,14 +34,18 @@ type Node = Nodes & Record<string, unknown>;
 
 /**
  * A unit moved by an edit: a shallow copy whose position (a MovedPosition) is the current one and
- * names its origin and its shift. A list's or table's children are moved copies too (current
- * positions): only the origin is kept for it.
+ * names its origin and its shift, made for `children` (the original's, shared; for a list or table,
+ * its moved items or rows, which carry current positions: only the origin is kept for it).
  */
-function movedUnit<T extends Nodes>(node: T, offsetDelta: number, lineDelta: number, container: boolean): T {
+function movedUnit<T extends Nodes>(node: T, offsetDelta: number, lineDelta: number, children?: Node[]): T {
   const copy = { ...node } as T;
+  if (children) (copy as Node).children = children;
   const p = node.position;
   // Every node remark makes has a position; one without has nothing to move (and no cache to keep).
-  if (p) copy.position = new MovedPosition(movedPoint(p.start, offsetDelta, lineDelta), movedPoint(p.end, offsetDelta, lineDelta), originOf(node), container ? undefined : shiftAfter(shiftOf(node), offsetDelta, lineDelta));
+  if (p) {
+    const shift = children ? undefined : shiftAfter(shiftOf(node), offsetDelta, lineDelta);
+    copy.position = new MovedPosition(movedPoint(p.start, offsetDelta, lineDelta), movedPoint(p.end, offsetDelta, lineDelta), originOf(node), shift, (copy as Node).children as Node[] | undefined);
+  }
   return copy;
 }
 
@@ -58,16 +62,14 @@ export function movedCopies<T extends Nodes>(nodes: readonly T[], offsetDelta: n
   const out = new Array<T>(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    const container = node.type === 'list' || node.type === 'table';
-    const copy = movedUnit(node, offsetDelta, lineDelta, container);
-    if (container) {
+    let children: Node[] | undefined;
+    if (node.type === 'list' || node.type === 'table') {
       const from = node.children as Node[];
-      const children = new Array<Node>(from.length);
-      for (let k = 0; k < from.length; k++) children[k] = movedUnit(from[k], offsetDelta, lineDelta, false);
-      (copy as Node).children = children;
+      children = new Array<Node>(from.length);
+      for (let k = 0; k < from.length; k++) children[k] = movedUnit(from[k], offsetDelta, lineDelta);
       copied += children.length;
     }
-    out[i] = copy;
+    out[i] = movedUnit(node, offsetDelta, lineDelta, children);
   }
   copyCount.nodes += copied;
   return out;
