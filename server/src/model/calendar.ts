@@ -3,7 +3,7 @@
 // So today is the local date of the machine that asks, or of the document's own zone when the
 // document declares one (front matter `timezone:`, or a zone stated for its timeline).
 import type { ActionItem, Postmortem } from './types';
-import { zoneOffset } from './zones';
+import { zoneOffsetAtInstant } from './zones';
 
 const DAY_MS = 86_400_000;
 
@@ -16,10 +16,7 @@ function isoDay(year: number, monthIndex: number, day: number): string {
  * written all year ("PT") follows its daylight-saving rules, as timeline entries are read.
  */
 export function zoneOffsetAt(zone: string, now: Date): number | undefined {
-  const utcMinutes = Math.floor(now.getTime() / 60000);
-  // zoneOffset reads a wall-clock time; guess the wall clock, then correct once (daylight-saving edges).
-  const guess = zoneOffset(zone, utcMinutes, true);
-  return guess === undefined ? undefined : zoneOffset(zone, utcMinutes + guess, true) ?? guess;
+  return zoneOffsetAtInstant(zone, now.getTime());
 }
 
 /** The date (YYYY-MM-DD) at the instant `now`: in `zone` when given and known, else in the local zone. */

@@ -120,6 +120,21 @@ export function zoneOffset(zone: string, localMinutes = 0, dated = false): numbe
   return ianaOffset(z, (localMinutes - first) * 60000) ?? first;
 }
 
+/**
+ * Minutes east of UTC for a zone as written, at an instant (milliseconds since the epoch). Read at
+ * the instant itself, not through its wall-clock time: a wall clock skips an hour when a zone
+ * springs forward and repeats one when it falls back, so a round trip through it gives the offset
+ * of the other side of a transition for the hour after it. A region written all year ("PT") follows
+ * its daylight-saving rules. Undefined when the zone is unknown.
+ */
+export function zoneOffsetAtInstant(zone: string, utcMillis: number): number | undefined {
+  const z = zone.trim().replace(/^\(|\)$/g, '');
+  const upper = z.toUpperCase();
+  if (Object.hasOwn(REGIONS, upper)) return ianaOffset(REGIONS[upper], utcMillis) ?? ABBREVIATIONS[upper];
+  // Abbreviations, UTC offsets and unknown names: what they say at any instant.
+  return z.includes('/') ? ianaOffset(z, utcMillis) : zoneOffset(zone);
+}
+
 export function isKnownZone(zone: string): boolean {
   return zoneOffset(zone) !== undefined;
 }
