@@ -168,6 +168,9 @@ describe('every rule runs in linear time', function () {
     'many timeline entries': { text: (size) => `# I\n\n## Timeline\n\n${'- 10:00 x\n'.repeat(size / 10)}`, span: NARROW },
     'table cells': { text: (size) => `# I\n\n## Action items\n\n| a | b |\n| - | - |\n${'| x | '.repeat(size / 6)}\n`, span: NARROW },
     'comment openers': { text: (size) => `# I\n\n${'<!-- '.repeat(size / 5)}\n`, span: NARROW },
+    // Runs of 1 to 70 backticks over and over: none closes another within a code span's search (the
+    // next run of a length comes 2,555 characters later), so every run is searched for a closing one.
+    'unclosed backtick runs': { text: (size) => `# I\n\n## Root cause\n\n${Array.from({ length: size / 36 }, (_, i) => `${'`'.repeat((i % 70) + 1)} word `).join('')}\n`, span: NARROW },
     'owner labels': { text: (size) => `# I\n\n## Action items\n\n- ${'owner: '.repeat(size / 7)}\n`, span: WIDE },
     'due labels': { text: (size) => `# I\n\n## Action items\n\n- ${'due by '.repeat(size / 7)}\n`, span: WIDE },
     'time-like digits': { text: (size) => `# I\n\n## Timeline\n\n- ${'1:'.repeat(size / 2)}\n`, span: WIDE },

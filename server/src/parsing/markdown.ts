@@ -4,11 +4,18 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { linearCodeSpans } from './codeSpans';
 import type { Root, RootContent, Nodes, Parents, Heading, List, ListItem, Table, TableRow, Paragraph, Html, Yaml } from 'mdast';
 
 export type { Root, RootContent, Nodes, Parents, Heading, List, ListItem, Table, TableRow, Paragraph, Html, Yaml };
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** Code spans found in linear time (see codeSpans.ts): remark-parse reads its micromark extensions from the processor's data. */
+function linearCodeSpansPlugin(this: ReturnType<typeof unified>): void {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), linearCodeSpans];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(linearCodeSpansPlugin);
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text) as Root;
