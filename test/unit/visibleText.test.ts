@@ -10,89 +10,102 @@ const NOW = new Date('2026-11-30T00:00:00Z');
 const inline = (s: string) => visibleText(s);
 const blocks = (s: string) => visibleText(s, { blocks: true });
 
-describe('visibleText: the text a reader sees', () => {
-  it('drops HTML comments, closed or left open to the end', () => {
-    assert.equal(inline('Alert fired <!-- milestone: detected --> on the queue'), 'Alert fired on the queue');
-    assert.equal(inline('Rollback started <!-- note that never closes'), 'Rollback started');
-    assert.equal(inline('a<!--\nspans\nlines\n-->b'), 'ab');
-  });
+/** How each source is read: as a fragment of a line, as whole blocks, or as a fragment keeping its line breaks. */
+const READINGS = { inline, blocks, lines: (s: string) => visibleText(s, { lines: true }) };
 
-  it('drops emphasis, strong and strikethrough markers but keeps their words', () => {
-    assert.equal(inline('**Pager** went off for _the_ __primary__ and *secondary*'), 'Pager went off for the primary and secondary');
-    assert.equal(inline('Queue ~~drained~~ refilled'), 'Queue drained refilled');
-    assert.equal(inline('un*frigging*believable'), 'unfriggingbelievable');
-  });
-
-  it('keeps a star or underscore that is text: inside a name, or with spaces both sides', () => {
-    assert.equal(inline('Set max_batch_size to 2 * 512'), 'Set max_batch_size to 2 * 512');
-    assert.equal(inline('the __init__ hook'), 'the init hook');
-  });
-
-  it('reads inline code as its content, with no ticks, and its content is never markup', () => {
-    assert.equal(inline('Ran `kubectl rollout undo` on *prod*'), 'Ran kubectl rollout undo on prod');
-    assert.equal(inline('Flag `a_*b*_c` set'), 'Flag a_*b*_c set');
-    assert.equal(inline('`` `ticks` inside ``'), '`ticks` inside');
-    assert.equal(inline('a stray ` tick'), 'a stray tick');
-  });
-
-  it('reads a link as its words and an image as its description, never their targets', () => {
-    assert.equal(inline('See [the runbook](https://example.test/run "Runbook") now'), 'See the runbook now');
-    assert.equal(inline('![error graph](graph.png) Errors spike'), 'error graph Errors spike');
-    assert.equal(inline('Filed [**INC-42**][tracker]'), 'Filed INC-42');
-    assert.equal(inline('Dashboard [p99 (ms)](https://d.test/a_(b)) rises'), 'Dashboard p99 (ms) rises');
-  });
-
-  it('keeps bracketed text that is no link: a placeholder or a task box reads as written', () => {
-    assert.equal(inline('[describe the impact]'), '[describe the impact]');
-    assert.equal(inline('Status: [x]'), 'Status: [x]');
-  });
-
-  it('reads an autolink as its address and drops a footnote mark', () => {
-    assert.equal(inline('Status page <https://status.example.test> updated[^1]'), 'Status page https://status.example.test updated');
-  });
-
-  it('reads <br> as a line break, drops HTML element tags, and keeps an angle-bracket placeholder', () => {
-    assert.equal(inline('Deploy<br>paused<br/>again'), 'Deploy paused again');
-    assert.equal(visibleText('Deploy<br>paused', { lines: true }), 'Deploy\npaused');
-    assert.equal(inline('<span class="x">Errors</span> rise<sup>1</sup>'), 'Errors rise1');
-    assert.equal(inline('<describe how it was detected>'), '<describe how it was detected>');
-  });
-
-  it('reads escapes and character references as the characters they stand for', () => {
-    assert.equal(inline(String.raw`2 \* 3 \_not emphasis\_ \[x\]`), '2 * 3 _not emphasis_ [x]');
-    assert.equal(inline('Impact &amp; detection &#8212; 5&nbsp;min &#x2192; &bogus;'), 'Impact & detection — 5 min → &bogus;');
-  });
-
-  it('collapses whitespace, or keeps line breaks when asked', () => {
-    assert.equal(inline('  one\n two\t\tthree  '), 'one two three');
-    assert.equal(visibleText('one  \n two\\\nthree', { lines: true }), 'one\ntwo\nthree');
-  });
-
-  it('reads one table cell with its border pipes as the cell text', () => {
-    assert.equal(inline('| 14:02 '), '14:02');
-    assert.equal(inline(String.raw`| a \| b |`), 'a | b');
-  });
-
-  it('in whole blocks, drops line-start structure: heading marks, quotes, bullets, task boxes, fences, table borders, link definitions', () => {
-    assert.equal(blocks('## Root cause ##'), 'Root cause');
-    assert.equal(blocks('Summary\n======='), 'Summary');
-    assert.equal(blocks('> quoted\n> > deeper'), 'quoted deeper');
-    assert.equal(blocks('- one\n  * two\n3. three\n- [x] four'), 'one two three four');
-    assert.equal(blocks('```sh\nkubectl get pods\n```'), 'kubectl get pods');
-    assert.equal(blocks('| When | What |\n|:---|---:|\n| 14:02 | Alert |'), 'When What 14:02 Alert');
-    assert.equal(blocks('Text.\n\n[runbook]: https://example.test\n\n---\n'), 'Text.');
-  });
-
-  it('in whole blocks, keeps hyphens and underscores inside words (they were read as spaces before)', () => {
-    assert.equal(blocks('A follow-up on 2024-04-09 for max_conns'), 'A follow-up on 2024-04-09 for max_conns');
-  });
-
-  it('reads a span that is nothing but markup as empty', () => {
-    assert.equal(blocks('<!-- TODO -->\n\n---\n'), '');
-    assert.equal(inline('<span></span>[](https://x.test) <!-- -->'), '');
+/** Each kind of markup: a name, then [reading, source, what a reader sees] for each example. */
+const MARKUP: Array<[name: string, ...examples: Array<[reading: keyof typeof READINGS, source: string, seen: string]>]> = [
+  [
+    'drops HTML comments, closed or left open to the end',
+    ['inline', 'Alert fired <!-- milestone: detected --> on the queue', 'Alert fired on the queue'],
+    ['inline', 'Rollback started <!-- note that never closes', 'Rollback started'],
+    ['inline', 'a<!--\nspans\nlines\n-->b', 'ab'],
+  ],
+  [
+    'drops emphasis, strong and strikethrough markers but keeps their words',
+    ['inline', '**Pager** went off for _the_ __primary__ and *secondary*', 'Pager went off for the primary and secondary'],
+    ['inline', 'Queue ~~drained~~ refilled', 'Queue drained refilled'],
+    ['inline', 'un*frigging*believable', 'unfriggingbelievable'],
+  ],
+  [
+    'keeps a star or underscore that is text: inside a name, or with spaces both sides',
+    ['inline', 'Set max_batch_size to 2 * 512', 'Set max_batch_size to 2 * 512'],
+    ['inline', 'the __init__ hook', 'the init hook'],
+  ],
+  [
+    'reads inline code as its content, with no ticks, and its content is never markup',
+    ['inline', 'Ran `kubectl rollout undo` on *prod*', 'Ran kubectl rollout undo on prod'],
+    ['inline', 'Flag `a_*b*_c` set', 'Flag a_*b*_c set'],
+    ['inline', '`` `ticks` inside ``', '`ticks` inside'],
+    ['inline', 'a stray ` tick', 'a stray tick'],
+  ],
+  [
+    'reads a link as its words and an image as its description, never their targets',
+    ['inline', 'See [the runbook](https://example.test/run "Runbook") now', 'See the runbook now'],
+    ['inline', '![error graph](graph.png) Errors spike', 'error graph Errors spike'],
+    ['inline', 'Filed [**INC-42**][tracker]', 'Filed INC-42'],
+    ['inline', 'Dashboard [p99 (ms)](https://d.test/a_(b)) rises', 'Dashboard p99 (ms) rises'],
+  ],
+  [
+    'keeps bracketed text that is no link: a placeholder or a task box reads as written',
+    ['inline', '[describe the impact]', '[describe the impact]'],
+    ['inline', 'Status: [x]', 'Status: [x]'],
+  ],
+  [
+    'reads an autolink as its address and drops a footnote mark',
+    ['inline', 'Status page <https://status.example.test> updated[^1]', 'Status page https://status.example.test updated'],
+  ],
+  [
+    'reads <br> as a line break, drops HTML element tags, and keeps an angle-bracket placeholder',
+    ['inline', 'Deploy<br>paused<br/>again', 'Deploy paused again'],
+    ['lines', 'Deploy<br>paused', 'Deploy\npaused'],
+    ['inline', '<span class="x">Errors</span> rise<sup>1</sup>', 'Errors rise1'],
+    ['inline', '<describe how it was detected>', '<describe how it was detected>'],
+  ],
+  [
+    'reads escapes and character references as the characters they stand for',
+    ['inline', String.raw`2 \* 3 \_not emphasis\_ \[x\]`, '2 * 3 _not emphasis_ [x]'],
+    ['inline', 'Impact &amp; detection &#8212; 5&nbsp;min &#x2192; &bogus;', 'Impact & detection — 5 min → &bogus;'],
+  ],
+  [
+    'collapses whitespace, or keeps line breaks when asked',
+    ['inline', '  one\n two\t\tthree  ', 'one two three'],
+    ['lines', 'one  \n two\\\nthree', 'one\ntwo\nthree'],
+  ],
+  [
+    'reads one table cell with its border pipes as the cell text',
+    ['inline', '| 14:02 ', '14:02'],
+    ['inline', String.raw`| a \| b |`, 'a | b'],
+  ],
+  [
+    'in whole blocks, drops line-start structure: heading marks, quotes, bullets, task boxes, fences, table borders, link definitions',
+    ['blocks', '## Root cause ##', 'Root cause'],
+    ['blocks', 'Summary\n=======', 'Summary'],
+    ['blocks', '> quoted\n> > deeper', 'quoted deeper'],
+    ['blocks', '- one\n  * two\n3. three\n- [x] four', 'one two three four'],
+    ['blocks', '```sh\nkubectl get pods\n```', 'kubectl get pods'],
+    ['blocks', '| When | What |\n|:---|---:|\n| 14:02 | Alert |', 'When What 14:02 Alert'],
+    ['blocks', 'Text.\n\n[runbook]: https://example.test\n\n---\n', 'Text.'],
+  ],
+  [
+    'in whole blocks, keeps hyphens and underscores inside words (they were read as spaces before)',
+    ['blocks', 'A follow-up on 2024-04-09 for max_conns', 'A follow-up on 2024-04-09 for max_conns'],
+  ],
+  [
+    'reads a span that is nothing but markup as empty',
+    ['blocks', '<!-- TODO -->\n\n---\n', ''],
+    ['inline', '<span></span>[](https://x.test) <!-- -->', ''],
     // Stars with nothing to emphasise are text (as CommonMark renders them).
-    assert.equal(inline('** **'), '** **');
-  });
+    ['inline', '** **', '** **'],
+  ],
+];
+
+describe('visibleText: the text a reader sees', () => {
+  for (const [name, ...examples] of MARKUP) {
+    it(name, () => {
+      for (const [reading, source, seen] of examples) assert.equal(READINGS[reading](source), seen, JSON.stringify(source));
+    });
+  }
 });
 
 describe('the model reads its words through visibleText', () => {
