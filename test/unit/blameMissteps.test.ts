@@ -16,6 +16,61 @@ function phrasePerson(words: string) {
   return personPhrase(sentence.tokens, 0, sentence.tokens.length);
 }
 
+/** Sentences and how many blame findings each gives (0: none), a test per row's name. */
+type Counted = [name: string, ...sentences: Array<[sentence: string, findings: number]>];
+
+/** One test per row: each sentence gives the number of blame findings written after it. */
+function countCases(rows: readonly Counted[]): void {
+  for (const [name, ...sentences] of rows) {
+    it(name, () => {
+      for (const [sentence, findings] of sentences) assert.equal(blame(sentence).length, findings, sentence);
+    });
+  }
+}
+
+const MISSTEP_COUNTS: Counted[] = [
+  [
+    'reads "they" after things as those things, and "instead of a ..." as a choice between remedies',
+    ['The workers rebooted and they consumed the wrong partition.', 0],
+    ['They consumed the wrong partition.', 1],
+    ['The shift lead restarted the pool instead of a hotfix because it was quicker.', 0],
+  ],
+  [
+    'leaves an act told as meant alone: the runbook said so, or it was deliberate',
+    ['Ines paged the storage rota instead of the platform rota.', 1],
+    ['Ines paged the storage rota instead of the platform rota, as the runbook says.', 0],
+    ['Ines deliberately paged the storage rota instead of the platform rota.', 0],
+    ['Per the playbook, Ines paged the storage rota instead of the platform rota.', 0],
+  ],
+  [
+    'reads "the wrong X" after a verb of correcting or finding as the error being fixed',
+    ['The DBA repaired the incorrect grant on the billing schema.', 0],
+    ['The DBA revoked the wrong grant on the billing schema.', 1],
+  ],
+  [
+    'counts a change made without a pull request as a safeguard left out',
+    ['Haruki merged the migration without a merge request.', 1],
+  ],
+  [
+    'gives a marker after "by" + gerund to the gerund: it tells how, not which target',
+    ['Oskar recovered the queue by replaying from the mirror instead of the primary.', 0],
+  ],
+  [
+    'finds the agent before an auxiliary: in "X noticed the job was writing ...", the job writes',
+    ['Wen noticed the exporter was uploading to the wrong bucket.', 0],
+    ['Wen was uploading to the wrong bucket.', 1],
+  ],
+  [
+    'reads an act done without telling anyone as a person\'s omission',
+    ['The DBA resized the volume without notifying the owners.', 1],
+    ['The autoscaler resized the volume without notifying the owners.', 0],
+  ],
+  [
+    'reports one mistaken act once, however many markers tell it',
+    ['The contractor accidentally wiped the wrong drive instead of the spare.', 1],
+  ],
+];
+
 describe('people named by their role', () => {
   it('reads job titles by their form, not words that only end like them', () => {
     for (const role of ['specialist', 'receptionists', 'electrician', 'lineman', 'chairperson', 'locksmith']) assert.ok(roleByForm(role), role);
@@ -46,6 +101,8 @@ describe('people named by their role', () => {
 });
 
 describe('mistaken acts with a person as the agent', () => {
+  countCases(MISSTEP_COUNTS);
+
   it('reads the wrong target, a swapped target and a missing safeguard, in past and present tense', () => {
     const fire = [
       'Svetlana restored the snapshot onto the wrong volume.',
@@ -119,44 +176,8 @@ describe('mistaken acts with a person as the agent', () => {
     assert.equal(blame('The table was vacuumed on the primary instead of the replica.').length, 0);
   });
 
-  it('reads "they" after things as those things, and "instead of a ..." as a choice between remedies', () => {
-    assert.equal(blame('The workers rebooted and they consumed the wrong partition.').length, 0);
-    assert.equal(blame('They consumed the wrong partition.').length, 1);
-    assert.equal(blame('The shift lead restarted the pool instead of a hotfix because it was quicker.').length, 0);
-  });
-
   it('reads a hyphenated past verb the tagger took for a noun', () => {
     assert.deepEqual(quotedBy('A junior developer force-merged into the wrong branch.'), ['force-merged into the wrong branch']);
-  });
-
-  it('leaves an act told as meant alone: the runbook said so, or it was deliberate', () => {
-    assert.equal(blame('Ines paged the storage rota instead of the platform rota.').length, 1);
-    assert.equal(blame('Ines paged the storage rota instead of the platform rota, as the runbook says.').length, 0);
-    assert.equal(blame('Ines deliberately paged the storage rota instead of the platform rota.').length, 0);
-    assert.equal(blame('Per the playbook, Ines paged the storage rota instead of the platform rota.').length, 0);
-  });
-
-  it('reads "the wrong X" after a verb of correcting or finding as the error being fixed', () => {
-    assert.equal(blame('The DBA repaired the incorrect grant on the billing schema.').length, 0);
-    assert.equal(blame('The DBA revoked the wrong grant on the billing schema.').length, 1);
-  });
-
-  it('counts a change made without a pull request as a safeguard left out', () => {
-    assert.equal(blame('Haruki merged the migration without a merge request.').length, 1);
-  });
-
-  it('gives a marker after "by" + gerund to the gerund: it tells how, not which target', () => {
-    assert.equal(blame('Oskar recovered the queue by replaying from the mirror instead of the primary.').length, 0);
-  });
-
-  it('finds the agent before an auxiliary: in "X noticed the job was writing ...", the job writes', () => {
-    assert.equal(blame('Wen noticed the exporter was uploading to the wrong bucket.').length, 0);
-    assert.equal(blame('Wen was uploading to the wrong bucket.').length, 1);
-  });
-
-  it('reads an act done without telling anyone as a person\'s omission', () => {
-    assert.equal(blame('The DBA resized the volume without notifying the owners.').length, 1);
-    assert.equal(blame('The autoscaler resized the volume without notifying the owners.').length, 0);
   });
 
   it('reads a common noun capitalised at the start of a sentence as a thing, and a name in any alphabet as a name', () => {
@@ -170,7 +191,4 @@ describe('mistaken acts with a person as the agent', () => {
     assert.equal(blame('Józef attached the volume to the wrong host.').length, 1);
   });
 
-  it('reports one mistaken act once, however many markers tell it', () => {
-    assert.equal(blame('The contractor accidentally wiped the wrong drive instead of the spare.').length, 1);
-  });
 });
