@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { generatePostmortem, rng } from '../../bench/generate';
 import { analyze, type Analysis } from '../../server/src/engine/analyze';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
+import { apply, edit } from '../helpers/randomEdits';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'postmortems');
@@ -39,42 +40,6 @@ const documents = [
   generatePostmortem(200, 5),
   ...readdirSync(EXAMPLES).slice(0, 2).map((f) => readFileSync(join(EXAMPLES, f), 'utf8')),
 ];
-
-/** Whole lines an edit inserts: rows, items, headings, front matter, suppression comments. */
-const LINES = [
-  '| Validate the limit | @chen | 2026-11-01 | open |\n', '- 10:59 The engineer should have noticed.\n', '- [x] Done thing. Owner: TBD\n',
-  '## Impact\n', '### Action items\n', '## Where we got lucky\n', '---\ntitle: T\nparticipants: [Ana Lima]\n---\n',
-  '<!-- postmortem-disable-next-line -->\n', '<!-- postmortem-disable-file no-counterfactual -->\n', '<!-- postmortem-enable -->\n',
-  '25/12/2026 10:00 A day-first date.\n', '| Time | Event |\n| --- | --- |\n| 10:00 | Start |\n', '\n',
-];
-const CHARS = ['x', ' ', '|', '-', '\n', '*', '`', 'just ', 'Kim ', '10:', '@', '<!--', '-->', '#'];
-
-type Edit = { kind: 'char' | 'line' | 'delete' | 'deleteLine' | 'duplicateLine'; at: number; size: number; pick: number };
-
-const edit: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom('char', 'char', 'line', 'delete', 'deleteLine', 'duplicateLine'),
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  size: fc.integer({ min: 1, max: 6 }),
-  pick: fc.nat({ max: 100 }),
-});
-
-function lineStart(text: string, i: number): number {
-  return text.lastIndexOf('\n', i - 1) + 1;
-}
-
-function apply(text: string, e: Edit): string {
-  const i = Math.floor(e.at * text.length);
-  const line = lineStart(text, i);
-  const nl = text.indexOf('\n', i);
-  const lineEnd = nl === -1 ? text.length : nl + 1;
-  switch (e.kind) {
-    case 'char': return text.slice(0, i) + CHARS[e.pick % CHARS.length].repeat(e.size > 4 ? 2 : 1) + text.slice(i);
-    case 'delete': return text.slice(0, i) + text.slice(i + e.size);
-    case 'line': return text.slice(0, line) + LINES[e.pick % LINES.length] + text.slice(line);
-    case 'deleteLine': return text.slice(0, line) + text.slice(lineEnd);
-    case 'duplicateLine': return text.slice(0, lineEnd) + text.slice(line, lineEnd) + text.slice(lineEnd);
-  }
-}
 
 function assertSame(incremental: Analysis, fresh: Analysis): void {
   assert.deepStrictEqual(incremental.model, fresh.model);

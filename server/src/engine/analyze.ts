@@ -16,6 +16,7 @@ import { Suppressions } from './suppressions';
 import { blockRun, runBlockRule, toFinding, type BlockRun, type FindingSink } from './blockRules';
 import { unitsOf } from '../parsing/units';
 import { runItemRule } from './itemRules';
+import { runSectionRule, sectionRun, type SectionRun } from './sectionRules';
 import { todayFor } from '../model/calendar';
 
 export interface AnalyzeOptions {
@@ -147,6 +148,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
   let prose: string | undefined;
   let blocks: BlockRun | undefined;
   let today: string | undefined;
+  let sectionsRun: SectionRun | undefined;
   const lines = new LineIndex(text);
   clock('lines');
   const suppressions = new Suppressions(root, lines, text);
@@ -189,6 +191,7 @@ function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, 
     try {
       if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, context, (blocks ??= blockRun(unitsOf(root), text, kinded, model.meta.people)), sink);
       else if (rule.scope === 'item' && rule.checkItem) runItemRule(rule, context, (today ??= todayFor(model, now)), itemSources, sink);
+      else if (rule.scope === 'section' && rule.checkSection && rule.sectionsToCheck) runSectionRule(rule, context, (sectionsRun ??= sectionRun(text, model.meta.people)), sink);
       else rule.check(context);
     } catch (error) {
       errors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error), stack: (error as Error)?.stack });

@@ -1,8 +1,23 @@
-import type { Rule } from './types';
 import { isNearMiss } from '../model/nearMiss';
+import type { SectionWithNodes } from '../model/sections';
+import type { Section } from '../model/types';
+import { eachSection } from './sectionScope';
+import type { Rule, RuleContext, SectionContext } from './types';
 import { visibleText } from './util';
 
 const QUANTITY = /\d|\b(?:all|every|most|half|none|no|some|several|many|few|one|two|three|four|five|ten|hundreds?|thousands?|millions?)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:users?|customers?|requests?|tenants?|accounts?|regions?|services?|orders?|pods?|nodes?|jobs?)\b|\bpercent\b|%/i;
+
+/** The impact sections; none for a near-miss, which had no impact to count and is not asked for numbers. */
+function sectionsToCheck(context: RuleContext<object>): SectionWithNodes[] {
+  if (isNearMiss(context.model)) return [];
+  return context.sections.filter((s) => s.kinds.includes('impact'));
+}
+
+function checkSection(section: Section, context: SectionContext<object>): void {
+  const body = visibleText(context.text, section.body.start, section.body.end);
+  if (!body || QUANTITY.test(body)) return;
+  context.report({ start: section.titleSpan.start, end: section.titleSpan.end, message: 'The impact has no number, duration or scope. Say how many users or requests, what share, and for how long.' });
+}
 
 export const impactQuantified: Rule = {
   id: 'impact-quantified',
@@ -17,14 +32,8 @@ export const impactQuantified: Rule = {
     valid: ['## Impact\n\n12% of checkout requests failed for 42 minutes.'],
     invalid: ['## Impact\n\nCheckout was degraded.'],
   },
-  check(context) {
-    // A near-miss had no impact to count: it is not asked for numbers.
-    if (isNearMiss(context.model)) return;
-    for (const section of context.model.sections) {
-      if (!section.kinds.includes('impact')) continue;
-      const body = visibleText(context.text, section.body.start, section.body.end);
-      if (!body || QUANTITY.test(body)) continue;
-      context.report({ start: section.titleSpan.start, end: section.titleSpan.end, message: 'The impact has no number, duration or scope. Say how many users or requests, what share, and for how long.' });
-    }
-  },
+  scope: 'section',
+  sectionsToCheck,
+  checkSection,
+  check: eachSection(sectionsToCheck, checkSection),
 };

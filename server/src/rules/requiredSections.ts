@@ -46,7 +46,12 @@ export const requiredSections: Rule = {
   check(context) {
     const { model, text, shared } = context;
     // A heading that may mean a section ("Actions taken") keeps that section from being reported missing.
-    const present = new Set(model.sections.flatMap((s) => [...s.kinds, ...(s.candidateKinds ?? [])]));
+    // Its input is every section, so it is not cached; read in one loop, without an array per section.
+    const present = new Set<string>();
+    for (const section of model.sections) {
+      for (const kind of section.kinds) present.add(kind);
+      if (section.candidateKinds) for (const kind of section.candidateKinds) present.add(kind);
+    }
     const nearMiss = isNearMiss(model);
     const missing = CANONICAL_ORDER.filter((k) => requiredKinds(shared.requiredSections, nearMiss).includes(k) && !present.has(k));
     if (missing.length === 0) return;

@@ -93,7 +93,7 @@ export interface Rule<O extends object = object> {
    * `context.kindsAt` inside the block and the people the front matter lists (the cache key holds
    * exactly these). `check` stays the same judgement over the whole document.
    */
-  scope?: 'document' | 'block' | 'item';
+  scope?: 'document' | 'block' | 'item' | 'section';
   checkBlock?(sentences: readonly Sentence[], context: RuleContext<O>): void;
   /**
    * `item`: the rule judges one action item at a time in `checkItem`, reading only what ItemContext
@@ -102,6 +102,29 @@ export interface Rule<O extends object = object> {
    * changed. `check` stays the same judgement over every item (see rules/itemScope.ts).
    */
   checkItem?(item: ActionItem, context: ItemContext<O>): void;
+  /**
+   * `section`: the rule picks the sections it judges from `context.sections` in `sectionsToCheck` (a
+   * cheap choice: kinds, the near-miss flag; it may report there what concerns the document as a
+   * whole, such as a missing section) and judges each picked section alone in `checkSection`, reading only
+   * what SectionContext gives. The engine caches each section's reports relative to its start, keyed
+   * by the section's text, its units and shape, the rule's options, the shared settings and the
+   * people the front matter lists, so an edit re-judges only the sections it changed. `check` stays
+   * the same judgement over the whole document (see rules/sectionScope.ts).
+   */
+  sectionsToCheck?(context: RuleContext<O>): readonly SectionWithNodes[];
+  checkSection?(section: Section, context: SectionContext<O>): void;
+}
+
+/** What a section-scoped rule may read besides the section (the engine's cache key holds each of these). */
+export interface SectionContext<O> {
+  /** The document's text: read only inside the section. */
+  text: string;
+  options: O;
+  shared: SharedSettings;
+  /** The sentences inside [start, end) (a span inside the section), read with the people the front matter lists. */
+  sentencesIn(start: number, end: number): Sentence[];
+  /** Offsets inside the section only (its start to its end). */
+  report(finding: Report): void;
 }
 
 /** What an item-scoped rule may read besides the item (the engine's cache key holds each of these). */
