@@ -1,4 +1,4 @@
-// Section-scoped rules (empty-section, impact-quantified, root-cause-depth) keep their reports per
+// Section-scoped rules (impact-quantified, root-cause-depth) keep their reports per
 // heading section: an edit re-judges only the sections whose text it changed, the others' reports
 // come back shifted, and whatever else a judgement reads (options, shared settings, the people the
 // front matter lists) is part of the key. Severity and disable comments apply to cached reports as
@@ -24,9 +24,9 @@ function only(ids: string[], rules: PostmortemConfig['rules'] = {}): AnalyzeOpti
   return resolveConfig([{ rules: { ...off, ...rules } }]);
 }
 
-/** `count` detection sections with text, then an unrecognised section. */
-function detections(count: number): string {
-  const body = Array.from({ length: count }, (_, i) => `## Detection\n\nAn alert on the error rate (${i}) paged the on-call engineer four minutes after the deploy.\n`);
+/** `count` impact sections with text, then an unrecognised section. */
+function impacts(count: number): string {
+  const body = Array.from({ length: count }, (_, i) => `## Impact\n\nCheckout requests failed for users of region (${i}) for a while.\n`);
   return `# Incident\n\nA short introduction.\n\n${body.join('\n')}\n## Notes\n\nNothing else to add here.\n`;
 }
 
@@ -53,29 +53,27 @@ const POSTMORTEM = [
 
 describe('section-scoped rules re-judge only the sections an edit changed', () => {
   it('re-judges as many sections for a keystroke among 200 sections as among 20', () => {
-    assertSameMisses((count) => keystrokeCacheWork(detections(count), `(${Math.floor(count / 2)})`, sectionCacheStats));
+    assertSameMisses((count) => keystrokeCacheWork(impacts(count), `(${Math.floor(count / 2)})`, sectionCacheStats));
   });
 
   it('re-judges the edited section once, and nothing for an edit outside every judged section', () => {
-    const text = detections(30);
-    assert.deepEqual(work(text, typed(text, '(7)'), { config: only(['empty-section']) }).misses, 1);
-    const elsewhere = work(text, typed(text, 'Nothing else'), { config: only(['empty-section']) });
+    const text = impacts(30);
+    assert.deepEqual(work(text, typed(text, '(7)'), { config: only(['impact-quantified']) }).misses, 1);
+    const elsewhere = work(text, typed(text, 'Nothing else'), { config: only(['impact-quantified']) });
     assert.equal(elsewhere.misses, 0);
     assert.equal(elsewhere.hits, 30);
     // Above every section: all of them move, none is judged again.
-    const above = work(text, typed(text, 'A short'), { config: only(['empty-section']) });
+    const above = work(text, typed(text, 'A short'), { config: only(['impact-quantified']) });
     assert.deepEqual([above.misses, above.hits], [0, 30]);
   });
 
   it('gives moved sections their reports at their new place', () => {
     const text = POSTMORTEM;
     const next = typed(text, 'Checkout requests', 'Most ');
-    const { misses, findings } = work(text, next, { config: only(['empty-section', 'impact-quantified', 'root-cause-depth']) });
-    assert.equal(misses, 1, 'only the summary (empty-section) is judged again');
-    assert.deepStrictEqual(findings, analyze(next, { now: NOW }).findings.filter((f) => ['empty-section', 'impact-quantified', 'root-cause-depth'].includes(f.ruleId)));
-    assert.deepEqual(findings.map((f) => [f.ruleId, next.slice(f.start, f.end)]), [
-      ['impact-quantified', '## Impact'], ['root-cause-depth', '## Root cause'], ['empty-section', '## Detection'],
-    ]);
+    const { misses, findings } = work(text, next, { config: only(['impact-quantified', 'root-cause-depth']) });
+    assert.equal(misses, 0, 'the summary is judged by neither rule');
+    assert.deepStrictEqual(findings, analyze(next, { now: NOW }).findings.filter((f) => ['impact-quantified', 'root-cause-depth'].includes(f.ruleId)));
+    assert.deepEqual(findings.map((f) => [f.ruleId, next.slice(f.start, f.end)]), [['impact-quantified', '## Impact'], ['root-cause-depth', '## Root cause']]);
   });
 
   it('judges the root cause again only when its section changed', () => {
@@ -115,8 +113,8 @@ describe('section-scoped rules re-judge only the sections an edit changed', () =
   });
 
   it('applies a disable comment to a section whose reports came from the cache', () => {
-    const disabled = `${POSTMORTEM}\n<!-- postmortem-disable-file empty-section -->\n`;
-    const { misses, findings } = work(POSTMORTEM, disabled, { config: only(['empty-section']) });
+    const disabled = `${POSTMORTEM}\n<!-- postmortem-disable-file impact-quantified -->\n`;
+    const { misses, findings } = work(POSTMORTEM, disabled, { config: only(['impact-quantified']) });
     assert.equal(misses, 0);
     assert.deepEqual(findings, []);
   });
@@ -150,7 +148,7 @@ describe('section-scoped rules re-judge only the sections an edit changed', () =
 /** Documents with every kind of section these rules judge: empty, template, shallow, nested, labelled. */
 const DOCUMENTS = [
   POSTMORTEM,
-  detections(6),
+  impacts(6),
   [
     '---', 'title: Near miss', 'participants: [Kim Lee]', '---', '', '# Near miss', '',
     '## Impact', '', '- Nobody noticed.', '', '### Where we got lucky', '', '<describe>', '',
@@ -174,12 +172,12 @@ function longLists(): string {
 const SECTION_LINES = [
   ...LINES, '## Root cause\n', '## Detection\n', 'TBD\n', '- **Impact**: some users\n', '[ref]: https://example.com\n',
   '---\ntype: near-miss\nparticipants: [Ana Lima]\n---\n', '### Sub heading\n', 'Setext title\n---\n', '```\n',
-  '<!-- postmortem-disable-file empty-section -->\n', 'The deploy went out with a typo.\n', '12% of requests failed.\n',
+  '<!-- postmortem-disable-file impact-quantified -->\n', 'The deploy went out with a typo.\n', '12% of requests failed.\n',
 ];
 const CONFIGS: PostmortemConfig[] = [
   {},
   { rules: { 'empty-section': 'error', 'impact-quantified': 'warning', 'root-cause-depth': ['info', { minWords: 30, reportMissing: true }] } },
-  { rules: { 'empty-section': 'hint', 'root-cause-depth': ['warning', { minWords: 0 }] }, requiredSections: ['summary'], allowedPhrases: ['bad deploy'] },
+  { rules: { 'impact-quantified': 'error', 'root-cause-depth': ['warning', { minWords: 0 }] }, requiredSections: ['summary'], allowedPhrases: ['bad deploy'] },
   { rules: { 'impact-quantified': 'off', 'empty-section': 'info' }, blamePhrases: ['forgot'] },
 ].map((c) => c as PostmortemConfig);
 

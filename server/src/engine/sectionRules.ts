@@ -9,11 +9,11 @@
 // nodes (parsing/incremental.ts). The model rebuilds its sections on every analysis, so a section
 // is found again through the first block of its body: that block's origin (parsing/units.ts) is the
 // same while the block is, and no other section's body starts with it. Before any reuse the record
-// is checked against the section as it is now: its title, kinds, form and level, its spans relative
-// to its start, and its text (compared with a copy, so memory follows the judged sections' size,
-// never an old version's whole text). A section is checked once per analysis, however many rules
-// judge it; each rule's reuse is then one comparison of its settings: the rule's options, the
-// shared settings and the people the front matter lists (sentences are read with their names).
+// is checked against the section as it is now: its title, kinds, level, where its body starts and
+// its text (compared with a copy, so memory follows the judged sections' size, never an old
+// version's whole text). A section is checked once per analysis, however many rules judge it; each
+// rule's reuse is then one comparison of its settings: the rule's options, the shared settings and
+// the people the front matter lists (sentences are read with their names).
 // Label sections ("- **Impact**: ...") sit inside blocks whose other parts the section does not
 // hold: they are judged on every analysis, as are sections with no body to anchor them.
 import { peopleNames } from '../language/reader';
