@@ -57,9 +57,10 @@ export type PersonStrength = 'person' | 'maybe';
 /**
  * Endings of common nouns that a capital at the start of a sentence makes look like names
  * ("Billing", "Replication", "Checkout", "Failover", "Dependabot"), and that first names rarely have.
- * Not "-ly", "-ity", "-ence" or "-ery": Emily, Trinity, Florence and Avery end so.
+ * Not "-ly", "-ity", "-ence" or "-ery": Emily, Trinity, Florence and Avery end so. Plurals of the
+ * noun endings too ("Messages", "Deployments"); not "-ings", which surnames such as Jennings end in.
  */
-const COMMON_NOUN_SHAPE = /^[a-z]{3,}(?:ing|tion|sion|ment|ness|ure|age|ics|ware|bot|out|over|up|back|down|off|ism)$/;
+const COMMON_NOUN_SHAPE = /^[a-z]{3,}(?:ing|tion|sion|ment|ness|ure|age|ics|ware|bot|out|over|up|back|down|off|ism|(?:tion|sion|ment|ness|ure|age)s)$/;
 
 function bare(t: Token): string {
   return t.lower.replace(/['’]s?$/, '');

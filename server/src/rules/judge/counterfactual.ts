@@ -5,6 +5,7 @@ import { findAll } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { COUNTERFACTUAL_ROWS, type CounterfactualKind } from '../phrases/counterfactual';
 import { candidateRows, patternOf, type LanguageHit } from './blame';
+import { expectedBehaviour } from './expectation';
 
 const MODALS = new Set(['would', 'could', 'might', "wouldn't", "couldn't", "mightn't", "would've", "could've", "might've", 'should', "should've", "shouldn't"]);
 const SUBJECT_WORDS = new Set(['had', "hadn't", 'if', 'unless']);
@@ -19,20 +20,15 @@ function modalAfter(tokens: Token[], from: number): boolean {
 }
 
 const SHOULD = new Set(['should', "should've", "shouldn't"]);
-const EXPECTED_TIMES = new Set(['noon', 'midnight', 'morning', 'evening', 'then', 'now', 'today', 'tomorrow']);
 
 /**
  * "The migration should have been rehearsed": a thing that should have been done to is a judgement
- * of the people who did not do it; "should have been finished by 04:00" is a schedule.
+ * of the people who did not do it; "should have been finished by Friday", "renewed automatically by
+ * cert-manager" tell what a schedule or the system was expected to do (see expectation.ts).
  */
 function shouldHaveBeenDone(tokens: Token[], from: number, to: number): boolean {
   if (!SHOULD.has(tokens[from].lower) || tokens[to - 1].lower !== 'been' || !isParticiple(tokens[to]) || tokens[to].pos !== 'V') return false;
-  for (let k = to + 1; k + 1 < tokens.length && tokens[k].pos !== 'T'; k++) {
-    if (['by', 'at', 'before', 'within', 'after'].includes(tokens[k].lower) && (/^\d/.test(tokens[k + 1].text) || EXPECTED_TIMES.has(tokens[k + 1].lower))) return false;
-    // "should have been deleted per the retention policy": what a rule expects, not a judgement.
-    if (tokens[k].lower === 'per') return false;
-  }
-  return true;
+  return !expectedBehaviour(tokens, to);
 }
 
 /** "would (never) have shipped", not "would have more headroom": a modal perfect of a done act. */
@@ -74,7 +70,8 @@ function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Toke
       // "needed to have caught" judges; "needed to have a second reviewer" states a requirement.
       return !/\*$/.test(row.pattern) || participleAt(tokens, to - 1);
     case 'prevent':
-      return true;
+      // "The request should have been rejected by the rate limiter": the system's expected behaviour.
+      return !(SHOULD.has(tokens[from].lower) && tokens.slice(from, to).some((t) => t.lower === 'been') && !personOrWe(tokens, from) && expectedBehaviour(tokens, to - 1));
     case 'avoidable':
       return !tokens.slice(from, to).some(isNegator);
     case 'person':
