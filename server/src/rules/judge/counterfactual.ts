@@ -31,8 +31,16 @@ function shouldHaveBeenDone(tokens: Token[], from: number, to: number): boolean 
   return !expectedBehaviour(tokens, to);
 }
 
-/** "would (never) have shipped", not "would have more headroom": a modal perfect of a done act. */
-function modalPerfectDone(tokens: Token[]): boolean {
+/** The consequences that make "With better X, ..." hindsight: an incident avoided, caught, or prevented. */
+const AVOIDED = /^(?:prevent|avoid|catch|caught|stop|detect|spot|notice|flag|find|found|block|reject|surface|reveal|see|seen|avert)/;
+
+/**
+ * "would (never) have shipped", not "would have more headroom": a modal perfect of a done act; and
+ * (for "With better X") one that imagines the failure away: negated ("would never have shipped"),
+ * a catch or prevention, or an act of people. "With better caching, the page would have loaded
+ * from the edge" argues a design, as a root cause section should.
+ */
+function modalPerfectDone(tokens: Token[], avoided = false): boolean {
   return tokens.some((t, i) => {
     if (!MODALS.has(t.lower)) return false;
     let k = i + 1;
@@ -40,7 +48,8 @@ function modalPerfectDone(tokens: Token[]): boolean {
     if (!/(?:^|')(?:have|ve)$/.test(tokens[k]?.lower ?? '') && !/'ve$/.test(t.lower)) return false;
     if (!/'ve$/.test(t.lower)) k++;
     if (tokens[k]?.lower === 'been') k++;
-    return tokens[k]?.pos === 'V' && isParticiple(tokens[k]);
+    if (tokens[k]?.pos !== 'V' || !isParticiple(tokens[k])) return false;
+    return !avoided || tokens.slice(i, k).some(isNegator) || /n't$/.test(t.lower) || AVOIDED.test(tokens[k].lower) || personOrWe(tokens, i);
   });
 }
 
@@ -73,13 +82,14 @@ function counts(row: { kind: CounterfactualKind; pattern: string }, tokens: Toke
       // "The request should have been rejected by the rate limiter": the system's expected behaviour.
       return !(SHOULD.has(tokens[from].lower) && tokens.slice(from, to).some((t) => t.lower === 'been') && !personOrWe(tokens, from) && expectedBehaviour(tokens, to - 1));
     case 'avoidable':
-      return !tokens.slice(from, to).some(isNegator);
+      // "preventable only with a cross-region replica" says what it would have taken, not that it was easy.
+      return !tokens.slice(from, to).some(isNegator) && tokens[to]?.lower !== 'only';
     case 'person':
       // "should have no effect" is about the future; "should have finished" about a job is an expectation.
       return participleAt(tokens, to - 1) && (personOrWe(tokens, from) || shouldHaveBeenDone(tokens, from, to));
     case 'conditional': {
       const word = tokens[from].lower;
-      if (word === 'with') return modalPerfectDone(tokens);
+      if (word === 'with') return modalPerfectDone(tokens, true);
       if (word === 'had' || word === "hadn't" || word === 'were') {
         // "Had the squad tried the drill, ...", "Were the backups tested, ...": an inverted condition
         // at the start of a clause; after "had", "would still exist" is enough of a consequence.

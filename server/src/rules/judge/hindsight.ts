@@ -1,6 +1,6 @@
 // "Does this sentence make a hard moment look easy in hindsight?": the minimizer table read with
 // negation ("it was not obvious"), quotation and what follows "just".
-import { clauseStart, negatedAt, quoted } from '../../language/clauses';
+import { clauseStart, negatedAt, quoted, subjectOf } from '../../language/clauses';
 import { findAll } from '../../language/match';
 import type { Sentence, Token } from '../../language/types';
 import { HINDSIGHT_ROWS, type HindsightKind } from '../phrases/minimizers';
@@ -14,13 +14,29 @@ const EASY_LEAD = new Set(['could', 'should', 'would', 'can', 'to', 'need', 'nee
 /** "more clearly", "the most obvious": a comparison of clarity, not a claim that it was plain all along. */
 const DEGREE = new Set(['more', 'most', 'less', 'least']);
 
+/** What can be called plain from the start in hindsight: a cause, a problem, a risk, the signs of it. */
+const ANSWERS = /^(?:cause|causes|problem|problems|issue|issues|answer|answers|fix|solution|bug|bugs|leak|leaks|risk|risks|danger|dangers|culprit|flaw|flaws|weakness|weaknesses|sign|signs|signal|signals|warning|warnings|mistake|mistakes|error|errors|fault|faults|failure|failures|outcome|result|trend|pattern|symptom|symptoms|gap|gaps|limit|limits|reason|reasons|threat|threats|vulnerability|vulnerabilities)$/;
+
+/** "It was clear from the start that ...", "the cause was known all along": the plain thing is an answer. */
+function plainAnswer(tokens: Token[], from: number): boolean {
+  const subject = subjectOf(tokens, from);
+  if (!subject) return true;
+  const words = tokens.slice(subject[0], subject[1]);
+  if (words.length === 1 && ['it', 'this', 'that', 'which', 'all', 'everything'].includes(words[0].lower)) return true;
+  return words.some((t) => ANSWERS.test(t.lower));
+}
+
 function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], from: number, to: number): boolean {
   if (DEGREE.has(tokens[from - 1]?.lower ?? '')) return false;
-  if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '');
+  // "it showed the spike clearly": at the end of its clause, "clearly" tells how, not that it was obvious.
+  if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '') && !!tokens[to] && tokens[to].pos !== 'T';
   // "Naturally, the script was untested" comments on the whole clause; "grew naturally" tells how.
   if (row.pattern === 'naturally') return clauseStart(tokens, from) === from || tokens[to]?.text === ',';
   // "clear from the start of the incident" names a moment, not "all along".
   if (/^(?:start|outset|beginning)$/.test(tokens[to - 1].lower) && tokens[to]?.lower === 'of') return false;
+  // "The logs were visible from the start" is a fact; plain all along is hindsight only about an answer.
+  const last = tokens[to - 1].lower;
+  if (/^(?:start|outset|beginning|get-go|along)$/.test(last) || (last === 'one' && tokens[to - 2]?.lower === 'day')) return plainAnswer(tokens, from);
   if (kind === 'always') return true;
   // "could just restart", "all we had to do was simply roll back": an easy action in hindsight.
   const verb = tokens[to - 1];
