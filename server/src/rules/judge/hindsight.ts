@@ -28,8 +28,8 @@ function plainAnswer(tokens: Token[], from: number): boolean {
 
 function counts(kind: HindsightKind, row: { pattern: string }, tokens: Token[], from: number, to: number): boolean {
   if (DEGREE.has(tokens[from - 1]?.lower ?? '')) return false;
-  // "it showed the spike clearly": at the end of its clause, "clearly" tells how, not that it was obvious.
-  if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '') && !!tokens[to] && tokens[to].pos !== 'T';
+  // "it showed the spike clearly": at the end of its clause (not first in it, as "Clearly, ..."), it tells how.
+  if (row.pattern === 'clearly') return !CLEARLY_MANNER.test(tokens[to]?.lower ?? '') && !(clauseStart(tokens, from) !== from && (!tokens[to] || tokens[to].pos === 'T'));
   // "Naturally, the script was untested" comments on the whole clause; "grew naturally" tells how.
   if (row.pattern === 'naturally') return clauseStart(tokens, from) === from || tokens[to]?.text === ',';
   // "clear from the start of the incident" names a moment, not "all along".
