@@ -32,6 +32,7 @@ function shouldHaveBeenDone(tokens: Token[], from: number, to: number): boolean 
 }
 
 /** The consequences that make "With better X, ..." hindsight: an incident avoided, caught, or prevented. */
+const SOONER = new Set(['sooner', 'earlier', 'faster', 'quicker', 'quickly']);
 const AVOIDED = /^(?:prevent|avoid|catch|caught|stop|detect|spot|notice|flag|find|found|block|reject|surface|reveal|see|seen|avert)/;
 
 /**
@@ -49,7 +50,9 @@ function modalPerfectDone(tokens: Token[], avoided = false): boolean {
     if (!/'ve$/.test(t.lower)) k++;
     if (tokens[k]?.lower === 'been') k++;
     if (tokens[k]?.pos !== 'V' || !isParticiple(tokens[k])) return false;
-    return !avoided || tokens.slice(i, k).some(isNegator) || /n't$/.test(t.lower) || AVOIDED.test(tokens[k].lower) || personOrWe(tokens, i);
+    // "would have ended sooner": the failure imagined shorter is imagined away in part.
+    const sooner = tokens.slice(k + 1).some((u, j, rest) => SOONER.has(u.lower) || (u.lower === 'in' && rest[j + 1]?.lower === 'time'));
+    return !avoided || sooner || tokens.slice(i, k).some(isNegator) || /n't$/.test(t.lower) || AVOIDED.test(tokens[k].lower) || personOrWe(tokens, i);
   });
 }
 

@@ -35,10 +35,17 @@ function timeAfter(tokens: Token[], k: number): boolean {
   return false;
 }
 
+/** The noun phrase from j, past determiners and verb forms used as modifiers ("the routing rule", "the merge job"). */
+function thingAt(tokens: Token[], j: number): boolean {
+  let m = j;
+  while (tokens[m] && (DETERMINERS.has(tokens[m].lower) || (tokens[m].pos === 'V' && tokens[m + 1]?.pos === 'N'))) m++;
+  const [a, b] = phraseAt(tokens, m);
+  return b > a && !personPhrase(tokens, a, b, true) && !tokens.slice(j, b).some((t) => PERSON_WORDS.has(t.lower));
+}
+
 /** "by cert-manager", "by the rate limiter": a passive's agent that is not a person. */
 function machineAgent(tokens: Token[], k: number): boolean {
-  const [a, b] = phraseAt(tokens, k + 1);
-  return b > a && !timeAfter(tokens, k) && !personPhrase(tokens, a, b, true) && !tokens.slice(a, b).some((t) => PERSON_WORDS.has(t.lower));
+  return !timeAfter(tokens, k) && thingAt(tokens, k + 1);
 }
 
 /** "..., but its webhook was down", "; the routing rule matched the wrong label": a part of the system that did not do it. */
@@ -47,12 +54,7 @@ function systemClauseAt(tokens: Token[], k: number): boolean {
   if (t.text !== ';' && t.lower !== 'but') return false;
   let j = k + 1;
   while (tokens[j] && (tokens[j].lower === 'but' || tokens[j].text === ',')) j++;
-  // "the routing rule": a verb form between the determiner and the noun is a modifier.
-  let m = j;
-  while (tokens[m] && (DETERMINERS.has(tokens[m].lower) || (tokens[m].pos === 'V' && tokens[m + 1]?.pos === 'N'))) m++;
-  const [a, b] = phraseAt(tokens, m);
-  const words = tokens.slice(j, b);
-  return b > a && !personPhrase(tokens, a, b, true) && !words.some((w) => PERSON_WORDS.has(w.lower));
+  return thingAt(tokens, j);
 }
 
 /** Anything after the participle at `from` that makes "should have been done" an expectation, not a judgement. */
