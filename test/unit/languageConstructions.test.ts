@@ -3,17 +3,12 @@
 // denied, inverted and subjectless counterfactuals, and hindsight about the start. Every sentence
 // here was written for this test.
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/engine/analyze';
 import { negatedAt, personPhrase, personSubject } from '../../server/src/language/clauses';
 import { verbForms } from '../../server/src/language/inflect';
 import { compile, findAll } from '../../server/src/language/match';
 import { readLine } from '../../server/src/language/reader';
+import { blame, counterfactual, hindsight } from '../helpers/languageFindings';
 
-const NOW = new Date('2026-11-29T00:00:00Z');
-const found = (text: string, ruleId: string) => analyze(`${text}\n`, { now: NOW }).findings.filter((f) => f.ruleId === ruleId);
-const blame = (text: string) => found(text, 'no-blame-language').length;
-const counterfactual = (text: string) => found(text, 'no-counterfactual').length;
-const hindsight = (text: string) => found(text, 'no-hindsight-minimizer').length;
 const tokensOf = (text: string) => readLine(text)[0].tokens;
 
 describe('blame told by idiom, by a fault someone owns, and by who caused it', () => {

@@ -1,15 +1,10 @@
 // Sentences that state what a system or a schedule was expected to do, or argue a design, read
 // beside the judgements they look like. Every sentence here was written for this test.
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/engine/analyze';
 import { personSubject } from '../../server/src/language/clauses';
 import { readLine } from '../../server/src/language/reader';
+import { blame, counterfactual, hindsight } from '../helpers/languageFindings';
 
-const NOW = new Date('2026-11-29T00:00:00Z');
-const found = (text: string, ruleId: string) => analyze(`${text}\n`, { now: NOW }).findings.filter((f) => f.ruleId === ruleId);
-const blame = (text: string) => found(text, 'no-blame-language').length;
-const counterfactual = (text: string) => found(text, 'no-counterfactual').length;
-const hindsight = (text: string) => found(text, 'no-hindsight-minimizer').length;
 
 describe('"should have been done" about a thing: judgement or expectation', () => {
   it('still judges when nothing marks the act as the system\'s or a schedule\'s', () => {
